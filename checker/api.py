@@ -1,0 +1,46 @@
+"""The Python API: ``parse_file`` and ``check_file`` (re-exported from :mod:`checker`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.engine.packs import Pack, load_pack
+from checker.engine.run import check_plan, resolve_pack, unreadable
+from checker.extract import extract_plan
+from checker.model.plan import Plan
+from checker.model.report import DocumentReport
+from checker.read import read_file
+from checker.read.errors import ReadError
+
+
+def parse_file(path: str | Path) -> Plan:
+    """Read and extract one document. Raises :class:`~checker.read.errors.ReadError` if unreadable."""
+    return extract_plan(read_file(path))
+
+
+def check_file(
+    path: str | Path,
+    rules: str | Pack | None = None,
+    *,
+    parent: str | None = None,
+    lang: str = "vi",
+    _cache: dict[str, Pack] | None = None,
+) -> DocumentReport:
+    """Check one document and return its report; an unreadable file gives an ``unreadable`` report.
+
+    ``rules`` is a built-in pack name (``"default"``, ``"ttdn"``), a path to a YAML pack, or a loaded
+    :class:`~checker.engine.packs.Pack`; None picks ``ttdn`` for foreign-information plans and
+    ``default`` otherwise. ``parent`` is the expected parent's number-symbol (``--parent``).
+    Rule-pack errors raise :class:`~checker.engine.packs.PackError`.
+    """
+    cache = _cache if _cache is not None else {}
+    if isinstance(rules, str) and rules not in cache:
+        cache[rules] = load_pack(rules)  # validate the pack before reading any document
+    try:
+        plan = parse_file(path)
+    except ReadError as exc:
+        return unreadable(path, exc.message(lang))
+    pack = resolve_pack(rules, plan, cache)
+    if parent:
+        pack = pack.with_params("cites_parent", parent={"symbol": parent})
+    return check_plan(plan, pack, lang)

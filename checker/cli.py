@@ -1,0 +1,153 @@
+"""The ``plancheck`` command: parses arguments, calls the library, picks a formatter, sets the exit code.
+
+Exit codes: 0 nothing at or above ``--fail-on`` was found; 1 something was; 2 usage or rule-pack error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from checker import __version__
+from checker.api import check_file, parse_file
+from checker.engine.packs import BUILTIN, Pack, PackError, load_pack
+from checker.engine.run import make_report
+from checker.formatters import FORMATTERS
+from checker.kinds import KINDS
+from checker.read import SUPPORTED
+from checker.read.errors import ReadError
+
+FAIL_ON = {"error": 3, "warning": 2, "info": 1, "never": 99}
+
+
+def _documents(paths: tuple[str, ...]) -> list[Path]:
+    """Files given, and supported files found under directories given (sorted, deterministic)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
+        else:
+            found.append(path)  # a missing or unsupported file becomes an "unreadable" report
+    return found
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="plancheck")
+def main() -> None:
+    """plancheck — kiểm tra kế hoạch (Kế hoạch) theo văn bản chỉ đạo cấp trên.
+
+    Checks Vietnamese plans: citation of the parent directive, required themes, a responsible unit
+    for every task, a reporting deadline, and the standard parts of the document.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--rules", "rules", metavar="default|ttdn|FILE",
+              help="Rule pack: a built-in name or a YAML file. Default: ttdn for foreign-information "
+                   "plans (title mentions 'thông tin đối ngoại'), default otherwise.")
+@click.option("--parent", metavar="SYMBOL", help="Number-symbol of the parent directive the plans must cite, "
+              "e.g. 93-HD/BTGTU.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of standard output.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of messages.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="error", show_default=True,
+              help="Exit 1 when a finding at or above this severity is found.")
+def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: str, output: str | None,
+          lang: str, fail_on: str) -> None:
+    """Check plans (.docx, .txt; folders are searched) and report the findings."""
+    cache: dict[str, Pack] = {}
+    try:
+        if rules:
+            cache[rules] = load_pack(rules)
+        if parent:
+            from checker.text.symbols import parse_symbol
+
+            if parse_symbol(parent) is None:
+                raise click.BadParameter(f"'{parent}' is not a number-symbol such as 93-HD/BTGTU or 368/QĐ-TTg",
+                                         param_hint="--parent")
+        files = _documents(paths)
+        if not files:
+            raise click.UsageError("no .docx or .txt documents found in the paths given")
+        documents = [check_file(f, rules, parent=parent, lang=lang, _cache=cache) for f in files]
+    except PackError as exc:
+        click.echo("plancheck: rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
+        sys.exit(2)
+    report = make_report(documents, list(cache.values()), lang)
+    rendered = FORMATTERS[fmt](report)
+    if output:
+        Path(output).write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False)
+    sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--blocks", is_flag=True, help="Include the text blocks and their parts and sections.")
+def parse(path: str, blocks: bool) -> None:
+    """Print the plan extracted from one document as JSON."""
+    try:
+        plan = parse_file(path)
+    except ReadError as exc:
+        click.echo(f"plancheck: {exc.message('en')}", err=True)
+        sys.exit(2)
+    exclude = None if blocks else {"blocks", "block_parts", "block_sections"}
+    click.echo(json.dumps(plan.model_dump(mode="json", exclude=exclude), ensure_ascii=False, indent=2))
+
+
+@main.group()
+def rules() -> None:
+    """List and explain rules and kinds."""
+
+
+@rules.command("list")
+@click.option("--rules", "pack_name", default="ttdn", show_default=True, metavar="default|ttdn|FILE")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def rules_list(pack_name: str, lang: str) -> None:
+    """List the rules of a pack and the kinds available."""
+    try:
+        pack = load_pack(pack_name)
+    except PackError as exc:
+        click.echo("plancheck: rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
+        sys.exit(2)
+    click.echo(f"Pack {pack.name} ({pack.path}):")
+    for rule in pack.rules.values():
+        click.echo(f"  {rule.id:<20} {rule.severity:<8} {rule.kind:<14} {rule.summary[lang]}")
+    click.echo("\nKinds: " + ", ".join(KINDS) + f"\nBuilt-in packs: {', '.join(BUILTIN)}")
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@click.option("--rules", "pack_name", default="ttdn", show_default=True, metavar="default|ttdn|FILE")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def rules_show(rule_id: str, pack_name: str, lang: str) -> None:
+    """Show a rule (or a kind): what it checks, its cases, params and how to fix a finding."""
+    try:
+        pack = load_pack(pack_name)
+    except PackError as exc:
+        click.echo("plancheck: rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
+        sys.exit(2)
+    rule = pack.rules.get(rule_id)
+    kind = KINDS.get(rule.kind if rule else rule_id)
+    if kind is None:
+        known = ", ".join([*pack.rules, *KINDS])
+        click.echo(f"plancheck: no rule or kind '{rule_id}' in pack {pack.name} (known: {known})", err=True)
+        sys.exit(2)
+    if rule is not None:
+        click.echo(f"{rule.id}  (kind {rule.kind}, severity {rule.severity}, from {rule.source})")
+        click.echo(f"  {rule.summary[lang]}\n")
+        click.echo("params: " + json.dumps(rule.params.model_dump(mode="json"), ensure_ascii=False)[:2000] + "\n")
+    click.echo((kind.__doc__ or "").strip())
+    click.echo("\nCases / messages:")
+    for code, message in kind.MESSAGES.items():
+        click.echo(f"  {code}: {message.en if lang == 'en' else message.vi}")
+        fix = message.fix_en if lang == "en" else message.fix_vi
+        if fix:
+            click.echo(f"      → {fix}")

@@ -1,0 +1,112 @@
+"""Running a pack over plans: the only place that turns a kind's problems into findings.
+
+The engine stamps each finding with the rule id and severity (the rule's, or the milder level
+a kind gives a milder case), renders its message in the requested language, and never lets one
+bad document stop the others.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from checker import __version__
+from checker.engine.packs import Pack, Rule, load_pack
+from checker.kinds import KINDS
+from checker.kinds.base import Message, Problem
+from checker.model.plan import Plan
+from checker.model.report import SEVERITY_RANK, DocumentReport, Finding, Report, RuleInfo, ThemeCoverage
+from checker.text.normalize import fold
+
+TTDN_MARKERS = ("thông tin đối ngoại", "ttđn")
+
+
+class _Defaults(dict):  # type: ignore[type-arg]
+    """Format arguments that leave an unknown ``{field}`` visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _render(template: str | None, args: dict[str, Any]) -> str | None:
+    return template.format_map(_Defaults(args)) if template else None
+
+
+def _severity(rule: Rule, problem: Problem) -> str:
+    if problem.level is None:
+        return rule.severity
+    return min(problem.level, rule.severity, key=lambda s: SEVERITY_RANK[s])
+
+
+def _finding(rule: Rule, module: ModuleType, problem: Problem, lang: str) -> Finding:
+    message: Message = module.MESSAGES[problem.code]
+    override = rule.messages.get(problem.code)
+    text = override[lang] if override else (message.en if lang == "en" else message.vi)
+    fix = message.fix_en if lang == "en" else message.fix_vi
+    return Finding(
+        rule=rule.id,
+        code=problem.code,
+        severity=_severity(rule, problem),  # type: ignore[arg-type]
+        message=_render(text, problem.args) or problem.code,
+        suggestion=_render(fix, problem.args),
+        location=problem.location,
+        evidence=problem.evidence,
+    )
+
+
+def choose_pack_name(plan: Plan) -> str:
+    """The built-in pack for a plan: ``ttdn`` when its title is about foreign information."""
+    subject = fold(" ".join(filter(None, [plan.title, plan.doc_type_name])))
+    return "ttdn" if any(m in subject for m in TTDN_MARKERS) else "default"
+
+
+def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
+    """Run every rule of ``pack`` on ``plan``."""
+    findings: list[Finding] = []
+    themes: list[ThemeCoverage] = []
+    for rule in pack.rules.values():
+        module = KINDS[rule.kind]
+        if plan.doc_type is None and not getattr(module, "RUNS_ON_NON_PLANS", False):
+            continue
+        kwargs = {"lang": lang} if rule.kind == "covers_themes" else {}
+        for item in module.check(plan, rule.params, **kwargs):
+            if isinstance(item, ThemeCoverage):
+                themes.append(item)
+            else:
+                findings.append(_finding(rule, module, item, lang))
+    findings.sort(key=lambda f: (f.location.block if f.location else -1, -SEVERITY_RANK[f.severity], f.rule))
+    return DocumentReport(path=plan.path, status="checked", pack=pack.name, plan=plan, findings=findings,
+                          themes=themes)
+
+
+def rule_infos(packs: list[Pack], lang: str) -> list[RuleInfo]:
+    seen: dict[str, RuleInfo] = {}
+    for pack in packs:
+        for rule in pack.rules.values():
+            seen.setdefault(rule.id, RuleInfo(id=rule.id, kind=rule.kind, severity=rule.severity,
+                                              summary=rule.summary[lang]))
+    return list(seen.values())
+
+
+def make_report(documents: list[DocumentReport], packs: list[Pack], lang: str) -> Report:
+    return Report(version=__version__, lang=lang, documents=documents,  # type: ignore[arg-type]
+                  rules=rule_infos(packs, lang))
+
+
+def unreadable(path: str | Path, reason: str) -> DocumentReport:
+    """The report of a file that could not be read: one error finding naming the problem."""
+    return DocumentReport(
+        path=str(path), status="unreadable", error=reason,
+        findings=[Finding(rule="readable", code="unreadable", severity="error", message=reason)],
+    )
+
+
+def resolve_pack(rules: str | Pack | None, plan: Plan, cache: dict[str, Pack]) -> Pack:
+    """The pack to use for ``plan``: the one given, or the built-in chosen from its subject."""
+    if isinstance(rules, Pack):
+        return rules
+    name = rules or choose_pack_name(plan)
+    if name not in cache:
+        cache[name] = load_pack(name)
+    return cache[name]

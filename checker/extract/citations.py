@@ -1,0 +1,132 @@
+"""Citations of other documents in running text (domain notes §3).
+
+A numbered citation is found from its number-symbol, then widened: backwards to the type words
+(``Hướng dẫn số``, ``Kết luận``, ``Quyết định của Bộ Chính trị số``), forwards to the date
+(``ngày 09/02/2023``, ``, ngày 31/12/2024``, ``ngày 07 tháng 9 năm 2015``) and the issuer
+(``của Ban Tuyên giáo Tỉnh ủy``). Un-numbered citations (``Nghị quyết Đại hội XIII của Đảng``,
+``Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015``) are read only in the basis clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.model.document import Block
+from checker.model.plan import Citation, DateValue
+from checker.text.dates import DATE_PATTERN, make_date, parse_date
+from checker.text.normalize import fold
+from checker.text.symbols import TYPE_WORDS, find_symbols
+
+_TYPE_ALTERNATION = "|".join(sorted(map(re.escape, TYPE_WORDS), key=len, reverse=True))
+# Type words, optionally "của <issuer>" before "số" (form 5), then "số" or nothing, ending right
+# before the symbol.
+_BEFORE = re.compile(
+    rf"(?P<type>{_TYPE_ALTERNATION})(?:\s+(?:của|do)\s+(?P<issuer>[^,;()]{{2,80}}?))?\s*(?:số\s*:?\s*)?$"
+)
+_AFTER_DATE = re.compile(rf"^\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?P<date>{DATE_PATTERN.pattern})", re.IGNORECASE)
+_AFTER_ISSUER = re.compile(
+    r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|v/v|phê duyệt|ban hành|hướng dẫn|quy định|triển khai|"
+    r"thực hiện|tại|khóa|khoá|nhiệm kỳ|về việc)\b|\s*[,;:(\"“]|\.\s|\.?$)",
+    re.IGNORECASE,
+)
+# Un-numbered citations are only taken with the type word capitalised ("Luật Tổ chức …",
+# "Nghị quyết Đại hội XIII"): lower-case "luật pháp quốc tế" is not a citation.
+_CAPITALISED_TYPES = "|".join(
+    sorted((re.escape(w[0].upper() + w[1:]) for w in TYPE_WORDS), key=len, reverse=True)
+)
+_NAMED = re.compile(
+    rf"(?<![\wÀ-ỹ])(?P<type>{_CAPITALISED_TYPES})\s+(?!số\b)(?P<name>[A-ZĐÂĂÊÔƠƯỦ0-9“\"][^;:]{{2,200}})"
+)
+
+
+def _date_from(m: re.Match[str]) -> DateValue:
+    d = m.group("d")
+    if d is not None:
+        return make_date(m.group("date"), int(d), int(m.group("m")), int(m.group("y")))
+    return make_date(
+        m.group("date"),
+        int(m.group("wd")) if m.group("wd") else None,
+        int(m.group("wm")) if m.group("wm") else None,
+        int(m.group("wy")),
+    )
+
+
+def _tidy_issuer(issuer: str | None) -> str | None:
+    if not issuer:
+        return None
+    issuer = issuer.strip(" ,;.\"”“")
+    return issuer or None
+
+
+def find_citations(block: Block, section: list[str] | None = None, start: int = 0) -> Iterator[Citation]:
+    """Numbered citations in ``block.text[start:]``."""
+    text = block.text
+    folded = fold(text)
+    for s, e, symbol in find_symbols(text[start:]):
+        s, e = s + start, e + start
+        if symbol.number is None:
+            continue  # a blank draft number ("Số:   /KH-UBND") is the document's own, not a citation
+        window_start = max(0, s - 120)
+        before = _BEFORE.search(folded[window_start:s])
+        cite_start = window_start + before.start() if before else s
+        type_word = fold(before.group("type")) if before else None
+        type_name = text[window_start + before.start("type"): window_start + before.end("type")] if before else None
+        issuer = before.group("issuer") if before and before.group("issuer") else None
+        if issuer:
+            issuer = text[window_start + before.start("issuer"): window_start + before.end("issuer")]
+        cite_end = e
+        date: DateValue | None = None
+        after = _AFTER_DATE.match(text[e:])
+        if after:
+            date = _date_from(after)
+            cite_end = e + after.end()
+        by = _AFTER_ISSUER.match(text[cite_end:])
+        if by and len(by.group("issuer")) <= 120:
+            issuer = issuer or by.group("issuer")
+            cite_end += by.end("issuer")
+        word_code = TYPE_WORDS.get(type_word) if type_word else None
+        yield Citation(
+            text=text[cite_start:cite_end].strip(),
+            doc_type=word_code or None,
+            doc_type_name=type_name,
+            symbol=symbol.canonical,
+            number_symbol=symbol,
+            type=symbol.type_code or word_code or None,
+            date=date.value if date else None,
+            date_text=date.text if date else None,
+            date_problem=date.problem if date else None,
+            issuer=_tidy_issuer(issuer),
+            location=block.location(cite_start, cite_end, section),
+        )
+
+
+def find_named_citations(block: Block, start: int, end: int, section: list[str] | None = None) -> Iterator[Citation]:
+    """Un-numbered citations in ``block.text[start:end]``, one per ``;``-separated piece."""
+    text = block.text
+    piece_start = start
+    for piece in re.split(r"(;)", text[start:end]):
+        if piece == ";":
+            piece_start += 1
+            continue
+        m = _NAMED.search(piece)
+        has_symbol = any(sym.number for _s, _e, sym in find_symbols(piece))
+        if m and not has_symbol:
+            cite_text = piece[m.start(): m.end()].rstrip(" ,.")
+            date_m = DATE_PATTERN.search(cite_text)
+            date = None
+            if date_m:
+                date = parse_date(date_m.group(0))
+            code = TYPE_WORDS.get(fold(m.group("type")))
+            s = piece_start + m.start()
+            yield Citation(
+                text=cite_text,
+                doc_type=code or None,
+                doc_type_name=m.group("type"),
+                type=code or None,
+                date=date.value if date else None,
+                date_text=date.text if date else None,
+                date_problem=date.problem if date else None,
+                location=block.location(s, s + len(cite_text), section),
+            )
+        piece_start += len(piece)

@@ -1,0 +1,179 @@
+"""The formal header of a document: type, title, number-symbol, issuer, place and date.
+
+State header (NĐ 30/2020): issuer | national motto, ``Số: 44/KH-UBND`` | ``Vĩnh Linh, ngày …``,
+then ``KẾ HOẠCH`` and the subject. Party header (HD 36-HD/VPTW): ``ĐẢNG CỘNG SẢN VIỆT NAM`` and
+``Số 93-HD/BTGTU`` without a colon. Copies from the web often keep only the title and subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.model.document import Block
+from checker.model.plan import DateValue, NumberSymbol
+from checker.text.dates import DATE_PATTERN, make_date
+from checker.text.markers import split_marker
+from checker.text.normalize import fold, squash
+from checker.text.symbols import find_symbols
+
+#: Title words that make a document one of the kinds plancheck reads, with their type codes.
+TITLE_TYPES: dict[str, str] = {
+    "kế hoạch": "KH",
+    "hướng dẫn": "HD",
+    "chương trình hành động": "CTr",
+    "chương trình": "CTr",
+    "quyết định": "QĐ",
+    "nghị quyết": "NQ",
+    "chỉ thị": "CT",
+    "kết luận": "KL",
+    "báo cáo": "BC",
+    "thông báo": "TB",
+    "tờ trình": "TTr",
+    "đề án": "ĐA",
+    "phương án": "PA",
+    "quy chế": "QC",
+    "quy định": "QĐi",
+    "công điện": "CĐ",
+    "thông tri": "TT",
+}
+_TITLE_RE = re.compile(
+    r"^(?P<type>" + "|".join(sorted(map(re.escape, TITLE_TYPES), key=len, reverse=True))
+    + r")\b\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.DOTALL,
+)
+_MOTTOS = (
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "độc lập - tự do - hạnh phúc",
+    "độc lập – tự do – hạnh phúc",
+    "đảng cộng sản việt nam",
+)
+_SEPARATOR = re.compile(r"^[\s\-–—_=*.·•]*$")
+_NUMBER_LINE = re.compile(r"(?<![\wÀ-ỹ])số\s*:?\s*", re.IGNORECASE)
+_BASIS_START = re.compile(r"^(?:căn cứ|thực hiện|triển khai|tiếp tục|theo|thi hành|nhằm|để)\b")
+_PLACE_DATE = re.compile(
+    r"(?P<place>[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ.\s]{1,40}?)\s*,\s*(?P<date>ngày\s*\d{0,2}\s*,?\s*tháng\s*\d{0,2}\s*,?\s*năm\s*\d{4})",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:năm|giai đoạn|nhiệm kỳ)\s+((?:19|20)\d\d)\b")
+
+
+@dataclass
+class Header:
+    title_block: int | None = None
+    doc_type: str | None = None
+    doc_type_name: str | None = None
+    title: str | None = None
+    body_start: int = 0
+    symbol: NumberSymbol | None = None
+    issuer: str | None = None
+    place: str | None = None
+    date: DateValue | None = None
+    header_blocks: list[int] = field(default_factory=list)
+
+
+def _is_title(block: Block) -> tuple[str, str] | None:
+    """``("KH", rest)`` when the block is a document-type title line such as ``KẾ HOẠCH``."""
+    text = block.text.strip().strip("*").strip()
+    m = _TITLE_RE.match(fold(text))
+    if not m:
+        return None
+    rest = text[m.start("rest"):].strip()
+    type_words = text[: m.end("type")]
+    # "KẾ HOẠCH" alone, or "KẾ HOẠCH Tổ chức …" with the type in capitals; never a sentence that
+    # merely begins "Kế hoạch số …".
+    if rest and not type_words.isupper():
+        return None
+    if rest.lower().startswith("số") or len(text) > 400:
+        return None
+    return TITLE_TYPES[m.group("type")], rest
+
+
+def _is_motto_or_separator(text: str) -> bool:
+    folded = squash(text)
+    return bool(_SEPARATOR.match(text)) or any(folded.startswith(m) for m in _MOTTOS)
+
+
+def _strip_mottos(text: str) -> str:
+    folded = fold(text)
+    cut = len(text)
+    for motto in _MOTTOS:
+        at = folded.find(motto.split(" - ")[0][:20])
+        if at != -1:
+            cut = min(cut, at)
+    return text[:cut].strip(" -–—*\t")
+
+
+def read_header(blocks: list[Block], limit: int = 40) -> Header:
+    """Find the title and the formal header in the first ``limit`` blocks."""
+    header = Header()
+    for block in blocks[:limit]:
+        if split_marker(block.text) and split_marker(block.text)[1] == 1:  # type: ignore[index]
+            break
+        found = _is_title(block)
+        if found:
+            header.title_block = block.index
+            header.doc_type, rest = found
+            header.doc_type_name = block.text.strip()[: len(block.text.strip()) - len(rest)].strip(" :-–*")
+            title_parts = [rest] if rest else []
+            next_index = block.index + 1
+            for follower in blocks[block.index + 1: block.index + 4]:
+                text = follower.text.strip()
+                if (_SEPARATOR.match(text) or split_marker(text) or _BASIS_START.match(fold(text))
+                        or len(text) > 300 or (title_parts and _is_title(follower))):
+                    break
+                title_parts.append(text.strip("*").strip())
+                next_index = follower.index + 1
+                if not text.isupper() and len(title_parts) >= 1 and not text.endswith((",", "-")):
+                    # A subject in sentence case is one paragraph; upper-case subjects wrap.
+                    break
+            header.title = " ".join(title_parts) or None
+            header.body_start = next_index
+            while header.body_start < len(blocks) and _SEPARATOR.match(blocks[header.body_start].text):
+                header.body_start += 1
+            break
+    if header.title_block is None:
+        return header
+    header.header_blocks = list(range(header.title_block))
+    _read_formal_lines(blocks[: header.title_block], header)
+    return header
+
+
+def _read_formal_lines(blocks: list[Block], header: Header) -> None:
+    issuer_parts: list[str] = []
+    for block in blocks:
+        text = block.text.strip()
+        number_at = _NUMBER_LINE.search(text)
+        if number_at and header.symbol is None:
+            for start, _end, symbol in find_symbols(text[number_at.end():]):
+                if start <= 2:
+                    header.symbol = symbol
+                    break
+        date_at = _PLACE_DATE.search(text)
+        if date_at and header.date is None:
+            header.place = date_at.group("place").strip()
+            inner = DATE_PATTERN.search(date_at.group("date"))
+            if inner:
+                d, m, y = inner.group("wd"), inner.group("wm"), inner.group("wy")
+                header.date = make_date(
+                    date_at.group("date"), int(d) if d else None, int(m) if m else None, int(y)
+                )
+        if _is_motto_or_separator(text):
+            continue
+        head = text
+        for cut in (number_at.start() if number_at else None, date_at.start() if date_at else None):
+            if cut is not None:
+                head = head[:cut]
+        head = _strip_mottos(head)
+        if head and not header.symbol and not header.date and not _SEPARATOR.match(head):
+            issuer_parts.append(head)
+    if issuer_parts:
+        header.issuer = " ".join(issuer_parts)
+
+
+def year_of_title(title: str | None) -> int | None:
+    """``Công tác thông tin đối ngoại năm 2023`` → 2023."""
+    if not title:
+        return None
+    years = _YEAR.findall(fold(title))
+    return int(years[0]) if years else None

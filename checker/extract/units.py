@@ -1,0 +1,155 @@
+"""Recognising responsible units (*đơn vị*) in Vietnamese task sentences.
+
+A task item usually opens with its unit(s) and then a verb (``Sở Thông tin và Truyền thông
+hướng dẫn …``) or a colon (``Đài Truyền thanh - Truyền hình huyện: …``); or it says
+``Giao X chủ trì, phối hợp với Y …``. Unit names are recognised by their head word (Ban, Sở,
+Phòng, Ủy ban, …) and end where a lower-case verb begins: unit names capitalise their key words
+(``Sở Thông tin và Truyền thông``) while verbs are lower case (``thông tin``, ``tuyên truyền``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.text.normalize import fold
+
+#: Head words that open the name of a body, office or office-holder (matched case-insensitively
+#: at the start; each must be followed by more of the name or be a known stand-alone unit).
+UNIT_HEADS = (
+    "ban", "sở", "phòng", "ủy ban", "uỷ ban", "ubnd", "ubmttq", "mttq", "mặt trận", "đài", "báo",
+    "trung tâm", "công an", "bộ chỉ huy", "ban chỉ huy", "bộ đội", "hội", "hội đồng", "đoàn",
+    "huyện đoàn", "tỉnh đoàn", "thành đoàn", "văn phòng", "thanh tra", "cục", "chi cục", "bộ", "trường",
+    "bệnh viện", "viện", "kho bạc", "ngân hàng", "liên đoàn", "tòa án", "viện kiểm sát", "đảng ủy",
+    "đảng ủy", "huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "cấp ủy", "chi bộ", "đồn", "đội", "bưu điện",
+    "điện lực", "hđnd", "ubmt", "thường trực", "tổ", "tiểu ban", "đồng chí", "chủ tịch", "phó chủ tịch",
+    "trưởng", "phó trưởng", "giám đốc", "thủ trưởng", "lãnh đạo", "bí thư", "chánh văn phòng",
+    "cơ quan", "các sở", "các ban", "các phòng", "các cơ quan", "các đơn vị", "các địa phương",
+    "các ngành", "các đoàn thể", "các tổ chức", "các hội", "ubnd các", "ủy ban nhân dân các",
+    "các xã", "các huyện", "cán bộ", "chuyên viên", "người đứng đầu", "doanh nghiệp", "các doanh nghiệp",
+    "đài phát thanh", "cổng thông tin", "học viện", "hợp tác xã", "ban quản lý", "vụ", "tổng cục",
+    "quân sự", "biên phòng", "bộ phận", "thủ tướng", "chính phủ", "tỉnh đội", "huyện đội",
+)
+_HEAD_RE = re.compile(
+    r"^(?:" + "|".join(sorted((re.escape(h) for h in UNIT_HEADS), key=len, reverse=True)) + r")\b"
+)
+
+#: Verbs (lower case, as written in running text) that end a unit name.
+VERBS = (
+    "chủ trì", "phối hợp", "tham mưu", "xây dựng", "hướng dẫn", "tổ chức", "triển khai", "thực hiện",
+    "chỉ đạo", "theo dõi", "có trách nhiệm", "chịu trách nhiệm", "căn cứ", "tăng cường", "đẩy mạnh",
+    "phụ trách", "cung cấp", "đôn đốc", "kiểm tra", "bố trí", "nghiên cứu", "lồng ghép", "tuyên truyền",
+    "chủ động", "tiếp tục", "rà soát", "đăng tải", "phát huy", "quán triệt", "nắm bắt", "định hướng",
+    "ban hành", "thường xuyên", "tích cực", "đa dạng hóa", "phản ánh", "biên tập", "sản xuất",
+    "giới thiệu", "quảng bá", "vận động", "hỗ trợ", "đảm bảo", "bảo đảm", "là", "thành lập",
+    "tập trung", "giám sát", "tổng hợp", "báo cáo", "đề xuất", "kịp thời", "định kỳ", "cập nhật",
+    "duy trì", "nâng cao", "củng cố", "biên soạn", "tham gia", "lãnh đạo", "trình", "mở", "phổ biến",
+    "chuẩn bị", "thông tin", "phát động", "đăng", "phát sóng", "in", "cử", "quản lý", "thẩm định",
+    "phân công", "gửi", "tiếp nhận", "bổ sung", "hoàn thành", "làm", "có", "được", "sẽ", "cần",
+    "phải", "đề nghị", "yêu cầu", "theo", "trong", "với", "nhằm", "để", "tiến hành", "lựa chọn",
+    "hướng", "đưa", "tạo", "khai thác", "ứng dụng", "dự trù", "tuyển chọn", "giao", "tập huấn",
+)
+_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True))
+                      + r")(?![\wÀ-ỹ])")
+_LEADS = re.compile(r"^\s*(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+", re.IGNORECASE)
+# A new unit starts after ", " / "; " / " và " only where a unit head follows, written with a capital
+# or as "các …": "Sở Văn hóa, Thể thao và Du lịch" and "Sở Thông tin và Truyền thông" stay whole.
+_SEPARATOR = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+")
+
+
+def _opens_new_unit(rest: str) -> bool:
+    return (rest[:1].isupper() or rest.startswith("các ")) and starts_with_unit(rest)
+
+
+VAGUE = re.compile(
+    r"^(?:(?:các|những|mọi)\s+)?(?:(?:cơ quan|đơn vị|địa phương|ngành|cấp|tổ chức|cá nhân|bộ phận|lực lượng)"
+    r"(?:\s*,\s*|\s+và\s+|\s+)?(?:các\s+)?)+(?:có\s+)?(?:liên quan|có liên quan)?\s*$"
+)
+
+
+def starts_with_unit(text: str) -> bool:
+    """True when ``text`` opens with a unit head word (``Ban``, ``Sở``, ``Ủy ban`` …)."""
+    return bool(_HEAD_RE.match(fold(text.lstrip(" -–+*•"))))
+
+
+def split_units(names: str) -> list[str]:
+    """Split ``"Báo Sóc Trăng, Đài Phát thanh và Truyền hình Sóc Trăng"`` into two units."""
+    parts: list[str] = []
+    start = 0
+    for sep in _SEPARATOR.finditer(names):
+        if _opens_new_unit(names[sep.end():]):
+            parts.append(names[start:sep.start()])
+            start = sep.end()
+    parts.append(names[start:])
+    cleaned = [p.strip(" ,;:.-–") for p in parts]
+    return [p for p in cleaned if p]
+
+
+def _head_end(text: str) -> int:
+    m = _HEAD_RE.match(fold(text))
+    return m.end() if m else 0
+
+
+def is_vague(unit: str) -> bool:
+    """``các cơ quan, đơn vị liên quan``, ``các địa phương``: nobody accountable."""
+    return bool(VAGUE.match(fold(unit).strip(" ,;:.")))
+
+
+_DUTY_WORDS = re.compile(r"chủ trì|phối hợp|trách nhiệm|tham mưu|như sau")
+
+
+def _colon_names_units(head: str) -> bool:
+    """``Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:`` names a unit although it holds a
+    lower-case verb-like word; ``Sở Nội vụ chủ trì … như sau:`` does not."""
+    return len(head.split()) <= 12 and not _DUTY_WORDS.search(fold(head))
+
+
+def leading_units(text: str) -> tuple[list[str], int]:
+    """Units named at the start of a task text, and where the duty text begins.
+
+    ``"Giao Phòng Văn hóa và Thông tin chủ trì, …"`` → (["Phòng Văn hóa và Thông tin"], 31).
+    Returns ([], 0) when the text opens with a verb (no unit).
+    """
+    lead = _LEADS.match(text)
+    offset = lead.end() if lead else 0
+    body = text[offset:]
+    if not starts_with_unit(body):
+        return [], 0
+    colon = body.find(":")
+    verb = _VERB_RE.search(body, max(_head_end(body), 1))
+    if colon != -1 and colon < 250 and (verb is None or colon < verb.start() or _colon_names_units(body[:colon])):
+        return split_units(body[:colon]), offset + colon + 1
+    if verb is not None and verb.start() > 1:
+        names = body[: verb.start()]
+        # "Ủy ban nhân dân các xã thực hiện" — keep "Ủy ban nhân dân các xã", not an empty name.
+        return split_units(names), offset + verb.start()
+    if len(body) <= 160:  # a heading such as "1. Ban Tuyên giáo Huyện ủy" with duties below
+        return split_units(body), len(text)
+    return [], 0
+
+
+_PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(?P<who>[^.;:]+)", re.IGNORECASE)
+_LEAD_IN = re.compile(r"(?:^|[\s,;(])(?:giao\s+)?(?P<who>(?:[A-ZĐÂĂÊÔƠƯ][^,;:()]{2,120}?))\s+chủ trì\b")
+
+
+def lead_units_in(text: str) -> list[str]:
+    """Units named as ``X chủ trì`` anywhere in a text."""
+    found: list[str] = []
+    for m in _LEAD_IN.finditer(text):
+        who = _LEADS.sub("", m.group("who")).strip()
+        if starts_with_unit(who):
+            found.extend(split_units(who))
+    return found
+
+
+def coordinating_units(text: str) -> list[str]:
+    """Units after ``phối hợp với`` (up to the next verb or punctuation)."""
+    found: list[str] = []
+    for m in _PARTNERS.finditer(text):
+        who = m.group("who")
+        verb = _VERB_RE.search(who, _head_end(who))
+        if verb is not None and verb.start() > 0:
+            who = who[: verb.start()]
+        for unit in split_units(who):
+            if starts_with_unit(unit):
+                found.append(unit.strip())
+    return found

@@ -1,0 +1,24 @@
+"""JSON report, following ``schemas/report.schema.json``.
+
+The plan's raw blocks and per-block bookkeeping are left out: they are the text itself, which
+the user already has; ``plancheck parse --blocks`` shows them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from checker.model.report import Report
+
+PLAN_INTERNALS = {"blocks", "block_parts", "block_sections"}
+
+
+def as_data(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data."""
+    exclude = {"documents": {"__all__": {"plan": PLAN_INTERNALS}}}
+    return report.model_dump(mode="json", exclude=exclude)  # type: ignore[arg-type]
+
+
+def render(report: Report) -> str:
+    return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"

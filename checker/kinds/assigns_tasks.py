@@ -1,0 +1,86 @@
+"""assigns_tasks — every task in the implementation part has a responsible unit.
+
+Tasks are the items under *Tổ chức thực hiện* (or *Phân công nhiệm vụ*); each must open with, or
+name as *chủ trì*, the unit that answers for it.
+
+Cases:
+
+* ``no-implementation`` — the plan has no implementation part at all.
+* ``no-tasks`` — the implementation part hands out no task.
+* ``task-without-unit`` — a task names no responsible unit (quoted).
+* ``vague-assignee`` (warning) — the only assignee is a catch-all such as *các cơ quan, đơn vị
+  liên quan* or *các địa phương*: nobody is accountable.
+
+Params::
+
+    allow_vague: false     # true: do not warn about catch-all assignees
+
+Passes::
+
+    III. TỔ CHỨC THỰC HIỆN
+    1. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Đài Truyền thanh huyện …
+
+Fails (``task-without-unit``)::
+
+    III. TỔ CHỨC THỰC HIỆN
+    6. Theo dõi, tổng hợp diễn biến thông tin đối ngoại …
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.kinds.base import Message, Params, Problem, quote
+from checker.model.plan import Plan
+
+NAME = "assigns_tasks"
+
+
+class AssignsTasksParams(Params):
+    allow_vague: bool = False
+
+
+PARAMS = AssignsTasksParams
+
+MESSAGES = {
+    "no-implementation": Message(
+        "Kế hoạch không có phần «Tổ chức thực hiện» phân công nhiệm vụ.",
+        "The plan has no implementation part ('Tổ chức thực hiện') assigning tasks.",
+        "Thêm mục «TỔ CHỨC THỰC HIỆN» giao từng nhiệm vụ cho cơ quan chủ trì.",
+        "Add a 'TỔ CHỨC THỰC HIỆN' section giving each task to a lead unit.",
+    ),
+    "no-tasks": Message(
+        "Phần «{section}» không giao nhiệm vụ cụ thể nào.",
+        "The part '{section}' hands out no task.",
+        "Liệt kê từng cơ quan, đơn vị và nhiệm vụ của họ.",
+        "List each unit and its duties.",
+    ),
+    "task-without-unit": Message(
+        "Nhiệm vụ không có cơ quan, đơn vị chịu trách nhiệm: «{task}».",
+        "Task with no responsible unit: '{task}'.",
+        "Ghi rõ cơ quan chủ trì ở đầu nhiệm vụ, ví dụ «Phòng Văn hóa và Thông tin chủ trì, …».",
+        "Name the lead unit at the start of the task, e.g. 'Phòng Văn hóa và Thông tin chủ trì, …'.",
+    ),
+    "vague-assignee": Message(
+        "Nhiệm vụ giao chung chung cho «{units}», không rõ ai chịu trách nhiệm.",
+        "Task given to '{units}' only: no one is accountable.",
+        "Nêu cụ thể cơ quan chủ trì; các đơn vị khác ghi là phối hợp.",
+        "Name a lead unit; list the others as coordinating.",
+    ),
+}
+
+
+def check(plan: Plan, params: AssignsTasksParams) -> Iterator[Problem]:
+    if plan.parts.implementation is None:
+        yield Problem("no-implementation")
+        return
+    if not plan.tasks:
+        yield Problem("no-tasks", {"section": plan.parts.implementation})
+        return
+    for task in plan.tasks:
+        short = quote(task.text, width=160)
+        if not task.units:
+            yield Problem("task-without-unit", {"task": short}, location=task.location, evidence=short)
+        elif task.vague and not params.allow_vague:
+            yield Problem("vague-assignee", {"units": ", ".join(task.units)}, level="warning",
+                          location=task.location, evidence=short)

@@ -1,0 +1,79 @@
+"""What every rule kind shares: its parameter base class and the problems it yields.
+
+A kind is code; a rule (YAML) picks a kind and sets its params, id, severity and message. A kind
+never reads files and never decides the rule id: it yields :class:`Problem` objects naming one
+of its message ``code``s with the values to fill in, and the engine renders them in the
+reader's language and stamps the rule id and severity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.model.document import Location
+from checker.model.plan import Plan
+from checker.text.normalize import fold
+
+Level = Literal["error", "warning", "info"]
+
+
+class Params(BaseModel):
+    """Base of every kind's parameters: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding before the engine renders it.
+
+    ``level`` is None for the rule's own severity, or a lower level for a milder case of the
+    same rule (a vague assignee is a warning even when a missing unit is an error).
+    """
+
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+    level: Level | None = None
+    location: Location | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message in both languages, with an optional fix; ``{name}`` fields come from the args."""
+
+    vi: str
+    en: str
+    fix_vi: str | None = None
+    fix_en: str | None = None
+
+
+def quote(text: str, start: int | None = None, end: int | None = None, width: int = 220) -> str:
+    """The sentence around ``text[start:end]``, at most ``width`` characters, for evidence."""
+    if start is None or end is None:
+        return text[:width] + ("…" if len(text) > width else "")
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("; ", 0, start) + 2, 0)
+    right_candidates = [i for i in (text.find(". ", end), text.find("; ", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    if right - left > width:
+        left = max(left, start - width // 2)
+        right = min(right, left + width)
+    snippet = text[left:right].strip()
+    return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
+
+
+def block_text(plan: Plan, index: int) -> str:
+    return plan.blocks[index].text if 0 <= index < len(plan.blocks) else ""
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A word-bounded, space-tolerant pattern for a folded phrase."""
+    words = [re.escape(w) for w in _SPACE.split(fold(phrase).strip()) if w]
+    return re.compile(r"(?<![\wÀ-ỹ])" + r"\s+".join(words) + r"(?![\wÀ-ỹ])")

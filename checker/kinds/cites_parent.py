@@ -1,0 +1,197 @@
+"""cites_parent — the plan cites the directive it answers, correctly.
+
+The basis clause (*Căn cứ / Thực hiện / Triển khai …* before section I) must cite at least one
+numbered directive. When the rule names the expected parent (``params.parent`` or
+``plancheck check --parent SYMBOL``), that directive must be cited, with the same date.
+
+Cases (rule severity unless marked):
+
+* ``no-basis`` — the basis clause cites no numbered directive.
+* ``parent-not-cited`` — the expected parent is cited nowhere.
+* ``parent-not-in-basis`` (warning) — it is cited, but not in the basis clause.
+* ``parent-date-mismatch`` — it is cited with another date.
+* ``parent-issuer-mismatch`` (warning) — it is cited with another issuer.
+* ``malformed-symbol`` (warning) — a cited symbol is mistyped (case, spaces, ``Ð``, missing year).
+* ``impossible-date`` (warning) — a cited date does not exist (``30/2/2013``).
+* ``cited-after-plan`` (warning) — a cited directive is dated after the plan itself.
+
+Params::
+
+    parent:                   # optional; the directive this plan must answer
+      symbol: 93-HD/BTGTU     # number-symbol, compared after canonicalising
+      date: 2023-02-15        # optional
+      issuer: Ban Tuyên giáo Tỉnh ủy   # optional, compared loosely
+
+Passes::
+
+    Thực hiện Hướng dẫn số 93-HD/BTGTU ngày 15/02/2023 của Ban Tuyên giáo Tỉnh ủy, …
+
+Fails (``no-basis``)::
+
+    Để tổ chức tốt các hoạt động thông tin đối ngoại năm 2019, Ủy ban nhân dân huyện ban hành …
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from checker.kinds.base import Message, Params, Problem
+from checker.model.plan import Citation, NumberSymbol, Plan
+from checker.text.normalize import strip_diacritics
+from checker.text.symbols import parse_symbol, same_document
+
+NAME = "cites_parent"
+
+
+class ParentSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    symbol: str
+    date: dt.date | None = None
+    issuer: str | None = None
+    title: str | None = None
+
+    @field_validator("symbol")
+    @classmethod
+    def _is_symbol(cls, value: str) -> str:
+        if parse_symbol(value) is None:
+            raise ValueError(f"'{value}' is not a number-symbol such as 93-HD/BTGTU or 368/QĐ-TTg")
+        return value
+
+
+class CitesParentParams(Params):
+    parent: ParentSpec | None = None
+
+
+PARAMS = CitesParentParams
+
+MESSAGES = {
+    "no-basis": Message(
+        "Phần căn cứ không dẫn văn bản chỉ đạo nào có số, ký hiệu.",
+        "The basis clause cites no numbered directive.",
+        "Mở đầu kế hoạch bằng «Căn cứ/Thực hiện <loại văn bản> số <số, ký hiệu> ngày <ngày> của <cơ quan>».",
+        "Open the plan with 'Căn cứ/Thực hiện <type> số <number-symbol> ngày <date> của <issuer>'.",
+    ),
+    "parent-not-cited": Message(
+        "Kế hoạch không dẫn văn bản cấp trên {parent}.",
+        "The plan does not cite its parent directive {parent}.",
+        "Thêm vào phần căn cứ: {parent_full}.",
+        "Add to the basis clause: {parent_full}.",
+    ),
+    "parent-not-in-basis": Message(
+        "Văn bản cấp trên {parent} được nhắc đến nhưng không nằm trong phần căn cứ.",
+        "The parent directive {parent} is mentioned but not in the basis clause.",
+        "Đưa {parent} vào câu «Căn cứ/Thực hiện …» trước mục I.",
+        "Cite {parent} in the 'Căn cứ/Thực hiện …' sentence before section I.",
+    ),
+    "parent-date-mismatch": Message(
+        "Văn bản {parent} được dẫn với ngày {cited_date}, nhưng ngày ban hành là {expected_date}.",
+        "{parent} is cited with the date {cited_date}; it was issued on {expected_date}.",
+        "Sửa ngày thành {expected_date}.",
+        "Change the date to {expected_date}.",
+    ),
+    "parent-issuer-mismatch": Message(
+        "Văn bản {parent} được ghi là của «{cited_issuer}», nhưng cơ quan ban hành là «{expected_issuer}».",
+        "{parent} is attributed to '{cited_issuer}'; its issuer is '{expected_issuer}'.",
+        "Sửa cơ quan ban hành thành «{expected_issuer}».",
+        "Change the issuer to '{expected_issuer}'.",
+    ),
+    "malformed-symbol": Message(
+        "Số, ký hiệu «{raw}» viết chưa đúng quy cách ({problems}).",
+        "The number-symbol '{raw}' is malformed ({problems_en}).",
+        "Viết là {canonical}.",
+        "Write it as {canonical}.",
+    ),
+    "impossible-date": Message(
+        "Ngày «{date}» của văn bản {symbol} không tồn tại.",
+        "The date '{date}' of {symbol} does not exist.",
+        "Kiểm tra lại ngày ban hành của {symbol}.",
+        "Check the issue date of {symbol}.",
+    ),
+    "cited-after-plan": Message(
+        "Văn bản {symbol} ghi ngày {cited_date}, sau ngày của chính kế hoạch ({plan_date}).",
+        "{symbol} is dated {cited_date}, after the plan's own date ({plan_date}).",
+        "Kiểm tra lại ngày của văn bản được dẫn hoặc ngày ban hành kế hoạch.",
+        "Check the cited date or the plan's own date.",
+    ),
+}
+
+_PROBLEM_WORDS = {
+    "spaces": ("có dấu cách thừa", "stray spaces"),
+    "eth": ("dùng ký tự Ð (U+00D0) thay cho Đ", "Ð (U+00D0) typed for Đ"),
+    "case": ("sai chữ hoa/thường", "wrong letter case"),
+    "missing-year": ("thiếu năm ban hành", "the year is missing"),
+}
+
+
+def _fmt(date: dt.date | None) -> str:
+    return date.strftime("%d/%m/%Y") if date else "?"
+
+
+def _loose(text: str | None) -> str:
+    return strip_diacritics(text or "").replace("uy ban nhan dan", "ubnd")
+
+
+def _describe(spec: ParentSpec) -> str:
+    parts = [spec.title or "", f"số {spec.symbol}"]
+    if spec.date:
+        parts.append(f"ngày {_fmt(spec.date)}")
+    if spec.issuer:
+        parts.append(f"của {spec.issuer}")
+    return " ".join(p for p in parts if p)
+
+
+def _symbol_problems(citation: Citation) -> Iterator[Problem]:
+    symbol = citation.number_symbol
+    if symbol is not None and symbol.problems:
+        vi = ", ".join(_PROBLEM_WORDS.get(p, (p, p))[0] for p in symbol.problems)
+        en = ", ".join(_PROBLEM_WORDS.get(p, (p, p))[1] for p in symbol.problems)
+        yield Problem("malformed-symbol", {"raw": symbol.raw, "problems": vi, "problems_en": en,
+                                           "canonical": symbol.canonical},
+                      level="warning", location=citation.location, evidence=citation.text)
+
+
+def check(plan: Plan, params: CitesParentParams) -> Iterator[Problem]:
+    numbered = [c for c in plan.basis if c.number_symbol is not None]
+    if not numbered:
+        first = plan.basis[0] if plan.basis else None
+        yield Problem("no-basis", location=first.location if first else None,
+                      evidence=first.text if first else None)
+    for citation in numbered:
+        yield from _symbol_problems(citation)
+        if citation.date_problem == "impossible":
+            yield Problem("impossible-date", {"date": citation.date_text, "symbol": citation.symbol},
+                          level="warning", location=citation.location, evidence=citation.text)
+        elif citation.date and plan.date and citation.date > plan.date:
+            yield Problem("cited-after-plan", {"symbol": citation.symbol, "cited_date": _fmt(citation.date),
+                                               "plan_date": _fmt(plan.date)},
+                          level="warning", location=citation.location, evidence=citation.text)
+    if params.parent is not None:
+        yield from _check_parent(plan, params.parent)
+
+
+def _check_parent(plan: Plan, spec: ParentSpec) -> Iterator[Problem]:
+    expected: NumberSymbol | None = parse_symbol(spec.symbol)
+    assert expected is not None  # validated in ParentSpec
+    args = {"parent": expected.canonical, "parent_full": _describe(spec)}
+    in_basis = [c for c in plan.basis if c.number_symbol and same_document(c.number_symbol, expected)]
+    anywhere = [c for c in plan.citations if c.number_symbol and same_document(c.number_symbol, expected)]
+    if not in_basis and not anywhere:
+        yield Problem("parent-not-cited", args)
+        return
+    if not in_basis:
+        yield Problem("parent-not-in-basis", args, level="warning", location=anywhere[0].location,
+                      evidence=anywhere[0].text)
+    citation = (in_basis or anywhere)[0]
+    if spec.date and citation.date_problem is None and citation.date != spec.date:
+        yield Problem("parent-date-mismatch",
+                      {**args, "cited_date": citation.date_text or "—", "expected_date": _fmt(spec.date)},
+                      location=citation.location, evidence=citation.text)
+    if spec.issuer and citation.issuer and _loose(spec.issuer) not in _loose(citation.issuer) \
+            and _loose(citation.issuer) not in _loose(spec.issuer):
+        yield Problem("parent-issuer-mismatch",
+                      {**args, "cited_issuer": citation.issuer, "expected_issuer": spec.issuer},
+                      level="warning", location=citation.location, evidence=citation.text)

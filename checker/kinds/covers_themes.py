@@ -1,0 +1,128 @@
+"""covers_themes — the plan covers each theme its directive requires.
+
+A theme is covered when one of its phrases appears, on folded text with word boundaries, in the
+plan's content: the content and implementation parts (and any other part except the purpose
+section, the header and the recipients). A mention only in *Mục đích, yêu cầu* is weaker
+evidence and does not count. Every theme's covering quotes, with their locations, go into the
+report's ``themes`` list; each missing theme is a finding.
+
+Cases:
+
+* ``theme-missing`` — no phrase of the theme appears in the content.
+* ``theme-only-in-purpose`` — phrases appear only in the purpose section.
+
+Params::
+
+    themes:
+      - id: bien-dao
+        label: {vi: "Chủ quyền biển, đảo, biên giới", en: "Sea, islands and border sovereignty"}
+        phrases: ["biển, đảo", "Biển Đông", "chủ quyền", "Hoàng Sa", "Trường Sa"]
+    max_evidence: 3        # quotes kept per theme
+
+Passes (``bien-dao``)::
+
+    II. NỘI DUNG … - Quảng bá, tuyên truyền về biển, đảo Việt Nam; khẳng định chủ quyền …
+
+Fails::
+
+    II. NỘI DUNG … (no sentence about the sea, islands or borders)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.kinds.base import Message, Params, Problem, phrase_pattern, quote
+from checker.model.plan import Plan
+from checker.model.report import Evidence, ThemeCoverage
+from checker.text.normalize import fold
+
+NAME = "covers_themes"
+
+
+class Label(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    vi: str
+    en: str
+
+
+class Theme(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    label: Label
+    phrases: list[str] = Field(min_length=1)
+
+
+class CoversThemesParams(Params):
+    themes: list[Theme] = Field(min_length=1)
+    max_evidence: int = Field(3, ge=1, le=20)
+
+
+PARAMS = CoversThemesParams
+
+MESSAGES = {
+    "theme-missing": Message(
+        "Kế hoạch không đề cập chủ đề «{label}» ({id}).",
+        "The plan does not cover the theme '{label}' ({id}).",
+        "Bổ sung nhiệm vụ về {label} vào phần nội dung, ví dụ nêu: {phrases}.",
+        "Add a duty on {label} to the content part, e.g. mentioning: {phrases}.",
+    ),
+    "theme-only-in-purpose": Message(
+        "Chủ đề «{label}» ({id}) chỉ được nêu ở phần mục đích, yêu cầu, chưa thành nhiệm vụ cụ thể.",
+        "The theme '{label}' ({id}) appears only in the purpose section, not as a duty.",
+        "Giao nhiệm vụ cụ thể về {label} trong phần nội dung hoặc tổ chức thực hiện.",
+        "Turn {label} into a concrete duty in the content or implementation part.",
+    ),
+}
+
+_SEARCHED = {"content", "implementation", "funding", "other", "closing", "preamble"}
+
+
+def _find(plan: Plan, patterns: list[re.Pattern[str]], parts: set[str], limit: int) -> list[Evidence]:
+    found: list[Evidence] = []
+    for block in plan.blocks:
+        part = plan.block_parts[block.index] if block.index < len(plan.block_parts) else "other"
+        if part not in parts:
+            continue
+        folded = fold(block.text)
+        for pattern in patterns:
+            m = pattern.search(folded)
+            if m:
+                path = plan.block_sections[block.index] if block.index < len(plan.block_sections) else []
+                found.append(Evidence(
+                    quote=quote(block.text, m.start(), m.end()),
+                    phrase=block.text[m.start():m.end()],
+                    location=block.location(m.start(), m.end(), path),
+                ))
+                break
+        if len(found) >= limit:
+            break
+    return found
+
+
+def check(plan: Plan, params: CoversThemesParams, lang: str = "vi") -> Iterator[Problem | ThemeCoverage]:
+    has_parts = any(p in ("content", "implementation") for p in plan.block_parts)
+    # Without recognisable sections, everything after the header is content.
+    content_parts = _SEARCHED if has_parts else _SEARCHED | {"purpose"}
+    if has_parts:
+        content_parts = content_parts - {"preamble"}
+    for theme in params.themes:
+        patterns = [phrase_pattern(p) for p in theme.phrases]
+        evidence = _find(plan, patterns, content_parts, params.max_evidence)
+        label = theme.label.en if lang == "en" else theme.label.vi
+        args = {"id": theme.id, "label": label, "phrases": ", ".join(theme.phrases[:4])}
+        if evidence:
+            yield ThemeCoverage(id=theme.id, label=label, covered=True, evidence=evidence)
+            continue
+        purpose = _find(plan, patterns, {"purpose"}, params.max_evidence) if has_parts else []
+        yield ThemeCoverage(id=theme.id, label=label, covered=False, only_in_purpose=bool(purpose),
+                            evidence=purpose)
+        if purpose:
+            yield Problem("theme-only-in-purpose", args, location=purpose[0].location, evidence=purpose[0].quote)
+        else:
+            yield Problem("theme-missing", args)

@@ -1,0 +1,85 @@
+"""has_field — a formal element of the document is present: its own date, signer or recipients.
+
+One kind serves three structural rules of the default pack (``has-own-date``, ``has-signer``,
+``has-recipients``): what differs is data (``params.field``), not code.
+
+Cases:
+
+* ``field-missing`` — the element is absent.
+* ``field-incomplete`` (warning) — the plan's date is left blank in part (``ngày … tháng 01 năm 2026``)
+  or impossible; the signer has no name.
+
+Params::
+
+    field: date        # one of: date, signer, recipients, number_symbol
+
+Passes (``field: date``)::
+
+    Vĩnh Linh, ngày 20 tháng 02 năm 2023
+
+Fails::
+
+    (a copy without the place-and-date line)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from checker.kinds.base import Message, Params, Problem
+from checker.model.plan import Plan
+
+NAME = "has_field"
+
+_LABELS = {
+    "date": ("ngày ban hành", "date of issue"),
+    "signer": ("người ký (thẩm quyền, chức vụ, họ tên)", "signer (authority, title, name)"),
+    "recipients": ("nơi nhận", "recipients ('Nơi nhận')"),
+    "number_symbol": ("số, ký hiệu", "number-symbol"),
+}
+
+
+class HasFieldParams(Params):
+    field: Literal["date", "signer", "recipients", "number_symbol"]
+
+
+PARAMS = HasFieldParams
+
+MESSAGES = {
+    "field-missing": Message(
+        "Văn bản không có {label}.",
+        "The document has no {label_en}.",
+        "Bổ sung {label} theo thể thức văn bản.",
+        "Add the {label_en} as the document format requires.",
+    ),
+    "field-incomplete": Message(
+        "{label_cap} chưa đầy đủ: «{value}».",
+        "The {label_en} is incomplete: '{value}'.",
+        "Điền đầy đủ {label}.",
+        "Fill in the {label_en}.",
+    ),
+}
+
+
+def check(plan: Plan, params: HasFieldParams) -> Iterator[Problem]:
+    vi, en = _LABELS[params.field]
+    args = {"label": vi, "label_en": en, "label_cap": vi[:1].upper() + vi[1:]}
+    if params.field == "date":
+        if plan.date_text is None:
+            yield Problem("field-missing", args)
+        elif plan.date is None:
+            yield Problem("field-incomplete", {**args, "value": plan.date_text}, level="warning")
+    elif params.field == "signer":
+        if plan.signer is None:
+            yield Problem("field-missing", args)
+        elif not plan.signer.name:
+            yield Problem("field-incomplete", {**args, "value": plan.signer.title or plan.signer.authority or ""},
+                          level="warning", location=plan.signer.location)
+    elif params.field == "recipients":
+        if not plan.recipients:
+            yield Problem("field-missing", args)
+    elif plan.symbol is None:
+        yield Problem("field-missing", args)
+    elif plan.symbol.number is None:
+        yield Problem("field-incomplete", {**args, "value": plan.symbol.raw}, level="warning")

@@ -1,0 +1,101 @@
+"""What a reader returns: the blocks of a document in reading order, each with its location.
+
+Every reader (.txt, .docx, later .html, .pdf) returns this same :class:`Document`, so nothing
+downstream ever sees a file format.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+BlockKind = Literal["paragraph", "table_cell"]
+
+
+class Location(BaseModel):
+    """Where a piece of text sits in its source file.
+
+    ``block`` is the index into :attr:`Document.blocks`; the other fields say where that block came
+    from in terms a person can find: a line number for text files, a paragraph index or a
+    table/row/cell for Word files. ``start``/``end`` are character offsets inside the block.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    block: int
+    line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    start: int | None = None
+    end: int | None = None
+    section: list[str] = Field(default_factory=list)
+
+    def describe(self, lang: str = "vi") -> str:
+        """A short human description: ``dòng 12``, ``đoạn 5``, ``bảng 1, hàng 2, ô 3``."""
+        vi = lang != "en"
+        if self.table is not None:
+            parts = [
+                ("bảng" if vi else "table", self.table),
+                ("hàng" if vi else "row", self.row),
+                ("ô" if vi else "cell", self.cell),
+            ]
+            return ", ".join(f"{name} {value}" for name, value in parts if value is not None)
+        if self.line is not None:
+            return f"{'dòng' if vi else 'line'} {self.line}"
+        if self.paragraph is not None:
+            return f"{'đoạn' if vi else 'paragraph'} {self.paragraph}"
+        return f"{'khối' if vi else 'block'} {self.block}"
+
+
+class Block(BaseModel):
+    """One paragraph (or one table-cell paragraph) of text.
+
+    ``text`` is the original text after Unicode NFC composition and removal of invisible
+    characters (zero-width spaces, BOM); it is what reports quote. Matching uses
+    :func:`checker.text.normalize.fold`, which keeps offsets aligned with ``text``.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    text: str
+    kind: BlockKind = "paragraph"
+    line: int | None = None
+    end_line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    style: str | None = None
+    outline_level: int | None = None
+
+    def location(self, start: int | None = None, end: int | None = None,
+                 section: list[str] | None = None) -> Location:
+        """The location of this block, or of a span inside it."""
+        return Location(
+            block=self.index,
+            line=self.line,
+            paragraph=self.paragraph,
+            table=self.table,
+            row=self.row,
+            cell=self.cell,
+            start=start,
+            end=end,
+            section=section or [],
+        )
+
+
+class Document(BaseModel):
+    """A document as read from a file, before any interpretation."""
+
+    path: str
+    format: Literal["txt", "docx"]
+    encoding: str | None = None
+    blocks: list[Block]
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What the reader had to do to read the file (encoding guessed, lines joined…).",
+    )

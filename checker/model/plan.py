@@ -1,0 +1,167 @@
+"""The structured plan extracted from a :class:`~checker.model.document.Document`.
+
+Rule kinds see only this model. Its JSON Schema is exported to ``schemas/plan.schema.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.model.document import Block, Location
+
+Part = Literal[
+    "header", "preamble", "purpose", "content", "implementation", "funding", "closing", "recipients",
+    "signature", "other",
+]
+
+
+class DateValue(BaseModel):
+    """A date as written, with its calendar value when it has one.
+
+    ``value`` is ``None`` when the text names no complete date (a blank day in a draft) or an
+    impossible one (``31/02/2023``); ``problem`` says which.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    value: dt.date | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    problem: Literal["impossible", "incomplete"] | None = None
+
+
+class NumberSymbol(BaseModel):
+    """A document's number and symbol (*số, ký hiệu*), e.g. ``93-HD/BTGTU`` or ``368/QĐ-TTg``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    raw: str = Field(description="As written in the document.")
+    canonical: str = Field(description="Spaces removed, dashes and Đ unified; the form reports show.")
+    system: Literal["state", "party", "unknown"]
+    number: str | None = Field(None, description="The number; None when left blank in a draft.")
+    year: int | None = None
+    type_code: str | None = Field(None, description="Document-type code (KH, HD, QĐ, …) if any.")
+    agency: str | None = None
+    problems: list[str] = Field(default_factory=list, description="Why the symbol is malformed, if it is.")
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity for comparison: (number, type, agency), case-insensitive."""
+        return (
+            (self.number or "").lstrip("0"),
+            (self.type_code or "").upper(),
+            (self.agency or "").upper(),
+        )
+
+
+class Citation(BaseModel):
+    """A reference to another document in running text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The citation as written.")
+    doc_type: str | None = Field(None, description="Type code from the words (Hướng dẫn → HD).")
+    doc_type_name: str | None = None
+    symbol: str | None = Field(None, description="Canonical number-symbol; None for un-numbered citations.")
+    number_symbol: NumberSymbol | None = None
+    type: str | None = Field(None, description="Type code, from the symbol or else from the words.")
+    date: dt.date | None = None
+    date_text: str | None = None
+    date_problem: str | None = None
+    issuer: str | None = None
+    location: Location
+
+
+class Section(BaseModel):
+    """A heading or list item with the items nested under it."""
+
+    marker: str = Field(description="The label as written: 'II.', '1.', '1.1', 'a)', '-', '+'.")
+    level: int = Field(description="1 for I., 2 for 1., 3 for 1.1, 4 for a), 5 for -, 6 for +.")
+    title: str = Field(description="The text after the marker (first 200 characters).")
+    block: int
+    part: Part | None = Field(None, description="Which standard part a top-level section is.")
+    children: list[Section] = Field(default_factory=list)
+
+
+class StandardParts(BaseModel):
+    """The headings of the standard parts of a plan, where present."""
+
+    purpose: str | None = None
+    content: str | None = None
+    implementation: str | None = None
+    funding: str | None = None
+
+
+class Task(BaseModel):
+    """A duty handed to one or more units in the implementation part."""
+
+    units: list[str] = Field(default_factory=list, description="Responsible (lead) units.")
+    coordinating: list[str] = Field(default_factory=list, description="Units that coordinate (phối hợp).")
+    vague: bool = Field(False, description="True when the only assignee is a catch-all such as "
+                        "'các cơ quan, đơn vị liên quan'.")
+    timeframe: str | None = None
+    text: str
+    location: Location
+
+
+class ReportingDuty(BaseModel):
+    """A duty to report results, with its deadline and/or period."""
+
+    text: str
+    deadline: dt.date | None = None
+    deadline_text: str | None = None
+    deadline_problem: str | None = None
+    period: str | None = Field(None, description="A recurring period: '6 tháng, năm', 'hằng quý', …")
+    recipient: str | None = None
+    via: str | None = Field(None, description="The unit that collects the report (qua …).")
+    location: Location
+
+
+class Signer(BaseModel):
+    authority: str | None = Field(None, description="TM., KT., T/M, K/T, … if written.")
+    title: str | None = None
+    name: str | None = None
+    location: Location | None = None
+
+
+class Plan(BaseModel):
+    """Everything plancheck extracts from one document."""
+
+    path: str
+    format: str
+    doc_type: str | None = Field(None, description="KH, HD, CTr, …; None when the text is not an "
+                                 "administrative document (e.g. a news article).")
+    doc_type_name: str | None = None
+    number_symbol: str | None = None
+    symbol: NumberSymbol | None = None
+    issuer: str | None = None
+    issuer_source: Literal["header", "basis", "signature"] | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    date_problem: str | None = None
+    year: int | None = Field(None, description="The plan's year: from its date, else its title.")
+    title: str | None = None
+    basis: list[Citation] = Field(default_factory=list, description="Citations in the basis clause.")
+    citations: list[Citation] = Field(default_factory=list, description="All numbered citations.")
+    sections: list[Section] = Field(default_factory=list)
+    parts: StandardParts = Field(default_factory=StandardParts)
+    tasks: list[Task] = Field(default_factory=list)
+    reporting: list[ReportingDuty] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    signer: Signer | None = None
+    block_parts: list[Part] = Field(default_factory=list, description="The part each block belongs to.")
+    block_sections: list[list[str]] = Field(default_factory=list,
+                                            description="Section path (markers) of each block.")
+    blocks: list[Block] = Field(default_factory=list, description="The text, for rules that search it.")
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def is_plan_like(self) -> bool:
+        """True for documents that hand out tasks (plans, guidance, programmes, …)."""
+        return self.doc_type is not None

@@ -1,0 +1,227 @@
+"""Reading plain-text files: decode, split into paragraphs, re-join lines broken mid-sentence.
+
+Text copied from PDFs and web pages is hard-wrapped (``corpus/020.txt``: ~80 columns, a blank line
+between paragraphs) or split by page breaks (``Cập`` / blank / ``nhật các thông tin…``). Lines are
+joined back only when the evidence is clear; headings and list items always start a new block.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.model.document import Block, Document
+from checker.read.errors import ReadError, os_error
+from checker.text.normalize import clean
+
+# (BOM, codec, name recorded in Document.encoding). UTF-32 first: its LE BOM starts like UTF-16's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be", "utf-16-be"),
+)
+# C0 controls that never occur in text. \t \n \r \f are normal; \v is how Word copies soft line
+# breaks to the clipboard, so it is tolerated too (and turned into a space).
+_BAD_CONTROLS = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_VIET_LETTERS = frozenset(
+    ch
+    for base in "aăâeêioôơuưy"
+    for tone in _TONES
+    for ch in (unicodedata.normalize("NFC", base + tone), unicodedata.normalize("NFC", base.upper() + tone))
+    if not ch.isascii()
+) | {"đ", "Đ"}
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_FINAL = (".", ":", ";", "!", "?", "…")
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "([{\"'“‘«"
+# A line that opens a heading or a list item never continues the previous line.
+_ITEM = re.compile(
+    r"""^(?:
+        [IVX]{1,5}\s*[.\-–)]                      # I.  II-  III)
+      | \d{1,2}(?:\.\d{1,2})*[.)](?!\d)            # 1.  2)  1.1.   (not 1.000)
+      | \d{1,2}(?:\.\d{1,2})+(?=\s|$)              # 2.1 Nội dung
+      | \d{1,3}$                                   # a bare row number (STT) of a flattened table
+      | [a-zđ]\)                                   # a)  đ)
+      | [-+•*–—·●○▪►]                             # bullets, also ----- separators
+      | (?:Phần|Chương|Mục|Điều)\s+(?:\d+|[IVX]+)\b
+    )""",
+    re.VERBOSE,
+)
+
+
+def read_txt(path: str | Path) -> Document:
+    """Read a plain-text file (any common encoding) into a :class:`Document` of paragraph blocks."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise os_error(str(path), exc) from exc
+    return read_txt_bytes(data, str(path))
+
+
+def read_txt_bytes(data: bytes, path: str) -> Document:
+    """Decode ``data`` (the content of ``path``) and split it into blocks; see :func:`read_txt`."""
+    text, encoding, guessed = _decode(data, path)
+    notes = []
+    if guessed:
+        notes.append(f"Mã hóa ký tự không được khai báo, đoán là {encoding} (encoding guessed: {encoding})")
+    blocks, joins = _paragraphs(clean(text))
+    if not blocks:
+        raise ReadError(path, "tệp rỗng (chỉ có dòng trống)", "file is empty (only blank lines)")
+    if joins:
+        notes.append(f"Đã nối {joins} dòng bị ngắt giữa câu ({joins} line breaks inside sentences joined)")
+    return Document(path=path, format="txt", encoding=encoding, blocks=blocks, notes=notes)
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str, bool]:
+    """Return (text, encoding name, whether the encoding was guessed) or raise ReadError."""
+    if not data:
+        raise ReadError(path, "tệp rỗng", "file is empty")
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), name, False
+            except UnicodeDecodeError as exc:
+                raise ReadError(path, f"tệp {name} bị hỏng: {exc.reason}",
+                                f"damaged {name} text: {exc.reason}") from exc
+    if b"\x00" in data:
+        raise ReadError(path, "không phải tệp văn bản (có byte NUL, có thể là tệp nhị phân)",
+                        "not a text file (contains NUL bytes; probably binary)")
+    data = data.rstrip(b"\x1a")  # DOS end-of-file marker left by old editors
+    if _BAD_CONTROLS.search(data):
+        raise ReadError(path, "không phải tệp văn bản (có ký tự điều khiển)",
+                        "not a text file (contains control characters)")
+    try:
+        # Strict UTF-8 almost never succeeds by accident on other encodings, and pure ASCII is UTF-8.
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, str, str] | None = None
+    for name, text in _candidates(data):
+        score = _vietnamese_score(text)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, name, text)
+    if best is None:
+        raise ReadError(
+            path,
+            "không đọc được mã hóa ký tự của tệp (không phải UTF-8, UTF-16 hay Windows-1258); "
+            "hãy lưu lại tệp dưới dạng UTF-8",
+            "cannot determine the text encoding (not UTF-8, UTF-16 or Windows-1258); save the file as UTF-8",
+        )
+    return best[2], best[1], True
+
+
+def _candidates(data: bytes) -> list[tuple[str, str]]:
+    """Decodings worth scoring: charset_normalizer's best guess and Windows-1258."""
+    out: list[tuple[str, str]] = []
+    try:
+        from charset_normalizer import from_bytes  # lazy: only needed for non-UTF-8 files
+
+        match = from_bytes(data).best()
+        if match is not None and match.encoding not in ("utf_8", "ascii"):
+            out.append((match.encoding, str(match)))
+    except Exception:  # a detector failure just means one candidate fewer
+        pass
+    # cp1258 writes tones as combining marks; NFC composes them (clean() does it again later).
+    # Some bytes (0x81, 0x8A, 0x8D-0x90, 0x9A, 0x9D, 0x9E) are undefined in cp1258: no candidate then.
+    with contextlib.suppress(UnicodeDecodeError):
+        out.append(("cp1258", unicodedata.normalize("NFC", data.decode("cp1258"))))
+    return out
+
+
+def _vietnamese_score(text: str) -> float | None:
+    """How Vietnamese a decoded text looks, or None when it does not look Vietnamese at all.
+
+    Real Vietnamese has a fifth or more of its letters with diacritics; a wrong code page instead
+    produces letters foreign to Vietnamese (Ì, Þ, ß, ñ) or stray combining marks.
+    """
+    text = unicodedata.normalize("NFC", text)
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    viet = sum(c in _VIET_LETTERS for c in letters) / len(letters)
+    foreign = (sum(1 for c in letters if not c.isascii() and c not in _VIET_LETTERS)
+               + sum(1 for c in text if unicodedata.combining(c))) / len(letters)
+    if viet < 0.05 or foreign > 0.01:
+        return None
+    return viet - 10 * foreign
+
+
+@dataclass
+class _Para:
+    first: int
+    last: int
+    lines: list[str] = field(default_factory=list)
+
+
+def _paragraphs(text: str) -> tuple[list[Block], int]:
+    """Split cleaned text into paragraph blocks; return them and the number of joins made."""
+    # \f (page break from pdftotext) and \v (soft break) are spacing, not paragraph boundaries.
+    lines = [line.replace("\f", " ").replace("\v", " ").strip() for line in _LINE_BREAK.split(text)]
+    width = _wrap_width(lines)
+    paras: list[_Para] = []
+    joins = blanks = 0
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            blanks += 1
+            continue
+        prev = paras[-1].lines[-1] if paras else None
+        if prev is not None and (
+            (blanks == 0 and _continues(prev, line, width)) or (blanks == 1 and _continues_page(prev, line))
+        ):
+            paras[-1].lines.append(line)
+            paras[-1].last = number
+            joins += 1
+        else:
+            paras.append(_Para(number, number, [line]))
+        blanks = 0
+    blocks = [
+        Block(index=i, text=" ".join(p.lines), kind="paragraph", line=p.first, end_line=p.last)
+        for i, p in enumerate(paras)
+    ]
+    return blocks, joins
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped file is wrapped at, or None when the file is not hard-wrapped.
+
+    The 90th percentile of line lengths is the wrap width. Files converted from Word with one
+    paragraph or table cell per line can also have a low percentile (many short cells), so we also
+    require that hardly any line is much longer than that width and that many lines come close to it.
+    """
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < 5:
+        return None
+    p90 = lengths[math.ceil(0.9 * len(lengths)) - 1]
+    too_long = sum(1 for n in lengths if n > 1.25 * p90)
+    near = sum(1 for n in lengths if n >= 0.75 * p90)
+    if p90 <= 120 and too_long <= 0.03 * len(lengths) and near >= 0.25 * len(lengths):
+        return p90
+    return None
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip(_CLOSERS).endswith(_FINAL) or line.endswith("./.")
+
+
+def _continues(prev: str, line: str, width: int | None) -> bool:
+    """Whether ``line`` continues ``prev`` (no blank line between them)."""
+    if _ends_sentence(prev) or _ITEM.match(line):
+        return False
+    first = line[0]
+    if first.islower() or first.isdigit() or first in _OPENERS or prev.endswith(","):
+        return True
+    return width is not None and len(prev) >= 0.75 * width
+
+
+def _continues_page(prev: str, line: str) -> bool:
+    """Whether ``line`` continues ``prev`` across one blank line (a page break in a copy)."""
+    return not _ends_sentence(prev) and line[0].islower() and not _ITEM.match(line)

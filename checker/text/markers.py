@@ -1,0 +1,42 @@
+"""Heading and list-item markers at the start of a paragraph.
+
+Vietnamese plans nest ``I.`` → ``1.`` → ``1.1`` → ``a)`` → ``-`` → ``+``; Roman headings are also
+written ``I-``, ``I/`` or ``I:``. :func:`split_marker` returns the marker, its level and the text
+after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROMAN = "XVIII|XVII|XVI|XIV|XIII|XII|XIX|XV|XI|XX|IX|VIII|VII|VI|IV|V|III|II|I|X"
+_MARKERS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^(?P<m>(?:PHẦN\s+)?(?:{ROMAN})\s*[.\-–/:)])(?=\s*\S)", re.IGNORECASE)),
+    (3, re.compile(r"^(?P<m>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?)(?=\s*\S)")),
+    (2, re.compile(r"^(?P<m>\d{1,2}\s?[.)])(?=\s*[^\d\s])")),
+    (4, re.compile(r"^(?P<m>[a-zđ]\))(?=\s*\S)")),
+    (5, re.compile(r"^(?P<m>[-–—•·*])(?=\s*\S)")),
+    (6, re.compile(r"^(?P<m>\+)(?=\s*\S)")),
+]
+
+
+def split_marker(text: str) -> tuple[str, int, str] | None:
+    """``"II. NỘI DUNG"`` → ``("II.", 1, "NỘI DUNG")``; None when the text opens with no marker."""
+    stripped = text.lstrip()
+    for level, pattern in _MARKERS:
+        m = pattern.match(stripped)
+        if not m:
+            continue
+        marker = m.group("m")
+        rest = stripped[m.end():].strip()
+        if level == 1 and not marker.lstrip("PHẦNphần ").rstrip(".-–/:) ").isupper():
+            continue
+        if level in (2, 3) and not re.match(r"[^\W\d_]|[(\"'“]", rest):
+            continue  # "2.5% dân", "1.000 người": numbers, not markers
+        return marker.replace(" ", ""), level, rest
+    return None
+
+
+def starts_item(text: str) -> bool:
+    """True when ``text`` opens with a heading or list marker."""
+    return split_marker(text) is not None

@@ -1,0 +1,81 @@
+"""Normalising Vietnamese text.
+
+Two levels:
+
+* :func:`clean` is applied by readers to the text they keep: Unicode NFC, invisible characters
+  removed. Reports quote this text, so it must look exactly like the original.
+* :func:`fold` is for matching only. It maps each character of a cleaned text to exactly one
+  character (so offsets found in the folded text are valid in the original): lower case,
+  ``Ð``→``đ``, odd spaces → space, smart quotes → ``"``/``'``, dashes → ``-``, superscript
+  footnote markers → space, and old-style tone placement (``hoà``, ``uỷ``) → new style
+  (``hòa``, ``ủy``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters a reader drops: zero-width space/joiners, word joiner, BOM, soft hyphen is NOT here
+# (in TCVN3 text it is a letter; legacy-font conversion happens before cleaning).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+_ONE_TO_ONE = {
+    "\u00d0": "\u0110",  # Ð (Eth) typed for Đ
+    "\u00f0": "\u0111",  # ð for đ
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
+    "\u2003": " ", "\u3000": " ", "\t": " ",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u2026": ".",
+}
+# Superscript digits and the like, used as footnote markers glued to words (chính trị¹).
+for _c in "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u207d\u207e":
+    _ONE_TO_ONE[_c] = " "
+_FOLD_TABLE = str.maketrans(_ONE_TO_ONE)
+
+# Old-style tone placement on oa/oe/uy syllables without a final consonant, to the new style
+# used by most current documents. Both spellings are accepted by the Vietnamese standard.
+_TONES = {"\u0300": "grave", "\u0301": "acute", "\u0309": "hook", "\u0303": "tilde", "\u0323": "dot"}
+
+
+def _with_tone(base: str, mark: str) -> str:
+    return unicodedata.normalize("NFC", base + mark)
+
+
+_OLD_TO_NEW: dict[str, str] = {}
+for _mark in _TONES:
+    for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
+        # hoà -> hòa, khoẻ -> khỏe, uỷ -> ủy
+        _OLD_TO_NEW[_first + _with_tone(_second, _mark)] = _with_tone(_first, _mark) + _second
+_OLD_STYLE = re.compile(
+    "(?<![q])(" + "|".join(map(re.escape, _OLD_TO_NEW)) + r")(?![a-zà-ỹđ])", re.IGNORECASE
+)
+
+
+def clean(text: str) -> str:
+    """Compose to NFC and drop invisible characters; the result is what reports quote."""
+    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+
+def fold(text: str) -> str:
+    """Fold a cleaned text for matching; ``len(fold(t)) == len(t)`` always."""
+    folded = text.translate(_FOLD_TABLE).lower()
+    if len(folded) != len(text):  # a lower-casing that changes length (not Vietnamese): keep offsets
+        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_FOLD_TABLE))
+    return _OLD_STYLE.sub(lambda m: _OLD_TO_NEW[m.group(1).lower()], folded)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Fold and collapse runs of white space: for comparing names, not for offsets."""
+    return _SPACES.sub(" ", fold(text)).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    """``Ủy ban`` → ``uy ban``: for loose matching of names typed without diacritics."""
+    decomposed = unicodedata.normalize("NFD", squash(text).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
