@@ -63,7 +63,7 @@ class Pack:
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
     with open(SCHEMAS_DIR / "rulepack.schema.json", encoding="utf-8") as handle:
-        return json.load(handle)  # type: ignore[no-any-return]
+        return json.load(handle)
 
 
 def _text(value: Any) -> dict[str, str]:

@@ -22,7 +22,7 @@ from checker.text.normalize import fold
 TTDN_MARKERS = ("thông tin đối ngoại", "ttđn")
 
 
-class _Defaults(dict):  # type: ignore[type-arg]
+class _Defaults(dict[str, Any]):
     """Format arguments that leave an unknown ``{field}`` visible instead of raising."""
 
     def __missing__(self, key: str) -> str:
@@ -47,7 +47,7 @@ def _finding(rule: Rule, module: ModuleType, problem: Problem, lang: str) -> Fin
     return Finding(
         rule=rule.id,
         code=problem.code,
-        severity=_severity(rule, problem),  # type: ignore[arg-type]
+        severity=_severity(rule, problem),
         message=_render(text, problem.args) or problem.code,
         suggestion=_render(fix, problem.args),
         location=problem.location,
@@ -90,7 +90,7 @@ def rule_infos(packs: list[Pack], lang: str) -> list[RuleInfo]:
 
 
 def make_report(documents: list[DocumentReport], packs: list[Pack], lang: str) -> Report:
-    return Report(version=__version__, lang=lang, documents=documents,  # type: ignore[arg-type]
+    return Report(version=__version__, lang=lang, documents=documents,
                   rules=rule_infos(packs, lang))
 
 

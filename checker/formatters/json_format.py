@@ -17,7 +17,7 @@ PLAN_INTERNALS = {"blocks", "block_parts", "block_sections"}
 def as_data(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data."""
     exclude = {"documents": {"__all__": {"plan": PLAN_INTERNALS}}}
-    return report.model_dump(mode="json", exclude=exclude)  # type: ignore[arg-type]
+    return report.model_dump(mode="json", exclude=exclude)
 
 
 def render(report: Report) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -73,6 +74,7 @@ def block_text(plan: Plan, index: int) -> str:
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A word-bounded, space-tolerant pattern for a folded phrase."""
     words = [re.escape(w) for w in _SPACE.split(fold(phrase).strip()) if w]

@@ -83,13 +83,14 @@ MESSAGES = {
 _SEARCHED = {"content", "implementation", "funding", "other", "closing", "preamble"}
 
 
-def _find(plan: Plan, patterns: list[re.Pattern[str]], parts: set[str], limit: int) -> list[Evidence]:
+def _find(plan: Plan, folded_blocks: list[str], patterns: list[re.Pattern[str]], parts: set[str],
+          limit: int) -> list[Evidence]:
     found: list[Evidence] = []
     for block in plan.blocks:
         part = plan.block_parts[block.index] if block.index < len(plan.block_parts) else "other"
         if part not in parts:
             continue
-        folded = fold(block.text)
+        folded = folded_blocks[block.index]
         for pattern in patterns:
             m = pattern.search(folded)
             if m:
@@ -111,15 +112,16 @@ def check(plan: Plan, params: CoversThemesParams, lang: str = "vi") -> Iterator[
     content_parts = _SEARCHED if has_parts else _SEARCHED | {"purpose"}
     if has_parts:
         content_parts = content_parts - {"preamble"}
+    folded_blocks = [fold(block.text) for block in plan.blocks]  # once, not once per theme
     for theme in params.themes:
         patterns = [phrase_pattern(p) for p in theme.phrases]
-        evidence = _find(plan, patterns, content_parts, params.max_evidence)
+        evidence = _find(plan, folded_blocks, patterns, content_parts, params.max_evidence)
         label = theme.label.en if lang == "en" else theme.label.vi
         args = {"id": theme.id, "label": label, "phrases": ", ".join(theme.phrases[:4])}
         if evidence:
             yield ThemeCoverage(id=theme.id, label=label, covered=True, evidence=evidence)
             continue
-        purpose = _find(plan, patterns, {"purpose"}, params.max_evidence) if has_parts else []
+        purpose = _find(plan, folded_blocks, patterns, {"purpose"}, params.max_evidence) if has_parts else []
         yield ThemeCoverage(id=theme.id, label=label, covered=False, only_in_purpose=bool(purpose),
                             evidence=purpose)
         if purpose:

@@ -41,8 +41,12 @@ _LABELS = {
 }
 
 
+def _standard_parts() -> list[PartName]:
+    return ["purpose", "content", "implementation"]
+
+
 class HasPartsParams(Params):
-    parts: list[PartName] = Field(default_factory=lambda: ["purpose", "content", "implementation"], min_length=1)
+    parts: list[PartName] = Field(default_factory=_standard_parts, min_length=1)
 
 
 PARAMS = HasPartsParams

@@ -1,0 +1,55 @@
+"""Generate the JSON Schemas of the plan and report models into ``schemas/``.
+
+``python -m checker.schemas`` rewrites them; ``python -m checker.schemas --check`` exits 1 when a
+committed schema is stale (the test suite runs the same comparison).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from checker.engine.packs import SCHEMAS_DIR
+from checker.model.plan import Plan
+from checker.model.report import Report
+
+
+def generated() -> dict[str, dict[str, Any]]:
+    """File name → schema, for every generated schema."""
+    plan = Plan.model_json_schema(mode="serialization")
+    plan["$id"] = "https://plancheck.example/schemas/plan.schema.json"
+    report = Report.model_json_schema(mode="serialization")
+    report["$id"] = "https://plancheck.example/schemas/report.schema.json"
+    return {"plan.schema.json": plan, "report.schema.json": report}
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def stale(directory: Path = SCHEMAS_DIR) -> list[str]:
+    """Names of the schema files that differ from what the models generate."""
+    out = []
+    for name, schema in generated().items():
+        path = directory / name
+        if not path.exists() or path.read_text(encoding="utf-8") != dumps(schema):
+            out.append(name)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        names = stale()
+        for name in names:
+            print(f"schemas/{name} is stale: run python -m checker.schemas", file=sys.stderr)
+        return 1 if names else 0
+    for name, schema in generated().items():
+        (SCHEMAS_DIR / name).write_text(dumps(schema), encoding="utf-8")
+        print(f"wrote schemas/{name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,41 @@
+"""Developer tasks. ``nox`` runs them all; ``nox -s tests`` one of them.
+
+Sessions run in the environment nox itself is installed in (the README installs both into
+``.venv``), so a fresh clone needs one install, not one per session.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import nox
+
+# The interpreter nox runs under: the .venv the README installs, whatever is first on PATH.
+PYTHON = sys.executable
+
+nox.options.sessions = ["lint", "typecheck", "schemas", "tests"]
+nox.options.default_venv_backend = "none"
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite (pytest), including the corpus test when ../shared/corpus exists."""
+    session.run(PYTHON, "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff over the package, tests, samples script and this file."""
+    session.run(PYTHON, "-m", "ruff", "check", "checker", "tests", "samples", "noxfile.py", "benchmarks")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy over the package."""
+    session.run(PYTHON, "-m", "mypy", "checker")
+
+
+@nox.session
+def schemas(session: nox.Session) -> None:
+    """Fail when schemas/plan.schema.json or schemas/report.schema.json is stale."""
+    session.run(PYTHON, "-m", "checker.schemas", "--check")
