@@ -77,8 +77,8 @@ def resolve(name_or_path: str, relative_to: Path | None = None) -> Path:
     if name_or_path in BUILTIN:
         return RULES_DIR / f"{name_or_path}.yaml"
     path = Path(name_or_path)
-    if not path.is_absolute() and relative_to is not None and not path.exists():
-        path = relative_to / path
+    if not path.is_absolute() and relative_to is not None:
+        return relative_to / path  # "extends: base.yaml" is relative to the extending pack
     return path
 
 
@@ -115,7 +115,11 @@ def _merged(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, dict[str
     rules: dict[str, dict[str, Any]] = {}
     sources: dict[str, str] = {}
     if "extends" in data:
-        rules, sources = _merged(resolve(data["extends"], path.parent), (*seen, path))
+        parent = resolve(data["extends"], path.parent)
+        if not parent.exists():
+            raise PackError([f"{path}: key 'extends': no such rule pack '{data['extends']}' (looked for {parent}; "
+                             f"built-in packs: {', '.join(BUILTIN)})"])
+        rules, sources = _merged(parent, (*seen, path))
     for rule_id, settings in (data.get("rules") or {}).items():
         base = rules.get(rule_id, {})
         merged = {**base, **settings}

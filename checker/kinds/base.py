@@ -57,7 +57,9 @@ def quote(text: str, start: int | None = None, end: int | None = None, width: in
     """The sentence around ``text[start:end]``, at most ``width`` characters, for evidence."""
     if start is None or end is None:
         return text[:width] + ("…" if len(text) > width else "")
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("; ", 0, start) + 2, 0)
+    # The sentence starts after the last ". " or "; " before the match (or at the block start).
+    left = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    left = left + 2 if left != -1 else 0
     right_candidates = [i for i in (text.find(". ", end), text.find("; ", end)) if i != -1]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     if right - left > width:

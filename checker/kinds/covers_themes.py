@@ -80,6 +80,18 @@ MESSAGES = {
     ),
 }
 
+# "Phòng Văn hóa và Thông tin", "Sở Văn hóa, Thể thao và Du lịch": a theme word that is part of an
+# office's name says nothing about the plan's content.
+_NAME_BEFORE = re.compile(
+    r"(?:Phòng|Sở|Bộ|Ban|Trung tâm|Trung Tâm|Cục|Chi cục|Viện|Hội|Đài|Báo|Trường|Ủy ban|Uỷ ban|Vụ)"
+    r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*,?)*\s+$"
+)
+
+
+def _inside_unit_name(text: str, start: int) -> bool:
+    return text[start:start + 1].isupper() and bool(_NAME_BEFORE.search(text[max(0, start - 60):start]))
+
+
 _SEARCHED = {"content", "implementation", "funding", "other", "closing", "preamble"}
 
 
@@ -92,7 +104,7 @@ def _find(plan: Plan, folded_blocks: list[str], patterns: list[re.Pattern[str]],
             continue
         folded = folded_blocks[block.index]
         for pattern in patterns:
-            m = pattern.search(folded)
+            m = next((m for m in pattern.finditer(folded) if not _inside_unit_name(block.text, m.start())), None)
             if m:
                 path = plan.block_sections[block.index] if block.index < len(plan.block_sections) else []
                 found.append(Evidence(

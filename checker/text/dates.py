@@ -15,7 +15,9 @@ from checker.model.plan import DateValue
 
 _NUMERIC = r"(?P<d>\d{1,2})\s?(?P<sep>[/.\-–])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})"
 _WORDS = (
-    r"ngày\s*(?P<wd>\d{1,2})?\s*(?:[,]\s*)?tháng\s*(?P<wm>\d{1,2})?\s*(?:[,]\s*)?năm\s*(?P<wy>\d{4})"
+    # Drafts leave the day or month blank, as spaces or as dots/ellipsis/underscores.
+    r"ngày\s*(?:(?P<wd>\d{1,2})|[.…_]+)?\s*(?:[,]\s*)?tháng\s*(?:(?P<wm>\d{1,2})|[.…_]+)?\s*(?:[,]\s*)?"
+    r"năm\s*(?P<wy>\d{4})"
 )
 DATE_PATTERN = re.compile(rf"(?<![\d/.\-])(?:{_NUMERIC})(?![\d/])|{_WORDS}", re.IGNORECASE)
 

@@ -1,0 +1,167 @@
+"""Shared helpers: a complete, valid TTĐN plan built from named pieces that a test can replace.
+
+``plan_text(**pieces)`` joins the pieces below (each a block of lines) into a plan; passing a piece
+replaces it (``basis=...``, ``implementation=...``), passing ``""`` drops it. ``check_text`` writes
+the text to ``tmp_path`` and runs :func:`checker.check_file` on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checker import check_file, parse_file
+from checker.model.plan import Plan
+from checker.model.report import DocumentReport, Finding
+
+HEADER = """\
+ỦY BAN NHÂN DÂN
+HUYỆN VĨNH LINH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 44/KH-UBND
+Vĩnh Linh, ngày 20 tháng 02 năm 2023"""
+
+TITLE = """\
+KẾ HOẠCH
+Công tác thông tin đối ngoại năm 2023"""
+
+BASIS = (
+    "Thực hiện Hướng dẫn số 93-HD/BTGTU ngày 15/02/2023 của Ban Tuyên giáo Tỉnh ủy, "
+    "Ủy ban nhân dân huyện ban hành Kế hoạch như sau:"
+)
+
+PURPOSE = """\
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Nâng cao nhận thức của cán bộ, đảng viên và nhân dân về công tác thông tin đối ngoại.
+2. Yêu cầu
+- Bám sát sự chỉ đạo của cấp trên, bảo đảm hiệu quả, thiết thực."""
+
+# One sentence per theme of rules/ttdn.yaml, in its order.
+CONTENT = """\
+II. NỘI DUNG
+1. Tuyên truyền chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước.
+2. Giới thiệu thành tựu phát triển kinh tế - xã hội của huyện.
+3. Quảng bá hình ảnh, văn hóa, du lịch của huyện Vĩnh Linh.
+4. Tuyên truyền về chủ quyền biển, đảo và biên giới quốc gia.
+5. Thông tin về bảo đảm quyền con người, tự do tôn giáo.
+6. Đấu tranh, phản bác các luận điệu sai trái, xuyên tạc của các thế lực thù địch.
+7. Tuyên truyền hoạt động đối ngoại và hội nhập quốc tế của địa phương.
+8. Học tập và làm theo tư tưởng Hồ Chí Minh.
+9. Thông tin về cộng đồng người Việt Nam ở nước ngoài.
+10. Cung cấp thông tin về tình hình thế giới cho nhân dân.
+11. Đẩy mạnh thông tin trên mạng xã hội và không gian mạng."""
+
+IMPLEMENTATION = """\
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Đài Truyền thanh huyện triển khai Kế hoạch này.
+2. Công an huyện: theo dõi, nắm tình hình an ninh thông tin trên địa bàn."""
+
+REPORTING = (
+    "Các cơ quan, đơn vị báo cáo kết quả về Ủy ban nhân dân huyện "
+    "(qua Phòng Văn hóa và Thông tin) trước ngày 05/11/2023."
+)
+
+CLOSING = """\
+Nơi nhận:
+- Ban Tuyên giáo Tỉnh ủy;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An"""
+
+PIECES = {
+    "header": HEADER,
+    "title": TITLE,
+    "basis": BASIS,
+    "purpose": PURPOSE,
+    "content": CONTENT,
+    "implementation": IMPLEMENTATION,
+    "reporting": REPORTING,
+    "closing": CLOSING,
+}
+# A blank line after these pieces, as in a real document.
+_BLANK_AFTER = {"header", "title", "basis", "reporting"}
+
+
+def build_plan(**pieces: str) -> str:
+    """The complete plan with some pieces replaced (``""`` removes a piece)."""
+    unknown = set(pieces) - set(PIECES)
+    if unknown:
+        raise TypeError(f"unknown plan pieces: {sorted(unknown)}")
+    out: list[str] = []
+    for name, default in PIECES.items():
+        text = pieces.get(name, default)
+        if not text:
+            continue
+        out.append(text)
+        if name in _BLANK_AFTER:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def line_of(text: str, fragment: str) -> int:
+    """The 1-based number of the only line of ``text`` containing ``fragment``."""
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if fragment in line]
+    assert len(lines) == 1, f"{fragment!r} is on lines {lines}"
+    return lines[0]
+
+
+def by_rule(report: DocumentReport, rule: str) -> list[Finding]:
+    return [f for f in report.findings if f.rule == rule]
+
+
+def codes(report: DocumentReport, rule: str | None = None) -> list[str]:
+    return [f.code for f in report.findings if rule is None or f.rule == rule]
+
+
+@pytest.fixture
+def plan_text() -> Callable[..., str]:
+    return build_plan
+
+
+@pytest.fixture
+def write_plan(tmp_path: Path) -> Callable[..., Path]:
+    """``write_plan(text, name="plan.txt")``: the text as a UTF-8 file in ``tmp_path``."""
+
+    def write(text: str, name: str = "plan.txt") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def check_text(write_plan: Callable[..., Path]) -> Callable[..., DocumentReport]:
+    """``check_text(text, rules="ttdn", **kwargs)``: write and check a plan."""
+
+    def check(text: str, rules: object = "ttdn", **kwargs: object) -> DocumentReport:
+        report = check_file(write_plan(text), rules, **kwargs)  # type: ignore[arg-type]
+        assert report.status == "checked", report.error
+        return report
+
+    return check
+
+
+@pytest.fixture
+def parse_text(write_plan: Callable[..., Path]) -> Callable[[str], Plan]:
+    def parse(text: str) -> Plan:
+        return parse_file(write_plan(text))
+
+    return parse
+
+
+@pytest.fixture
+def write_pack(tmp_path: Path) -> Callable[..., Path]:
+    """``write_pack(yaml_text, name="pack.yaml")``: a rule pack file in ``tmp_path``."""
+
+    def write(text: str, name: str = "pack.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

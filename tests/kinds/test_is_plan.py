@@ -1,0 +1,60 @@
+"""is_plan: the document is a plan-like administrative document; a non-plan gets no other finding."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import build_plan, by_rule
+
+RULE = "is-plan"
+ARTICLE = """\
+Trang chủ | Tin tức | Sự kiện
+Tìm kiếm tin tức
+Nhiệm vụ và giải pháp nhằm tuyên truyền Kết luận 57-KL/TW, ngày 15/6/2023 của Bộ Chính trị
+Ngày 15/6/2023, Bộ Chính trị ban hành Kết luận số 57-KL/TW về tiếp tục nâng cao chất lượng, hiệu quả \
+công tác thông tin đối ngoại trong tình hình mới.
+Kết luận nêu rõ cần đấu tranh, phản bác các luận điệu sai trái, xuyên tạc của các thế lực thù địch.
+Các tin khác
+Thống kê lượt truy cập
+"""
+
+
+@pytest.mark.parametrize(("title", "doc_type"), [("KẾ HOẠCH", "KH"), ("HƯỚNG DẪN", "HD"), ("CHƯƠNG TRÌNH", "CTr")])
+def test_plan_like_documents_pass(check_text, title, doc_type):
+    report = check_text(build_plan(title=f"{title}\nCông tác thông tin đối ngoại năm 2023"), rules="default")
+    assert by_rule(report, RULE) == []
+    assert report.plan.doc_type == doc_type
+
+
+@pytest.mark.parametrize("rules", ["default", "ttdn", None])
+def test_article_is_not_a_plan_and_no_other_rule_runs(check_text, rules):
+    report = check_text(ARTICLE, rules=rules)
+    assert [(f.rule, f.code, f.severity) for f in report.findings] == [("is-plan", "not-a-plan", "error")]
+    assert report.findings[0].location is None
+    assert report.findings[0].message.startswith("Văn bản không phải là kế hoạch hay hướng dẫn")
+    assert report.themes == []
+
+
+def test_unexpected_type(check_text):
+    report = check_text(build_plan(title="BÁO CÁO\nKết quả công tác thông tin đối ngoại năm 2023"), rules="default")
+    findings = by_rule(report, RULE)
+    assert [(f.code, f.severity) for f in findings] == [("unexpected-type", "warning")]
+    assert findings[0].message == "Văn bản là BÁO CÁO (BC), không phải loại được kiểm tra (KH, HD, CTr)."
+
+
+def test_types_is_a_parameter(check_text, write_pack):
+    pack = write_pack("extends: default\nrules:\n  is-plan:\n    params: {types: [KH]}\n")
+    report = check_text(build_plan(title="HƯỚNG DẪN\nCông tác thông tin đối ngoại năm 2023"), rules=str(pack))
+    assert [f.message for f in by_rule(report, RULE)] == [
+        "Văn bản là HƯỚNG DẪN (HD), không phải loại được kiểm tra (KH)."
+    ]
+
+
+def test_english_messages(check_text):
+    report = check_text(ARTICLE, rules="default", lang="en")
+    assert report.findings[0].message == (
+        "This is not a plan or guidance (no document-type title such as 'KẾ HOẠCH'); no other rule was run."
+    )
+    report = check_text(build_plan(title="BÁO CÁO\nKết quả năm 2023"), rules="default", lang="en")
+    assert [f.message for f in by_rule(report, RULE)] == [
+        "The document is a BÁO CÁO (BC), not one of the checked types (KH, HD, CTr)."
+    ]

@@ -1,0 +1,232 @@
+"""Rule packs: the built-ins, ``extends``, overrides, and errors that name file, rule and key."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import build_plan
+
+from checker import check_file
+from checker.engine.packs import PackError, load_pack
+
+DEFAULT_RULES = [
+    "is-plan", "cites-parent", "assigns-tasks", "has-deadline", "has-standard-parts", "has-own-date",
+    "has-signer", "has-recipients",
+]
+TTDN_THEMES = [
+    "chinh-thuc", "thanh-tuu", "quang-ba", "bien-dao", "nhan-quyen", "dau-tranh", "doi-ngoai",
+    "ho-chi-minh", "kieu-bao", "the-gioi", "khong-gian-mang",
+]
+
+
+def pack_error(path) -> str:
+    with pytest.raises(PackError) as caught:
+        load_pack(str(path))
+    assert caught.value.problems, "a PackError lists its problems"
+    return str(caught.value)
+
+
+# --- built-in packs -----------------------------------------------------------------------------
+
+def test_default_pack_loads():
+    pack = load_pack("default")
+    assert pack.name == "default"
+    assert list(pack.rules) == DEFAULT_RULES
+    assert {r.id: r.severity for r in pack.rules.values()} == {
+        "is-plan": "error", "cites-parent": "error", "assigns-tasks": "error", "has-deadline": "error",
+        "has-standard-parts": "error", "has-own-date": "warning", "has-signer": "warning",
+        "has-recipients": "warning",
+    }
+    assert pack.rules["cites-parent"].params.parent is None
+
+
+def test_ttdn_pack_extends_default_with_the_themes_of_the_domain_notes():
+    pack = load_pack("ttdn")
+    assert pack.name == "ttdn"
+    assert list(pack.rules) == [*DEFAULT_RULES, "covers-themes"]
+    params = pack.rules["covers-themes"].params
+    assert [t.id for t in params.themes] == TTDN_THEMES
+    assert params.max_evidence == 3
+    assert all(t.phrases and t.label.vi and t.label.en for t in params.themes)
+
+
+def test_pack_is_chosen_from_the_plan_subject(write_plan):
+    assert check_file(write_plan(build_plan())).pack == "ttdn"
+    other = build_plan(title="KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2023")
+    assert check_file(write_plan(other)).pack == "default"
+
+
+# --- extends and overrides ----------------------------------------------------------------------
+
+def test_changing_only_the_severity_keeps_the_params(write_pack):
+    pack = load_pack(str(write_pack("extends: ttdn\nrules:\n  covers-themes:\n    severity: warning\n")))
+    rule = pack.rules["covers-themes"]
+    assert rule.severity == "warning"
+    assert rule.kind == "covers_themes"
+    assert rule.params == load_pack("ttdn").rules["covers-themes"].params
+    assert rule.summary["en"] == "A foreign-information plan must give duties on each required theme."
+
+
+def test_severity_of_a_rule_applies_to_its_findings(write_pack, check_text):
+    pack = write_pack("extends: ttdn\nrules:\n  covers-themes:\n    severity: warning\n")
+    content = "II. NỘI DUNG\n1. Tuyên truyền chủ trương, đường lối của Đảng."
+    report = check_text(build_plan(content=content), rules=str(pack))
+    severities = {f.severity for f in report.findings if f.rule == "covers-themes"}
+    assert severities == {"warning"}
+
+
+def test_changing_one_param_keeps_the_others(write_pack):
+    pack = load_pack(str(write_pack("extends: ttdn\nrules:\n  covers-themes:\n    params: {max_evidence: 1}\n")))
+    params = pack.rules["covers-themes"].params
+    assert params.max_evidence == 1
+    assert [t.id for t in params.themes] == TTDN_THEMES
+
+
+def test_severity_off_removes_a_rule(write_pack):
+    pack = load_pack(str(write_pack('extends: ttdn\nrules:\n  covers-themes:\n    severity: "off"\n')))
+    assert "covers-themes" not in pack.rules
+    assert list(pack.rules) == DEFAULT_RULES
+
+
+def test_rule_removed_with_off_gives_no_findings(write_pack, check_text):
+    pack = write_pack('extends: default\nrules:\n  has-deadline:\n    severity: "off"\n')
+    report = check_text(build_plan(reporting=""), rules=str(pack))
+    assert [f for f in report.findings if f.rule == "has-deadline"] == []
+    assert [f.code for f in check_text(build_plan(reporting=""), rules="default").findings] == ["no-deadline"]
+
+
+def test_extends_a_path_relative_to_the_pack(tmp_path, monkeypatch, write_pack):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    (tmp_path / "base").mkdir()
+    (tmp_path / "base" / "base.yaml").write_text(
+        "extends: default\nrules:\n  has-deadline:\n    severity: info\n", encoding="utf-8")
+    (tmp_path / "packs").mkdir()
+    child = write_pack("extends: ../base/base.yaml\nrules:\n  has-signer:\n    severity: error\n",
+                       name="packs/child.yaml")
+    pack = load_pack(str(child))
+    assert pack.name == "child"
+    assert (pack.rules["has-deadline"].severity, pack.rules["has-signer"].severity) == ("info", "error")
+
+
+def test_extends_prefers_the_pack_folder_to_the_working_directory(tmp_path, monkeypatch, write_pack):
+    (tmp_path / "packs").mkdir()
+    write_pack("extends: default\nrules:\n  has-deadline:\n    severity: info\n", name="packs/base.yaml")
+    write_pack("extends: default\nrules:\n  has-deadline:\n    severity: warning\n", name="base.yaml")
+    child = write_pack("extends: base.yaml\nrules: {}\n", name="packs/child.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert load_pack(str(child)).rules["has-deadline"].severity == "info"
+
+
+def test_message_override_replaces_the_kind_message(write_pack, check_text):
+    pack = write_pack(
+        "extends: default\nrules:\n  has-deadline:\n    messages:\n"
+        "      no-deadline: {vi: Thiếu hạn báo cáo., en: No reporting deadline.}\n"
+    )
+    report = check_text(build_plan(reporting=""), rules=str(pack))
+    assert [f.message for f in report.findings] == ["Thiếu hạn báo cáo."]
+    report = check_text(build_plan(reporting=""), rules=str(pack), lang="en")
+    assert [f.message for f in report.findings] == ["No reporting deadline."]
+
+
+def test_parent_in_a_pack(write_pack):
+    pack = load_pack(str(write_pack(
+        "extends: ttdn\nrules:\n  cites-parent:\n    params:\n      parent: {symbol: 93-HD/BTGTU, date: 2023-02-15}\n"
+    )))
+    parent = pack.rules["cites-parent"].params.parent
+    assert (parent.symbol, parent.date.isoformat()) == ("93-HD/BTGTU", "2023-02-15")
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("yaml_text", "names"),
+    [
+        pytest.param("extends: default\nfoo: 1\nrules: {}\n", ["top level", "'foo'"], id="unknown-top-level-key"),
+        pytest.param("extends: default\nrules:\n  has-deadline:\n    severty: warning\n",
+                     ["rule 'has-deadline'", "'severty'"], id="unknown-rule-key"),
+        pytest.param("rules:\n  my-rule:\n    kind: no_such_kind\n",
+                     ["rule 'my-rule'", "key 'kind'", "'no_such_kind'", "has_deadline"], id="unknown-kind"),
+        pytest.param("extends: default\nrules:\n  has-deadline:\n    severity: fatal\n",
+                     ["rule 'has-deadline'", "key 'severity'", "'fatal'", "'warning'"], id="wrong-severity"),
+        pytest.param("extends: default\nrules:\n  cites-parent:\n    params: {parnet: {symbol: 93-HD/BTGTU}}\n",
+                     ["rule 'cites-parent'", "key 'params.parnet'"], id="unknown-params-key"),
+        pytest.param("extends: default\nrules:\n  cites-parent:\n    params: {parent: {symbol: not a symbol}}\n",
+                     ["rule 'cites-parent'", "key 'params.parent.symbol'", "'not a symbol'", "93-HD/BTGTU"],
+                     id="bad-parent-symbol"),
+        pytest.param("extends: default\nrules:\n  has-deadline:\n    messages:\n      no-dedline: Thiếu hạn.\n",
+                     ["rule 'has-deadline'", "key 'messages.no-dedline'", "no-deadline, impossible-deadline"],
+                     id="unknown-message-case"),
+        pytest.param("extends: default\nrules:\n  has-deadline:\n    params: {max_years_off: 99}\n",
+                     ["rule 'has-deadline'", "key 'params.max_years_off'", "10"], id="param-out-of-range"),
+        pytest.param("extends: ttdn\nrules:\n  covers-themes:\n    params:\n      themes:\n        - id: x\n"
+                     "          label: {vi: X, en: X}\n          phrases: [a]\n          extra: 1\n",
+                     ["rule 'covers-themes'", "key 'params.themes.0.extra'"], id="unknown-theme-key"),
+        pytest.param("rules:\n  my-rule:\n    severity: error\n",
+                     ["rule 'my-rule'", "'kind' is required", "is_plan"], id="missing-kind"),
+        pytest.param("extends: default\nrules:\n  Bad_Id:\n    kind: is_plan\n", ["'Bad_Id'"], id="bad-rule-id"),
+    ],
+)
+def test_pack_error_names_file_rule_and_key(write_pack, yaml_text, names):
+    path = write_pack(yaml_text).resolve()
+    message = pack_error(path)
+    assert message.startswith(f"{path}: ")
+    for name in names:
+        assert name in message
+
+
+def test_every_problem_is_listed(write_pack):
+    path = write_pack(
+        "extends: default\nrules:\n"
+        "  cites-parent:\n    params: {parnet: 1}\n"
+        "  has-deadline:\n    params: {max_yaers_off: 2}\n"
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(str(path))
+    assert len(caught.value.problems) == 2
+    assert "rule 'cites-parent', key 'params.parnet'" in caught.value.problems[0]
+    assert "rule 'has-deadline', key 'params.max_yaers_off'" in caught.value.problems[1]
+
+
+def test_extends_cycle(write_pack):
+    a = write_pack("extends: b.yaml\nrules: {}\n", name="a.yaml").resolve()
+    b = write_pack("extends: a.yaml\nrules: {}\n", name="b.yaml").resolve()
+    message = pack_error(a)
+    assert message.startswith(f"{a}: 'extends' makes a cycle: ")
+    assert f"{a} → {b} → {a}" in message
+
+
+def test_missing_extends_target_is_an_error(write_pack, tmp_path):
+    path = write_pack("extends: missing.yaml\nrules: {}\n")
+    message = pack_error(path)
+    assert str((tmp_path / "missing.yaml").resolve()) in message
+    assert "no such rule pack" in message
+
+
+def test_missing_extends_target_names_the_extending_file_and_key(write_pack):
+    path = write_pack("extends: missing.yaml\nrules: {}\n").resolve()
+    message = pack_error(path)
+    assert str(path) in message
+    assert "'extends'" in message
+
+
+def test_missing_pack(tmp_path):
+    message = pack_error(tmp_path / "nosuch.yaml")
+    assert "no such rule pack (built-in packs: default, ttdn)" in message
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [("rules: [a\n", "not valid YAML"), ("- a\n- b\n", "must be a YAML mapping"),
+     ("extends: default\n", "'rules' is a required property")],
+)
+def test_not_a_pack(write_pack, yaml_text, expected):
+    path = write_pack(yaml_text).resolve()
+    message = pack_error(path)
+    assert message.startswith(f"{path}: ")
+    assert expected in message
+
+
+def test_pack_is_validated_before_any_document_is_read(write_pack, tmp_path):
+    bad = write_pack("extends: default\nrules:\n  has-deadline:\n    severity: fatal\n")
+    with pytest.raises(PackError):
+        check_file(tmp_path / "does-not-exist.txt", str(bad))
