@@ -35,8 +35,25 @@ _AFTER_ISSUER = re.compile(
 _CAPITALISED_TYPES = "|".join(
     sorted((re.escape(w[0].upper() + w[1:]) for w in TYPE_WORDS), key=len, reverse=True)
 )
+# A named citation opens its clause, after the basis verb if there is one: "Căn cứ Luật Thi đua,
+# khen thưởng ngày 15/6/2022;", "Thực hiện Chương trình mục tiêu quốc gia …" (a lower-case name
+# is taken only right after the verb). "… hướng dẫn thi hành Luật Thi đua, khen thưởng" inside
+# another citation is not a citation of its own.
+_VERB = r"(?i:căn cứ|thực hiện|triển khai thực hiện|triển khai|tiếp tục thực hiện|thi hành|theo)"
 _NAMED = re.compile(
-    rf"(?<![\wÀ-ỹ])(?P<type>{_CAPITALISED_TYPES})\s+(?!số\b)(?P<name>[A-ZĐÂĂÊÔƠƯỦ0-9“\"][^;:]{{2,200}})"
+    rf"^\s*(?:[-–+•]\s*)?(?:(?P<verb>{_VERB})\s+(?:(?i:các|những)\s+)?)?(?P<type>{_CAPITALISED_TYPES})\s+"
+    rf"(?!(?i:số)\b)(?P<name>[^;:]{{2,200}})"
+)
+# Where a name ends: its date and issuer stay ("Luật … ngày 19 tháng 6 năm 2015", "Nghị quyết Đại
+# hội XIII của Đảng"), what the plan does with it does not.
+_NAME_END = re.compile(
+    r"\s*\(|,\s+(?=[A-ZĐÂĂÊÔƠƯỦ])|\s+(?:như sau|nhằm|để|với các|với|trên địa bàn|sau đây|và các văn bản|"
+    r"và ban hành|ban hành kế hoạch|xây dựng kế hoạch)(?![\wÀ-ỹ])|\.\s|\.$"
+)
+# "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13": the type word opens
+# the clause, the name stands between it and "số".
+_CLAUSE_TYPE = re.compile(
+    rf"(?:^|[;(]|(?i:căn cứ|thực hiện|theo))\s*(?P<type>{_CAPITALISED_TYPES})\s+[A-ZĐÂĂÊÔƠƯỦ][^;()]*?\s+(?:số\s*)$"
 )
 
 
@@ -55,25 +72,38 @@ def _date_from(m: re.Match[str]) -> DateValue:
 def _tidy_issuer(issuer: str | None) -> str | None:
     if not issuer:
         return None
-    issuer = issuer.strip(" ,;.\"”“")
+    issuer = issuer.strip(" ,;:.\"”“")
     return issuer or None
 
 
-def find_citations(block: Block, section: list[str] | None = None, start: int = 0) -> Iterator[Citation]:
-    """Numbered citations in ``block.text[start:]``."""
+def find_citations(block: Block, section: list[str] | None = None, start: int = 0,
+                   blank: bool = False) -> Iterator[Citation]:
+    """Numbered citations in ``block.text[start:]``.
+
+    A blank number (``Số:   /KH-UBND``) is normally the document's own; with ``blank=True`` (in the
+    basis clause of a draft: ``Thực hiện Chỉ thị số - CT/ĐU ngày /12/2025 của …``) it is a citation
+    whose number the drafter left out, returned without a symbol like an un-numbered citation.
+    """
     text = block.text
     folded = fold(text)
     for s, e, symbol in find_symbols(text[start:]):
         s, e = s + start, e + start
-        if symbol.number is None:
-            continue  # a blank draft number ("Số:   /KH-UBND") is the document's own, not a citation
+        if symbol.number is None and not blank:
+            continue
         window_start = max(0, s - 120)
         before = _BEFORE.search(folded[window_start:s])
-        cite_start = window_start + before.start() if before else s
-        type_word = fold(before.group("type")) if before else None
-        type_name = text[window_start + before.start("type"): window_start + before.end("type")] if before else None
-        issuer = before.group("issuer") if before and before.group("issuer") else None
-        if issuer:
+        clause = None if before else _CLAUSE_TYPE.search(text[window_start:s])
+        if symbol.number is None and not before:
+            continue  # a blank symbol not preceded by its type words is no citation at all
+        cite_start = window_start + (before.start() if before else clause.start("type") if clause else s - window_start)
+        type_word = fold(before.group("type")) if before else fold(clause.group("type")) if clause else None
+        type_name: str | None = None
+        if before:
+            type_name = text[window_start + before.start("type"): window_start + before.end("type")]
+        elif clause:
+            type_name = clause.group("type")
+        issuer: str | None = None
+        if before is not None and before.group("issuer"):
             issuer = text[window_start + before.start("issuer"): window_start + before.end("issuer")]
         cite_end = e
         date: DateValue | None = None
@@ -86,12 +116,13 @@ def find_citations(block: Block, section: list[str] | None = None, start: int = 
             issuer = issuer or by.group("issuer")
             cite_end += by.end("issuer")
         word_code = TYPE_WORDS.get(type_word) if type_word else None
+        numbered = symbol.number is not None
         yield Citation(
             text=text[cite_start:cite_end].strip(),
             doc_type=word_code or None,
             doc_type_name=type_name,
-            symbol=symbol.canonical,
-            number_symbol=symbol,
+            symbol=symbol.canonical if numbered else None,
+            number_symbol=symbol if numbered else None,
             type=symbol.type_code or word_code or None,
             date=date.value if date else None,
             date_text=date.text if date else None,
@@ -102,23 +133,27 @@ def find_citations(block: Block, section: list[str] | None = None, start: int = 
 
 
 def find_named_citations(block: Block, start: int, end: int, section: list[str] | None = None) -> Iterator[Citation]:
-    """Un-numbered citations in ``block.text[start:end]``, one per ``;``-separated piece."""
+    """Un-numbered citations opening the ``;``-separated clauses of ``block.text[start:end]``."""
     text = block.text
     piece_start = start
     for piece in re.split(r"(;)", text[start:end]):
         if piece == ";":
             piece_start += 1
             continue
-        m = _NAMED.search(piece)
+        m = _NAMED.match(piece)
         has_symbol = any(sym.number for _s, _e, sym in find_symbols(piece))
-        if m and not has_symbol:
-            cite_text = piece[m.start(): m.end()].rstrip(" ,.")
+        # A lower-case name ("Chương trình mục tiêu quốc gia …") only right after the basis verb.
+        if m and not has_symbol and (m.group("name")[:1].isupper() or m.group("name")[:1] in "“\"0123456789"
+                                     or m.group("verb") is not None):
+            stop = _NAME_END.search(piece, m.start("name"))
+            cite_end = stop.start() if stop else m.end()
+            cite_text = piece[m.start("type"): cite_end].rstrip(" ,.")
             date_m = DATE_PATTERN.search(cite_text)
             date = None
             if date_m:
                 date = parse_date(date_m.group(0))
             code = TYPE_WORDS.get(fold(m.group("type")))
-            s = piece_start + m.start()
+            s = piece_start + m.start("type")
             yield Citation(
                 text=cite_text,
                 doc_type=code or None,

@@ -47,13 +47,28 @@ _MOTTOS = (
     "độc lập - tự do - hạnh phúc",
     "độc lập – tự do – hạnh phúc",
     "đảng cộng sản việt nam",
+    # The Youth Union heads its documents the way the Party does (corpus 028-030).
+    "đoàn tncs hồ chí minh",
+    "đoàn thanh niên cộng sản hồ chí minh",
 )
+# Copies wrap a motto over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN" /
+# "VIỆT NAM"); a line that is exactly the start or the end of a motto is a piece of it.
+_MOTTO_PIECES = frozenset(
+    " ".join(words[:i]) if head else " ".join(words[i:])
+    for motto in _MOTTOS[:4]  # not the Youth Union's: "HỒ CHÍ MINH" ends a city's name too
+    for words in [motto.split()]
+    for i in range(2, len(words) - 1)
+    for head in (True, False)
+) | {"việt nam"}
 _SEPARATOR = re.compile(r"^[\s\-–—_=*.·•]*$")
 _NUMBER_LINE = re.compile(r"(?<![\wÀ-ỹ])số\s*:?\s*", re.IGNORECASE)
 _BASIS_START = re.compile(r"^(?:căn cứ|thực hiện|triển khai|tiếp tục|theo|thi hành|nhằm|để)\b")
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# The place is a few words joined by single spaces: a tab or a run of spaces separates it from the
+# other header column on the same line ("Số: 45/KH-UBND<TAB>Vạn Ninh, ngày …").
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ.\s]{1,40}?)\s*,\s*(?P<date>ngày\s*\d{0,2}\s*,?\s*tháng\s*\d{0,2}\s*,?\s*năm\s*\d{4})",
-    re.IGNORECASE,
+    rf"(?P<place>[{_UPPER}][\wÀ-ỹ.]*(?:[ \u00a0][\wÀ-ỹ.]+){{0,6}})\s*,\s*"
+    r"(?P<date>(?i:ngày)\s*(?:\d{1,2}|[.…_]*)\s*,?\s*(?i:tháng)\s*(?:\d{1,2}|[.…_]*)\s*,?\s*(?i:năm)\s*\d{4})"
 )
 _YEAR = re.compile(r"\b(?:năm|giai đoạn|nhiệm kỳ)\s+((?:19|20)\d\d)\b")
 
@@ -91,7 +106,8 @@ def _is_title(block: Block) -> tuple[str, str] | None:
 
 def _is_motto_or_separator(text: str) -> bool:
     folded = squash(text)
-    return bool(_SEPARATOR.match(text)) or any(folded.startswith(m) for m in _MOTTOS)
+    return (bool(_SEPARATOR.match(text)) or any(folded.startswith(m) for m in _MOTTOS)
+            or folded.strip(" -–*") in _MOTTO_PIECES)
 
 
 def _strip_mottos(text: str) -> str:
@@ -102,6 +118,52 @@ def _strip_mottos(text: str) -> str:
         if at != -1:
             cut = min(cut, at)
     return text[:cut].strip(" -–—*\t")
+
+
+def _same_paragraph(a: Block, b: Block) -> bool:
+    """Two blocks split from one Word paragraph at a soft line break (Shift+Enter)."""
+    return a.paragraph is not None and a.paragraph == b.paragraph
+
+
+def _opens_body(text: str) -> bool:
+    """A paragraph right after ``KẾ HOẠCH`` that is the basis clause, not the subject.
+
+    Subjects also open with the basis verbs (``Triển khai thực hiện Chương trình …``, ``Thực hiện
+    công tác bầu cử …``); the clause is told apart by its length, its ending (``như sau:``, ``;``,
+    ``.``) or by opening with *Căn cứ*.
+    """
+    if text.isupper():
+        return False
+    folded = fold(text).lstrip("-–—_=*.·• ")  # "----------------Thực hiện …" (a rule glued on, corpus 029)
+    if not _BASIS_START.match(folded):
+        return False
+    return folded.startswith("căn cứ") or len(text) > 250 or text.rstrip(" ”\"'").endswith((":", ";", "."))
+
+
+def _continues_title(prev: Block, follower: Block) -> bool:
+    """Whether ``follower`` is more of the subject begun in ``prev``."""
+    text, before = follower.text.strip(), prev.text.strip()
+    if _same_paragraph(prev, follower):
+        return True
+    if text[:1].islower() or text[:1] in "(“\"" or before.endswith((",", ";", "-", "–")):
+        return True
+    return before.isupper() and text.isupper()
+
+
+def _subject_before_body(blocks: list[Block], start: int) -> list[Block]:
+    """The subject lines when they run up to a clear boundary (the basis clause, a separator, a
+    heading) within four short blocks; empty when there is no such boundary or when one of them
+    reads as a sentence of the body (``… như sau``, a final full stop or colon)."""
+    found: list[Block] = []
+    for block in blocks[start: start + 5]:
+        text = block.text.strip()
+        if _SEPARATOR.match(text) or split_marker(text) or _opens_body(text):
+            return found if found else []
+        if (len(text) > 200 or _is_title(block) or len(found) == 4 or "như sau" in fold(text)
+                or text.endswith((".", ":"))):
+            return []
+        found.append(block)
+    return []
 
 
 def read_header(blocks: list[Block], limit: int = 40) -> Header:
@@ -117,22 +179,43 @@ def read_header(blocks: list[Block], limit: int = 40) -> Header:
             header.doc_type_name = block.text.strip()[: len(block.text.strip()) - len(rest)].strip(" :-–*")
             title_parts = [rest] if rest else []
             next_index = block.index + 1
-            for follower in blocks[block.index + 1: block.index + 4]:
+            prev = block
+            boxed = _subject_before_body(blocks, block.index + 1)
+            if boxed:
+                # Every short line between the type and the basis clause is the subject, whatever its
+                # case ("… gắn với tổng kết thực hiện" / "Chương trình phòng, chống ma túy …").
+                title_parts.extend(b.text.strip().strip("*").strip() for b in boxed)
+                next_index = boxed[-1].index + 1
+            for follower in [] if boxed else blocks[block.index + 1: block.index + 6]:
                 text = follower.text.strip()
-                if (_SEPARATOR.match(text) or split_marker(text) or _BASIS_START.match(fold(text))
-                        or len(text) > 300 or (title_parts and _is_title(follower))):
+                if (_SEPARATOR.match(text) or split_marker(text) or len(text) > 300
+                        or (title_parts and _is_title(follower))):
+                    break
+                if not title_parts:
+                    if _opens_body(text):
+                        break
+                elif not _continues_title(prev, follower) or (
+                        _opens_body(text) and not _same_paragraph(prev, follower)):
                     break
                 title_parts.append(text.strip("*").strip())
                 next_index = follower.index + 1
-                if not text.isupper() and len(title_parts) >= 1 and not text.endswith((",", "-")):
-                    # A subject in sentence case is one paragraph; upper-case subjects wrap.
-                    break
+                prev = follower
             header.title = " ".join(title_parts) or None
             header.body_start = next_index
             while header.body_start < len(blocks) and _SEPARATOR.match(blocks[header.body_start].text):
                 header.body_start += 1
             break
     if header.title_block is None:
+        # A letter (công văn) has no type title but the same formal header: read it up to the
+        # salutation or the first paragraph of running text. The document stays untyped.
+        top: list[Block] = []
+        for block in blocks[:limit]:
+            folded = fold(block.text.strip())
+            if len(block.text) > 200 or folded.startswith("kính gửi") or _BASIS_START.match(folded):
+                break
+            top.append(block)
+        if any(_NUMBER_LINE.match(b.text.strip()) for b in top):
+            _read_formal_lines(top, header)
         return header
     header.header_blocks = list(range(header.title_block))
     _read_formal_lines(blocks[: header.title_block], header)
@@ -141,13 +224,24 @@ def read_header(blocks: list[Block], limit: int = 40) -> Header:
 
 def _read_formal_lines(blocks: list[Block], header: Header) -> None:
     issuer_parts: list[str] = []
-    for block in blocks:
+    skip: set[int] = set()
+    for pos, block in enumerate(blocks):
+        if block.index in skip:
+            continue
         text = block.text.strip()
         number_at = _NUMBER_LINE.search(text)
         if number_at and header.symbol is None:
             for start, _end, symbol in find_symbols(text[number_at.end():]):
                 if start <= 2:
                     header.symbol = symbol
+                    break
+            if header.symbol is None and not text[number_at.end():].strip() and pos + 1 < len(blocks):
+                # "Số:" on its own line, the (blank-numbered) symbol on the next: "- KH/ĐTN".
+                following = blocks[pos + 1].text.strip()
+                for start, _end, symbol in find_symbols(following):
+                    if start <= 2:
+                        header.symbol = symbol
+                        skip.add(blocks[pos + 1].index)
                     break
         date_at = _PLACE_DATE.search(text)
         if date_at and header.date is None:

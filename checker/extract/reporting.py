@@ -4,6 +4,11 @@ A duty has a deadline (a date, or a month such as ``trong tháng 11/2025``), a p
 (``6 tháng, năm``, ``định kỳ hằng quý``, ``trước ngày 15/6 và 15/12 hằng năm``), or neither
 (``theo quy định``, which is not a deadline). Citations of reports (``Báo cáo số 12/BC-UBND``)
 and job titles (``báo cáo viên``) are not duties.
+
+The recipient is the unit name after ``về``/``gửi``/``cho``/``lên`` or right after *báo cáo*
+(``báo cáo Ủy ban nhân dân tỉnh``, ``báo cáo kết quả Ủy ban nhân dân tỉnh``); it ends where the
+sentence goes on with what is reported or when (``UBND tỉnh tình hình và kết quả …``,
+``… tỉnh ngay sau khi …``, ``… tỉnh chậm nhất ngày …``).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import calendar
 import datetime as dt
 import re
 
-from checker.extract.units import starts_with_unit
+from checker.extract.units import starts_with_unit, verb_at
 from checker.model.document import Block
 from checker.model.plan import ReportingDuty
 from checker.text.dates import DATE_PATTERN, make_date
@@ -21,54 +26,167 @@ from checker.text.normalize import fold
 # "không báo cáo" is illegal fishing's "unreported", not a duty.
 _REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!không )báo cáo(?!\s+viên)(?!\s+số)(?![\wÀ-ỹ])")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+_TIME_OF_DAY = r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*)?"
 _DEADLINE_LEAD = re.compile(
-    r"(?:trước|chậm nhất(?: là)?|hạn chót|không quá|trước hoặc trong|vào|trong)\s+(?:ngày\s*)?$"
+    r"(?:trước|chậm nhất(?: là)?|hạn chót|không quá|trước hoặc trong|vào|trong|hạn)\s+"
+    + _TIME_OF_DAY + r"(?:ngày\s*)?$"
 )
+# "Thời gian chậm nhất gửi báo cáo về … ngày 23/3/2026": the lead word stands earlier in the sentence.
+_EARLIER_LEAD = re.compile(r"(?<![\wÀ-ỹ])(?:chậm nhất|hạn chót|thời hạn|trước)(?![\wÀ-ỹ])")
 _MONTH = re.compile(r"(?:trong|trước|hết|cuối)\s+tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})")
 _PERIOD = re.compile(
     r"(?P<p>(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tháng|quý|năm|tuần|ngày)"
     r"|(?:định kỳ\s+)?(?:quý,\s*)?(?:6|sáu)\s+tháng\s*(?:,|và|/|,\s*và)\s*(?:01\s+|1\s+|cả\s+)?năm"
     r"|(?:sơ kết|tổng kết)\s+(?:6 tháng|sáu tháng|năm|giữa kỳ|cuối năm)"
     r"|định kỳ\s+(?:6 tháng|sáu tháng|quý|tháng|năm)"
+    r"|định kỳ\s*(?:,|và)\s*(?:hằng\s+|cuối\s+)?năm"
     r"|(?:trước ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng))"
 )
 _RECURRING = re.compile(
     r"trước ngày\s+(?P<dates>\d{1,2}/\d{1,2}(?:\s*(?:và|,)\s*\d{1,2}/\d{1,2})*)\s+(?:hằng|hàng)\s+năm"
 )
-_RECIPIENT = re.compile(r"(?:gửi về|gửi cho|gửi|về|lên|cho|đến)\s+(?P<r>[^,.;(]{3,120})")
-_RECIPIENT_END = re.compile(r"\s+(?:trước|để|theo|định kỳ|trong|chậm nhất|qua|bằng|hằng|hàng|vào|nhằm|khi|nếu)\b")
-_VIA = re.compile(r"\(\s*qua\s+(?P<v>[^)]{3,120})\)")
+# Where the recipient is named: after a preposition of direction, or right after "báo cáo" and
+# at most a few words saying what is reported ("báo cáo kết quả Ủy ban nhân dân tỉnh").
+_TO = re.compile(r"(?<![\wÀ-ỹ])(?:gửi về|gửi cho|gửi đến|gửi tới|gửi|về|cho|lên|đến|tới|với)\s+", re.IGNORECASE)
+_AFTER_REPORT = re.compile(
+    r"^\s*(?:(?:kết quả|tình hình|tổng hợp|nhanh|định kỳ|tổng kết|sơ kết|thực hiện|kịp thời|bằng văn bản|"
+    r"xin ý kiến|đề xuất),?\s+){0,3}",
+    re.IGNORECASE,
+)
+# Lower-case words and phrases that may stand inside a unit name ("Ủy ban nhân dân tỉnh", "cơ quan
+# có thẩm quyền", "cấp ủy, chính quyền và Ủy ban MTTQ Việt Nam cấp trên"); any other lower-case
+# word ends it ("UBND tỉnh tình hình …", "… tỉnh ngay sau khi …", "… tỉnh chậm nhất ngày …").
+_NAME_PHRASES = tuple(sorted((
+    "cấp trên", "địa phương", "có thẩm quyền", "có liên quan", "liên quan", "nhân dân", "thành phố", "thị xã",
+    "thị trấn", "đặc khu", "trung ương", "thường trực", "chuyên môn", "đoàn thể", "đơn vị", "cơ quan",
+    "mặt trận", "tổ quốc", "hội đồng", "bầu cử", "phó chủ tịch", "chủ tịch", "giám đốc", "thủ tướng",
+    "chính phủ", "văn phòng", "công an", "quân sự", "chỉ huy", "lãnh đạo", "tiểu ban", "cán bộ", "chính quyền",
+    "ủy ban", "uỷ ban", "đảng ủy", "đảng uỷ", "đảng bộ", "chi bộ", "các cấp", "trực thuộc", "việt nam",
+    "và", "các", "tỉnh", "huyện", "xã", "phường", "quận", "cấp", "thôn", "bản", "ấp", "sở", "ban", "ngành",
+    "thuộc", "ủy", "uỷ",
+), key=len, reverse=True))
+_NAME_PHRASE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _NAME_PHRASES) + r")(?![\wÀ-ỹ])")
+_STOP = re.compile(
+    r"(?:đồng thời|kết quả|tình hình|xem xét|nội dung|số liệu|kịp thời|đúng hạn|đầy đủ|đề xuất|ngay|chậm nhất|"
+    r"trước|sau|theo|để|trong|khi|về|qua|tại|của|ngày|vào|bằng|nếu|thông qua|việc|những|một|mọi)(?![\wÀ-ỹ])"
+)
+_TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
 
 
-def _deadline(sentence: str, folded: str) -> tuple[dt.date | None, str | None, str | None]:
+def unit_name(text: str) -> str | None:
+    """The unit name that ``text`` opens with, or None: ``"UBND tỉnh tình hình và …"`` → ``"UBND tỉnh"``.
+
+    The name runs over capitalised words, abbreviations and the lower-case words unit names are
+    made of; it goes on after ``,`` only into another unit (``Ủy ban nhân dân tỉnh, Bộ Nội vụ``).
+    """
+    if not starts_with_unit(text):
+        return None
+    folded = fold(text)
+    end = pos = 0
+    after_capital = False
+    while True:
+        m = _TOKEN.search(text, pos)
+        if m is None:
+            break
+        word = m.group(0)
+        if word == ",":
+            rest = text[m.end():].lstrip()
+            if (rest[:1].isupper() or text[:1].islower()) and starts_with_unit(rest):
+                pos = m.end()
+                continue
+            break
+        if word in ";:()":
+            break
+        if word in ("-", "–"):  # "Hội đồng Thi đua - Khen thưởng tỉnh", "Phòng Văn hóa - Xã hội"
+            rest = text[m.end():].lstrip()
+            if rest[:1].isupper():
+                pos = m.end()
+                continue
+            break
+        phrase = _NAME_PHRASE.match(folded, m.start())
+        bare = word.rstrip(".")
+        if phrase and text[m.start()].islower():
+            end = pos = phrase.end()
+            after_capital = False
+            continue
+        # The second syllable of a capitalised word ("Nội vụ", "Thường trực", "Công an") unless it
+        # opens what the sentence goes on with ("… Lâm Đồng xem xét", "… Quảng Ninh kết quả").
+        verb = verb_at(text, m.start())
+        second = (after_capital and bare[:1].islower() and not _STOP.match(folded, m.start())
+                  and not (verb and " " in verb))
+        if bare[:1].isupper() or bare[:1].isdigit() or second:
+            end = m.start() + len(bare)
+            pos = m.end()
+            after_capital = not second
+            if bare != word and len(bare) > 3:
+                break  # a full stop after a word, not an abbreviation ("TP."): the sentence ends
+            continue
+        break
+    name = re.sub(r"(?:\s+(?:và|các|cấp))+$", "", text[:end].strip(" ,.-–"))
+    return name or None
+
+
+_VIA = re.compile(r"\(\s*(?:thông\s+)?qua\s+(?P<v>[^)]{3,120})\)", re.IGNORECASE)
+_VIA_BARE = re.compile(r"(?<![\wÀ-ỹ(])(?:thông\s+)?qua\s+(?=[A-ZĐÂĂÊÔƠƯỦ])")
+
+
+def _deadline(sentence: str, folded: str, report_at: int = 0) -> tuple[dt.date | None, str | None, str | None]:
+    """The reporting deadline in a sentence: a dated one, else a month (``trong tháng 11/2025``).
+
+    A sentence may give several steps their dates ("Ban hành kế hoạch trong tháng 01/2026, … và báo
+    cáo kết quả … chậm nhất trong tháng 8/2026"): the first date after *báo cáo* is the report's.
+    """
+    found: list[tuple[int, tuple[dt.date | None, str | None, str | None]]] = []
     for m in DATE_PATTERN.finditer(sentence):
-        if _DEADLINE_LEAD.search(folded[max(0, m.start() - 30): m.start()]):
+        before = folded[max(0, m.start() - 40): m.start()]
+        earlier = folded[: m.start()].rstrip().endswith("ngày") and _EARLIER_LEAD.search(folded[: m.start()])
+        if _DEADLINE_LEAD.search(before) or earlier:
             d = m.group("d") or m.group("wd")
             mo = m.group("m") or m.group("wm")
             y = m.group("y") or m.group("wy")
             value = make_date(m.group(0), int(d) if d else None, int(mo) if mo else None, int(y))
-            return value.value, value.text, value.problem
-    month = _MONTH.search(folded)
-    if month:
-        year, mon = int(month.group("y")), int(month.group("m"))
-        text = sentence[month.start(): month.end()]
-        if 1 <= mon <= 12:
-            return dt.date(year, mon, calendar.monthrange(year, mon)[1]), text, None
-        return None, text, "impossible"
-    return None, None, None
+            found.append((m.start(), (value.value, value.text, value.problem)))
+    if not found:
+        for month in _MONTH.finditer(folded):
+            year, mon = int(month.group("y")), int(month.group("m"))
+            text = sentence[month.start(): month.end()]
+            if 1 <= mon <= 12:
+                found.append((month.start(), (dt.date(year, mon, calendar.monthrange(year, mon)[1]), text, None)))
+            else:
+                found.append((month.start(), (None, text, "impossible")))
+    if not found:
+        return None, None, None
+    after = [f for f in found if f[0] >= report_at]
+    return (after[0] if after else found[-1])[1]
 
 
-def _recipient(sentence: str, report_end: int) -> str | None:
+def _recipient(sentence: str, report_start: int, report_end: int) -> str | None:
     rest = sentence[report_end:]
-    m = _RECIPIENT.search(rest[:160])
-    candidates = []
+    candidates: list[tuple[int, str]] = []
+    lead = _AFTER_REPORT.match(rest)
+    after_lead = rest[lead.end():] if lead is not None else ""
+    direct = unit_name(after_lead) if lead else None
+    if direct and (after_lead[:1].isupper() or direct.lower().startswith(("các", "cấp", "cơ quan"))):
+        candidates.append((0, direct))
+    for m in _TO.finditer(sentence):
+        if m.start() < report_start - 60 or m.start() > report_end + 160:
+            continue
+        who = unit_name(sentence[m.end():])
+        if who:
+            candidates.append((abs(m.start() - report_end), who))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def _via(sentence: str) -> str | None:
+    m = _VIA.search(sentence)
     if m:
-        candidates.append(m.group("r"))
-    candidates.append(rest.lstrip(" ,:"))  # "báo cáo Ủy ban nhân dân tỉnh (qua Công an tỉnh)"
-    for who in candidates:
-        who = _RECIPIENT_END.split(who, maxsplit=1)[0].strip(" ,:")
-        if who and starts_with_unit(who) and len(who) <= 120:
-            return who
+        # "(qua Sở Nội vụ để tổng hợp)": the unit, not what it does with the report.
+        return re.split(r"\s+(?:để|trước|theo|chậm nhất|trong)(?![\wÀ-ỹ])|[,;]", m.group("v"))[0].strip()
+    bare = _VIA_BARE.search(sentence)
+    if bare:
+        return unit_name(sentence[bare.end():])
     return None
 
 
@@ -92,11 +210,11 @@ def find_duties(block: Block, path: list[str]) -> list[ReportingDuty]:
         report = _REPORT.search(folded)
         if not report:
             continue
-        deadline, deadline_text, problem = _deadline(sentence, folded)
+        deadline, deadline_text, problem = _deadline(sentence, folded, report.start())
         period = _period(folded)
-        recipient = _recipient(sentence, report.end())
-        via_m = _VIA.search(sentence)
-        if not (deadline_text or period or recipient or via_m or "theo quy định" in folded):
+        recipient = _recipient(sentence, report.start(), report.end())
+        via = _via(sentence)
+        if not (deadline_text or period or recipient or via or "theo quy định" in folded):
             continue
         duties.append(ReportingDuty(
             text=sentence.strip(),
@@ -105,7 +223,7 @@ def find_duties(block: Block, path: list[str]) -> list[ReportingDuty]:
             deadline_problem=problem,
             period=period,
             recipient=recipient,
-            via=via_m.group("v").strip() if via_m else None,
+            via=via,
             location=block.location(start, start + len(sentence), path),
         ))
     return duties

@@ -8,6 +8,7 @@ parts (purpose, content, implementation, funding) from their titles.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from checker.model.document import Block
 from checker.model.plan import Part, Section, StandardParts
@@ -15,7 +16,11 @@ from checker.text.markers import split_marker
 from checker.text.normalize import fold
 
 _PART_WORDS: list[tuple[Part, re.Pattern[str]]] = [
-    ("implementation", re.compile(r"tổ chức thực hiện|phân công|trách nhiệm thực hiện|trách nhiệm của")),
+    ("implementation", re.compile(
+        r"tổ chức thực hiện|phân công|trách nhiệm thực hiện|trách nhiệm của|"
+        # An event plan names its organising committee and sub-committees instead (corpus 030).
+        r"^thành lập ban (?:tổ chức|chỉ đạo)|^ban (?:tổ chức|chỉ đạo)$"
+    )),
     ("funding", re.compile(r"^kinh phí|^nguồn kinh phí|^dự toán")),
     ("purpose", re.compile(r"mục đích|yêu cầu|mục tiêu|quan điểm")),
     ("content", re.compile(
@@ -23,7 +28,12 @@ _PART_WORDS: list[tuple[Part, re.Pattern[str]]] = [
         r"thời gian|đối tượng|phạm vi|định hướng|công tác|chương trình|tiến độ|khẩu hiệu|tuyên truyền"
     )),
 ]
-_CLOSING = re.compile(r"^(?:trên đây là|nơi nhận|trong quá trình (?:tổ chức )?thực hiện)")
+_CONTENT_WORDS = re.compile(r"nội dung|nhiệm vụ|giải pháp|hoạt động|biện pháp")
+_CLOSING = re.compile(r"^(?:trên đây là|nơi nhận\s*(?::|$)|trong quá trình (?:tổ chức )?thực hiện)")
+#: The recipients heading: "Nơi nhận:" alone or followed by the list, never "Nơi nhận văn bản …".
+RECIPIENTS_HEADING = re.compile(r"^nơi nhận\s*(?::|$)")
+# What opens an attachment after the signature: "Phụ lục I", "PHỤ LỤC", "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01".
+_APPENDIX = re.compile(r"^(?:phụ lục|đề cương|mẫu(?: số)?\s*\d|biểu(?: mẫu| số)?\s*\d*|danh mục|danh sách)\b")
 _TITLE_LIMIT = 200
 
 
@@ -34,6 +44,23 @@ def classify_part(title: str) -> Part:
         if pattern.search(folded):
             return part
     return "other"
+
+
+def appendix_start(blocks: list[Block], recipients_at: int | None, roots: list[Section]) -> int:
+    """Where the attachments begin: the first appendix heading or top-level section after the
+    recipients (``Nơi nhận``); ``len(blocks)`` when there is none.
+
+    Reporting outlines (*đề cương*), forms and task tables follow the signature with headings of
+    their own (``I. ĐẶC ĐIỂM TÌNH HÌNH``); they are not parts of the plan itself.
+    """
+    if recipients_at is None:
+        return len(blocks)
+    tops = [s.block for s in roots if s.level == 1 and s.block > recipients_at]
+    first_top = min(tops, default=len(blocks))
+    for block in blocks[recipients_at + 1: first_top]:
+        if _APPENDIX.match(fold(block.text.strip())):
+            return block.index
+    return first_top
 
 
 def _heading(block: Block) -> tuple[str, int, str] | None:
@@ -73,12 +100,26 @@ def top_level(roots: list[Section]) -> list[Section]:
     return romans or roots
 
 
-def assign_parts(roots: list[Section]) -> StandardParts:
-    """Classify the top-level sections and return the headings found for each standard part."""
+def assign_parts(roots: list[Section], end: int | None = None) -> StandardParts:
+    """Classify the top-level sections and return the headings found for each standard part.
+
+    Sections from block ``end`` on are attachments: they are left as ``other``. A heading that
+    names two parts (``MỤC TIÊU, NHIỆM VỤ``; ``NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM``) fills
+    both; its blocks count as the later part, which is what most of its text is.
+    """
     parts = StandardParts()
     for section in top_level(roots):
+        if end is not None and section.block >= end:
+            section.part = "other"
+            continue
         section.part = classify_part(section.title)
         label = f"{section.marker} {section.title}".strip()
+        names_content = bool(_CONTENT_WORDS.search(fold(section.title)))
+        if section.part == "purpose" and names_content:
+            section.part = "content"
+            parts.purpose = parts.purpose or label
+        if section.part == "implementation" and names_content and parts.content is None:
+            parts.content = label
         if section.part == "purpose" and parts.purpose is None:
             parts.purpose = label
         elif section.part == "content" and parts.content is None:
@@ -90,37 +131,49 @@ def assign_parts(roots: list[Section]) -> StandardParts:
     return parts
 
 
-def walk(sections: list[Section]):  # type: ignore[no-untyped-def]
+def walk(sections: list[Section]) -> Iterator[Section]:
     """Every section in document order."""
     for section in sections:
         yield section
         yield from walk(section.children)
 
 
-def block_parts(blocks: list[Block], roots: list[Section], header_end: int, body_start: int) -> list[Part]:
-    """The part of each block: header, preamble, a standard part, closing, recipients or signature."""
+def block_parts(blocks: list[Block], roots: list[Section], header_end: int, body_start: int,
+                end: int | None = None) -> list[Part]:
+    """The part of each block: header, preamble, a standard part, closing, recipients or signature.
+
+    Blocks from ``end`` on (attachments) are ``other``. Recipients run from ``Nơi nhận`` to the
+    signature authority (``TM.``, ``KT.``, ``T/M`` …): Word often bullets them automatically, so
+    the items carry no dash of their own.
+    """
     result: list[Part] = []
     tops = sorted(top_level(roots), key=lambda s: s.block)
     top_i = -1
     closing = False
     recipients = False
+    recipients_column: tuple[int, int | None] | None = None
     for block in blocks:
         i = block.index
         folded = fold(block.text.strip())
+        if end is not None and i >= end:
+            result.append("other")
+            continue
         while top_i + 1 < len(tops) and tops[top_i + 1].block <= i:
             top_i += 1
-            closing = recipients = False
+            if tops[top_i].level == 1:  # a bulleted recipient is no new section
+                closing = recipients = False
         if i < header_end:
             result.append("header")
             continue
-        if folded.startswith("nơi nhận"):
+        if RECIPIENTS_HEADING.match(folded):
             recipients = True
-        elif _CLOSING.match(folded):
-            closing = True
-        if recipients and not folded.startswith("nơi nhận") and folded[:1] not in "-–+•*":
-            result.append("signature")
-        elif recipients:
+            recipients_column = (block.table, block.cell) if block.table is not None else None
             result.append("recipients")
+            continue
+        if _CLOSING.match(folded):
+            closing = True
+        if recipients:
+            result.append("recipients" if _is_recipient_line(block, folded, recipients_column) else "signature")
         elif closing:
             result.append("closing")
         elif top_i == -1 or i < body_start:
@@ -128,3 +181,17 @@ def block_parts(blocks: list[Block], roots: list[Section], header_end: int, body
         else:
             result.append(tops[top_i].part or "other")
     return result
+
+
+_AUTHORITY_START = re.compile(r"^(?:t/m|k/t|t/l|tm\s*\.|kt\s*\.|tl\s*\.|tuq\s*\.|q\s*\.)")
+
+
+def _is_recipient_line(block: Block, folded: str, column: tuple[int, int | None] | None) -> bool:
+    """Whether a block after ``Nơi nhận`` is one of the recipients rather than the signature."""
+    if column is not None:  # a Word table: the recipients fill their column
+        return (block.table, block.cell) == column
+    if folded[:1] in "-–+•*":
+        return True
+    if _AUTHORITY_START.match(folded) or block.text.strip().isupper():
+        return False
+    return block.text.rstrip().endswith((";", ",")) or folded.startswith("lưu")

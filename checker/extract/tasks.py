@@ -1,16 +1,30 @@
 """Tasks in the implementation part and who is responsible for them (domain notes §4).
 
 Each item directly under *Tổ chức thực hiện* (or *Phân công nhiệm vụ*) is a task; its units are
-named at its start (``3. Đài Truyền thanh - Truyền hình huyện:``, ``Giao Phòng … chủ trì``) or as
-``X chủ trì`` inside it. An item that names no unit but groups sub-items is a heading: its
+named at its start (``3. Đài Truyền thanh - Truyền hình huyện:``, ``Giao Phòng … chủ trì``), as
+``X chủ trì`` inside it, after an opening clause (``Căn cứ Kế hoạch này, các sở, ban, ngành …``)
+or in labelled lines under it (``- Đơn vị chủ trì: …``, ``- Cơ quan phối hợp: …``, ``- Thời gian
+hoàn thành: …``). An item that names no unit but groups sub-items that do is a heading: its
 sub-items are the tasks. Text without any item (prose) is read paragraph by paragraph.
+
+Labelled items are tasks wherever they stand (plans put them under *Nội dung* too, corpus 026,
+027); see :func:`labelled_tasks`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from checker.extract.units import coordinating_units, is_vague, lead_units_in, leading_units
+from checker.extract.sections import walk
+from checker.extract.units import (
+    coordinating_units,
+    is_vague,
+    lead_units_in,
+    leading_units,
+    split_units,
+    starts_with_unit,
+)
 from checker.model.document import Block
 from checker.model.plan import Section, Task
 from checker.text.markers import split_marker
@@ -22,7 +36,20 @@ _TIMEFRAME = re.compile(
     r"|thường xuyên|hằng năm|hàng năm|hằng quý|hằng tháng|cả năm\s+\d{4}))",
     re.IGNORECASE,
 )
-_NOT_TASKS = re.compile(r"^(?:kinh phí|nguồn kinh phí|hiệu lực|điều khoản|trên đây|trong quá trình)")
+_NOT_TASKS = re.compile(
+    r"^(?:kinh phí|nguồn kinh phí|hiệu lực|điều khoản|trên đây|trong quá trình|thời gian thực hiện|"
+    r"thời gian tổ chức|thời gian, địa điểm|địa điểm|(?:hướng dẫn|kế hoạch|quyết định|văn bản) này có hiệu lực)"
+)
+# Labelled lines that say who leads, who helps and by when.
+_LEAD_LABEL = re.compile(
+    r"^(?:(?:đơn vị|cơ quan|bộ phận|người)\s+(?:chủ trì|thực hiện|phụ trách|được giao)(?:\s+thực hiện)?"
+    r"|chủ trì(?:\s+thực hiện)?|trách nhiệm(?:\s+thực hiện)?)\s*:\s*"
+)
+_PARTNER_LABEL = re.compile(r"^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*")
+_TIME_LABEL = re.compile(r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*")
+# Clauses that may open a task before its unit: "Căn cứ Kế hoạch này, Giám đốc các Sở …",
+# "Kết thúc cuộc bầu cử, Ban Thường trực … chịu trách nhiệm …".
+_OPENING_CLAUSE = re.compile(r"^(?:căn cứ|trên cơ sở|theo|trong quá trình|kết thúc|sau khi|khi|để|nhằm|định kỳ)\b")
 _TEXT_LIMIT = 1200
 
 
@@ -41,15 +68,33 @@ def _end_of(section: Section, siblings_after: list[Section], limit: int) -> int:
     return siblings_after[0].block if siblings_after else limit
 
 
+def _strip_marker(text: str) -> str:
+    marker = split_marker(text)
+    return marker[2] if marker else text.strip()
+
+
+def units_after_clause(text: str) -> list[str]:
+    """Units named after an opening clause: ``Căn cứ …, các sở, ban, ngành … xây dựng …``."""
+    if not _OPENING_CLAUSE.match(fold(text)):
+        return []
+    for comma in re.finditer(r",\s+", text[:600]):
+        rest = text[comma.end():]
+        if (rest[:1].isupper() or fold(rest).startswith("các ")) and starts_with_unit(rest):
+            return leading_units(rest)[0]
+    return []
+
+
+def units_of(text: str) -> list[str]:
+    """The responsible units a task text names at its start, after an opening clause, or as
+    ``X chủ trì`` inside it."""
+    return leading_units(text)[0] or units_after_clause(text) or lead_units_in(text)
+
+
 def _make_task(text: str, block: Block, path: list[str]) -> Task:
     """A task whose units are read from its first paragraph and whose text is all of it."""
-    title = block.text.strip()
-    marker = split_marker(title)
-    if marker:
-        title = marker[2]
-    units, _duty_at = leading_units(title)
-    units = units or lead_units_in(title)
-    coordinating = [u for u in coordinating_units(text) if u not in units]
+    title = _strip_marker(block.text)
+    units = units_of(title)
+    coordinating = list(dict.fromkeys(u for u in coordinating_units(text) if u not in units))
     vague = bool(units) and all(is_vague(u) for u in units)
     return Task(
         units=units,
@@ -61,30 +106,116 @@ def _make_task(text: str, block: Block, path: list[str]) -> Task:
     )
 
 
+@dataclass
+class _Labels:
+    lead: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    time: str | None = None
+    found: bool = False
+
+
+def _named(value: str) -> list[str]:
+    """Units in the value of a label: ``Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính.``"""
+    value = value.strip().rstrip(" .;")
+    units = leading_units(value)[0] or lead_units_in(value)
+    if not units:
+        units = [u for u in split_units(value) if starts_with_unit(u)]
+    return units
+
+
+def _label_lines(item: Section) -> list[Section]:
+    """The lines under ``item`` that may carry its labels: its children and, below lettered or
+    bulleted children (``b) Cơ quan thực hiện:`` / ``- Đơn vị chủ trì: …``), theirs; never the
+    inside of a numbered sub-item, which is a task of its own."""
+    out: list[Section] = []
+    for child in item.children:
+        out.append(child)
+        if child.level >= 4:
+            out.extend(_label_lines(child))
+    return out
+
+
+def _labels(item: Section, blocks: list[Block]) -> _Labels:
+    """The labelled lines under ``item`` (``- Đơn vị chủ trì: …``)."""
+    labels = _Labels()
+    for child in _label_lines(item):
+        text = _strip_marker(blocks[child.block].text)
+        folded = fold(text)
+        lead = _LEAD_LABEL.match(folded)
+        partner = _PARTNER_LABEL.match(folded)
+        time = _TIME_LABEL.match(folded)
+        if lead:
+            labels.found = True
+            labels.lead.extend(u for u in _named(text[lead.end():]) if u not in labels.lead)
+        elif partner:
+            labels.partners.extend(u for u in _named(text[partner.end():]) if u not in labels.partners)
+        elif time:
+            labels.time = text[time.end():].strip().rstrip(" .;") or labels.time
+    return labels
+
+
+def _labelled_task(item: Section, labels: _Labels, blocks: list[Block], end: int, paths: list[list[str]]) -> Task:
+    block = blocks[item.block]
+    text = _section_text(item, blocks, end)
+    units = labels.lead or units_of(_strip_marker(block.text))
+    return Task(
+        units=units,
+        coordinating=[u for u in labels.partners if u not in units],
+        vague=bool(units) and all(is_vague(u) for u in units),
+        timeframe=labels.time or _timeframe(text),
+        text=text[:_TEXT_LIMIT],
+        location=block.location(0, len(block.text), paths[block.index]),
+    )
+
+
 def _has_unit(section: Section, blocks: list[Block]) -> bool:
-    title = split_marker(blocks[section.block].text)
-    text = title[2] if title else blocks[section.block].text
-    return bool(leading_units(text)[0] or lead_units_in(text))
+    return bool(units_of(_strip_marker(blocks[section.block].text)))
+
+
+def _assigns_below(section: Section, blocks: list[Block]) -> bool:
+    """Whether some item below ``section`` names a unit or carries a lead label."""
+    return any(_has_unit(s, blocks) or _labels(s, blocks).found for s in walk(section.children))
+
+
+def _prose_tasks(blocks: list[Block], paths: list[list[str]]) -> list[Task]:
+    return [_make_task(b.text.strip(), b, paths[b.index]) for b in blocks if not _NOT_TASKS.match(fold(b.text.strip()))]
 
 
 def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list[str]]) -> list[Task]:
     """The tasks of one implementation section, whose blocks end before ``limit``."""
-    tasks: list[Task] = []
     items = section.children
     if not items:
-        for block in blocks[section.block + 1: limit]:
-            if not _NOT_TASKS.match(fold(block.text.strip())):
-                tasks.append(_make_task(block.text.strip(), block, paths[block.index]))
-        return tasks
+        return _prose_tasks(blocks[section.block + 1: limit], paths)
+    tasks: list[Task] = []
     for pos, item in enumerate(items):
         end = _end_of(item, items[pos + 1:], limit)
-        block = blocks[item.block]
-        title = fold(item.title)
-        if _NOT_TASKS.match(title):
+        if _NOT_TASKS.match(fold(item.title)):
             continue
-        if not _has_unit(item, blocks) and item.children and item.level < 5:
+        labels = _labels(item, blocks)
+        if labels.found:
+            tasks.append(_labelled_task(item, labels, blocks, end, paths))
+        elif _has_unit(item, blocks):
+            tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block]))
+        elif item.children and item.level < 5 and _assigns_below(item, blocks):
             # A grouping heading ("1. Phân công cụ thể") whose sub-items carry the units.
             tasks.extend(tasks_in(item, blocks, end, paths))
-            continue
-        tasks.append(_make_task(_section_text(item, blocks, end), block, paths[block.index]))
+        elif not item.children and end - item.block > 1 and item.level < 5:
+            # A heading over plain paragraphs ("1. Công tác triển khai" / "Các sở, ban, ngành …").
+            tasks.extend(_prose_tasks(blocks[item.block + 1: end], paths))
+        else:
+            tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block]))
+    return tasks
+
+
+def labelled_tasks(section: Section, blocks: list[Block], limit: int, paths: list[list[str]]) -> list[Task]:
+    """Tasks outside the implementation part: only items with a lead label (``Cơ quan chủ trì:``)."""
+    tasks: list[Task] = []
+    items = section.children
+    for pos, item in enumerate(items):
+        end = _end_of(item, items[pos + 1:], limit)
+        labels = _labels(item, blocks)
+        if labels.found:
+            tasks.append(_labelled_task(item, labels, blocks, end, paths))
+        elif item.children:
+            tasks.extend(labelled_tasks(item, blocks, end, paths))
     return tasks

@@ -28,9 +28,25 @@ UNIT_HEADS = (
     "các xã", "các huyện", "cán bộ", "chuyên viên", "người đứng đầu", "doanh nghiệp", "các doanh nghiệp",
     "đài phát thanh", "cổng thông tin", "học viện", "hợp tác xã", "ban quản lý", "vụ", "tổng cục",
     "quân sự", "biên phòng", "bộ phận", "thủ tướng", "chính phủ", "tỉnh đội", "huyện đội",
+    "quốc hội", "thành viên", "chi hội", "chi đoàn", "chi ủy", "đảng bộ", "btt", "trạm", "hạt", "tổ chức",
+    "tỉnh ủy", "ủy ban bầu cử", "trưởng thôn", "phó chủ tịch", "uỷ ban", "ub", "cơ sở", "thôn", "xóm",
+    "khu phố", "tổ dân phố", "chính quyền", "cấp có thẩm quyền",
+)
+#: What follows a head word when it is not a unit at all: "Hội nghị hiệp thương", "Ban hành kế
+#: hoạch", "Tổ chức các hội nghị", "Báo cáo kết quả", "phòng, chống ma túy", "đội ngũ cán bộ".
+NOT_UNITS = (
+    "hội nghị", "hội thi", "hội thảo", "hội diễn", "hội viên", "hội họp", "hội nhập", "hội trại",
+    "ban hành", "ban đầu", "báo cáo", "báo động", "phòng chống", "phòng, chống", "phòng ngừa",
+    "phòng tránh", "phòng cháy", "phòng họp", "phòng bỏ phiếu", "trường hợp", "đội ngũ", "đoàn viên",
+    "đoàn kết", "bộ máy", "bộ tiêu chí", "bộ thủ tục", "bộ chỉ số", "bộ câu hỏi", "bộ tài liệu", "bộ hồ sơ",
+    "cục bộ", "tổ quốc", "trung tâm của", "hội đồng hương", "cơ sở vật chất", "cơ sở dữ liệu", "cơ sở pháp lý",
+    "cơ sở hạ tầng", "cơ sở cai nghiện", "cơ sở y tế", "cơ sở kinh doanh",
 )
 _HEAD_RE = re.compile(
-    r"^(?:" + "|".join(sorted((re.escape(h) for h in UNIT_HEADS), key=len, reverse=True)) + r")\b"
+    r"^(?:(?:các|những|mọi)\s+)?(?!" + "|".join(re.escape(w) + r"\b" for w in NOT_UNITS) + r")"
+    # "Tổ chức" opens a unit only as a kind of organisation; otherwise it is the verb "organise".
+    + r"(?!tổ chức\s+(?!chính trị|thành viên|cơ sở|đảng|đoàn|công đoàn|xã hội|hội\s+(?!nghị|thi|thảo|diễn)))"
+    + r"(?:" + "|".join(sorted((re.escape(h) for h in UNIT_HEADS), key=len, reverse=True)) + r")\b"
 )
 
 #: Verbs (lower case, as written in running text) that end a unit name.
@@ -47,10 +63,13 @@ VERBS = (
     "phân công", "gửi", "tiếp nhận", "bổ sung", "hoàn thành", "làm", "có", "được", "sẽ", "cần",
     "phải", "đề nghị", "yêu cầu", "theo", "trong", "với", "nhằm", "để", "tiến hành", "lựa chọn",
     "hướng", "đưa", "tạo", "khai thác", "ứng dụng", "dự trù", "tuyển chọn", "giao", "tập huấn",
+    "cụ thể hóa", "cụ thể hoá", "xác định", "đánh giá", "phát hiện", "chấp hành", "thông báo", "niêm yết",
+    "lập", "sử dụng", "xử lý", "giải quyết", "huy động", "ưu tiên", "vận hành", "xem xét", "nghiêm túc",
 )
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])")
-_LEADS = re.compile(r"^\s*(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"^(?:(?:các|những)\s+)?[A-ZĐÂĂÊÔƠƯỦ]")
+_LEADS = re.compile(r"^\s*(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công|đối với)\s+", re.IGNORECASE)
 # A new unit starts after ", " / "; " / " và " only where a unit head follows, written with a capital
 # or as "các …": "Sở Văn hóa, Thể thao và Du lịch" and "Sở Thông tin và Truyền thông" stay whole.
 _SEPARATOR = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+")
@@ -64,6 +83,12 @@ VAGUE = re.compile(
     r"^(?:(?:các|những|mọi)\s+)?(?:(?:cơ quan|đơn vị|địa phương|ngành|cấp|tổ chức|cá nhân|bộ phận|lực lượng)"
     r"(?:\s*,\s*|\s+và\s+|\s+)?(?:các\s+)?)+(?:có\s+)?(?:liên quan|có liên quan)?\s*$"
 )
+
+
+def verb_at(text: str, pos: int) -> str | None:
+    """The verb of :data:`VERBS` that starts at ``text[pos]``, if any."""
+    m = _VERB_RE.match(text, pos)
+    return m.group(0) if m else None
 
 
 def starts_with_unit(text: str) -> bool:
@@ -103,6 +128,62 @@ def _colon_names_units(head: str) -> bool:
     return len(head.split()) <= 12 and not _DUTY_WORDS.search(fold(head))
 
 
+_PERSONS = re.compile(r"^(?:(?:các|những)\s+)?(?:cán bộ|chuyên viên|công chức|phó chủ tịch|chủ tịch|đồng chí|"
+                      r"phó trưởng|trưởng|phó giám đốc|giám đốc|phó bí thư|bí thư|thành viên|ủy viên|lãnh đạo)\b")
+# After "phụ trách lĩnh vực …" the topic words (giám sát, tuyên truyền) are not duties; only these are.
+_DUTY_VERBS = re.compile(r"(?<![\wÀ-ỹ])(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|tham mưu|là|được giao)"
+                         r"(?![\wÀ-ỹ])")
+# Bodies named after what they do: "Đoàn kiểm tra", "Tổ công tác", "Ban chỉ đạo".
+_TEAM = re.compile(r"^(?:(?:các|những)\s+)?(?:đoàn|tổ|ban|tiểu ban|nhóm|đội)$")
+_NOUNS = {"hậu cần"}
+_TEAM_WORK = {"kiểm tra", "giám sát", "công tác", "tổ chức", "chỉ đạo", "biên tập", "tuyên truyền", "vận động"}
+# A capitalised verb after a dash or colon starts the duty: "Sở Y tế - Chủ trì, phối hợp …".
+# (Not every verb: "Trung tâm Văn hóa - Thông tin" is a name.)
+_DASH_VERBS = (
+    "chủ trì", "phối hợp", "tham mưu", "xây dựng", "hướng dẫn", "tổ chức", "triển khai", "thực hiện", "chỉ đạo",
+    "theo dõi", "tăng cường", "đẩy mạnh", "chủ động", "tiếp tục", "rà soát", "kiểm tra", "đôn đốc", "quản lý",
+    "phụ trách", "bố trí", "cung cấp", "nghiên cứu", "lồng ghép", "đảm bảo", "bảo đảm", "phổ biến",
+    "quán triệt", "ban hành", "định kỳ", "thường xuyên", "tích cực", "có trách nhiệm", "chịu trách nhiệm",
+    "là", "căn cứ", "huy động", "tổng hợp", "giám sát", "ưu tiên", "trực tiếp",
+)
+_DASH_VERB = re.compile(r"\s*[-–:]\s+(?=(?:" + "|".join(sorted(map(re.escape, _DASH_VERBS), key=len, reverse=True))
+                        + r")(?![\wÀ-ỹ]))")
+
+
+def next_verb(text: str, start: int) -> re.Match[str] | None:
+    """The first verb at or after ``start`` that ends a unit name.
+
+    Unit names capitalise the first syllable of each word only (``Sở Giáo dục và Đào tạo``,
+    ``Bộ Chỉ huy``), so a one-syllable verb right after a capitalised syllable is the end of that
+    word (``tạo``), not a verb. ``phụ trách`` after a person (``Cán bộ phụ trách lĩnh vực …``,
+    ``Phó chủ tịch phụ trách …``) describes the person and belongs to the name, as does the work a
+    team is named after (``Đoàn kiểm tra``). A verb after a dash ends the name whatever its case.
+    """
+    folded = fold(text)
+    dash = _DASH_VERB.search(folded, start)
+    pattern = _VERB_RE
+    pos = start
+    while True:
+        verb = pattern.search(text, pos)
+        if dash is not None and (verb is None or dash.start() < verb.start()):
+            return dash
+        if verb is None:
+            return None
+        before = text[: verb.start()].rstrip()
+        last_word = before.rsplit(None, 1)[-1] if before else ""
+        glued = " " not in verb.group(0) and last_word[:1].isupper() and text[verb.start() - 1: verb.start()] == " "
+        # "các tổ chức", "những hoạt động": after a plural marker the word is a noun; "hậu cần" is a word.
+        noun = fold(last_word) in ("các", "những") or fold(text[verb.start() - 4: verb.end()]) in _NOUNS
+        lead = fold(before.lstrip(" -–+*•"))
+        describes = verb.group(0) == "phụ trách" and _PERSONS.match(lead)
+        team = verb.group(0) in _TEAM_WORK and _TEAM.match(lead)
+        if not (glued or noun or describes or team):
+            return verb
+        if describes:
+            pattern = _DUTY_VERBS
+        pos = verb.end()
+
+
 def leading_units(text: str) -> tuple[list[str], int]:
     """Units named at the start of a task text, and where the duty text begins.
 
@@ -114,8 +195,10 @@ def leading_units(text: str) -> tuple[list[str], int]:
     body = text[offset:]
     if not starts_with_unit(body):
         return [], 0
+    if lead and fold(lead.group(0)).strip() == "đối với" and not _NAMED_AFTER.match(body):
+        return [], 0  # "Đối với thôn có dưới 100 cử tri: …" is a case, "Đối với các Thôn, Xóm: …" a unit
     colon = body.find(":")
-    verb = _VERB_RE.search(body, max(_head_end(body), 1))
+    verb = next_verb(body, max(_head_end(body), 1))
     if colon != -1 and colon < 250 and (verb is None or colon < verb.start() or _colon_names_units(body[:colon])):
         return split_units(body[:colon]), offset + colon + 1
     if verb is not None and verb.start() > 1:
@@ -146,7 +229,7 @@ def coordinating_units(text: str) -> list[str]:
     found: list[str] = []
     for m in _PARTNERS.finditer(text):
         who = m.group("who")
-        verb = _VERB_RE.search(who, _head_end(who))
+        verb = next_verb(who, _head_end(who))
         if verb is not None and verb.start() > 0:
             who = who[: verb.start()]
         for unit in split_units(who):

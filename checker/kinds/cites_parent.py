@@ -124,6 +124,7 @@ _PROBLEM_WORDS = {
     "eth": ("dùng ký tự Ð (U+00D0) thay cho Đ", "Ð (U+00D0) typed for Đ"),
     "case": ("sai chữ hoa/thường", "wrong letter case"),
     "missing-year": ("thiếu năm ban hành", "the year is missing"),
+    "slash": ("dùng dấu / thay cho dấu -", "a slash typed for a dash"),
 }
 
 

@@ -3,6 +3,11 @@
 Text copied from PDFs and web pages is hard-wrapped (``corpus/020.txt``: ~80 columns, a blank line
 between paragraphs) or split by page breaks (``Cập`` / blank / ``nhật các thông tin…``). Lines are
 joined back only when the evidence is clear; headings and list items always start a new block.
+
+In a hard-wrapped copy two sentence-case lines with no blank between them are one paragraph even
+when the first is short (``2.4. Bộ`` / ``Chỉ huy Quân sự tỉnh``): header and signature lines,
+the only ones stacked that way, are in capitals, rules or ``Số: …``. A Roman heading in capitals
+continues on a capitals line (``III. TỔ CHỨC`` / ``THỰC HIỆN``) in any file.
 """
 
 from __future__ import annotations
@@ -51,11 +56,16 @@ _ITEM = re.compile(
       | \d{1,2}(?:\.\d{1,2})+(?=\s|$)              # 2.1 Nội dung
       | \d{1,3}$                                   # a bare row number (STT) of a flattened table
       | [a-zđ]\)                                   # a)  đ)
+      | [a-zđ]\.(?=\s)                             # a.  b.
       | [-+•*–—·●○▪►]                             # bullets, also ----- separators
       | (?:Phần|Chương|Mục|Điều)\s+(?:\d+|[IVX]+)\b
     )""",
     re.VERBOSE,
 )
+
+
+_ROMAN_HEADING = re.compile(r"^(?:PHẦN\s+)?[IVX]{1,5}\s*[.\-–)/:]")
+_NUMBER_LINE = re.compile(r"^Số\b", re.IGNORECASE)
 
 
 def read_txt(path: str | Path) -> Document:
@@ -219,7 +229,22 @@ def _continues(prev: str, line: str, width: int | None) -> bool:
     first = line[0]
     if first.islower() or first.isdigit() or first in _OPENERS or prev.endswith(","):
         return True
-    return width is not None and len(prev) >= 0.75 * width
+    if _ROMAN_HEADING.match(prev) and _is_upper(prev) and _is_upper(line) and len(line) <= 80:
+        return True  # "III. TỔ CHỨC" / "THỰC HIỆN": a heading wrapped before its last words
+    if width is None:
+        return False
+    if len(prev) >= 0.75 * width:
+        return True
+    # Hard-wrapped copies also break short first lines ("2.4. Bộ" / "Chỉ huy Quân sự tỉnh"). Body text
+    # is in sentence case; header and signature lines are capitals, separators or "Số: …", so a break
+    # between two sentence-case lines is a wrap too.
+    return not (_is_upper(prev) or _is_upper(line) or _NUMBER_LINE.match(prev)
+                or not any(c.isalpha() for c in prev))
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _continues_page(prev: str, line: str) -> bool:

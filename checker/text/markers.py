@@ -14,15 +14,21 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^(?P<m>(?:PHẦN\s+)?(?:{ROMAN})\s*[.\-–/:)])(?=\s*\S)", re.IGNORECASE)),
     (3, re.compile(r"^(?P<m>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?)(?=\s*\S)")),
     (2, re.compile(r"^(?P<m>\d{1,2}\s?[.)])(?=\s*[^\d\s])")),
-    (4, re.compile(r"^(?P<m>[a-zđ]\))(?=\s*\S)")),
+    (4, re.compile(r"^(?P<m>[a-zđ]\)|[a-zđ]\.(?=\s))(?=\s*\S)")),  # a) and a.
     (5, re.compile(r"^(?P<m>[-–—•·*])(?=\s*\S)")),
     (6, re.compile(r"^(?P<m>\+)(?=\s*\S)")),
 ]
 
 
+# A run of three or more dashes, stars or underscores is a separator rule, not a bullet; copies
+# from PDF glue it to the next paragraph ("----------------Thực hiện Chỉ thị …", corpus 029).
+_ABOUT = re.compile(r"^V\s*/\s*v\b", re.IGNORECASE)
+_RULE = re.compile(r"^[-–—_*=.·•]{3,}\s*")
+
+
 def split_marker(text: str) -> tuple[str, int, str] | None:
     """``"II. NỘI DUNG"`` → ``("II.", 1, "NỘI DUNG")``; None when the text opens with no marker."""
-    stripped = text.lstrip()
+    stripped = _RULE.sub("", text.lstrip())
     for level, pattern in _MARKERS:
         m = pattern.match(stripped)
         if not m:
@@ -31,6 +37,8 @@ def split_marker(text: str) -> tuple[str, int, str] | None:
         rest = stripped[m.end():].strip()
         if level == 1 and not marker.lstrip("PHẦNphần ").rstrip(".-–/:) ").isupper():
             continue
+        if level == 1 and _ABOUT.match(stripped):
+            continue  # "V/v hướng dẫn …" is "về việc", the subject line of a letter
         if level in (2, 3) and not re.match(r"[^\W\d_]|[(\"'“]", rest):
             continue  # "2.5% dân", "1.000 người": numbers, not markers
         return marker.replace(" ", ""), level, rest

@@ -21,7 +21,7 @@ TYPE_CODES: dict[str, str] = {
     code.upper(): code
     for code in [
         "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ",
-        "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "NĐ", "TT", "TTLT", "KL", "QĐi", "CV", "PL",
+        "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "NĐ", "TT", "TTLT", "NQLT", "KL", "QĐi", "CV", "PL",
     ]
 }
 #: Words that name a document type in running text, mapped to their code.
@@ -65,7 +65,7 @@ SYMBOL_PATTERN = re.compile(
     rf"(?:"
     rf"(?P<party>\s?{_DASH}\s?(?P<ptype>{_CODE})\s?/\s?(?P<pagency>{_CODE}(?:\s?{_DASH}\s?{_CODE})*))"
     rf"|"
-    rf"(?P<state>(?:\s?/\s?(?P<year>(?:19|20)\d\d))?\s?/\s?(?P<srest>{_CODE}(?:\s?{_DASH}\s?{_CODE})*))"
+    rf"(?P<state>(?:\s?/\s?(?P<year>(?:19|20)\d\d))?\s?/\s?(?P<srest>{_CODE}(?:\s?(?:{_DASH}|/)\s?{_CODE})*))"
     rf")"
 )
 _SPACE = re.compile(r"\s+")
@@ -103,7 +103,12 @@ def _from_match(m: re.Match[str]) -> NumberSymbol | None:
     else:
         system = "state"
         year = int(m.group("year")) if m.group("year") else None
-        rest = canonical_text(m.group("srest")).split("-")
+        srest = canonical_text(m.group("srest"))
+        if "/" in srest:
+            # "102/2025/NQLT/UBTVQH15-CP": a slash typed where the dash belongs.
+            problems.append("slash")
+            srest = srest.replace("/", "-")
+        rest = srest.split("-")
         if rest[0].upper() in TYPE_CODES and len(rest) > 1:
             type_code, agency = rest[0], "-".join(rest[1:])
         else:

@@ -1,0 +1,80 @@
+"""The basis clause (*Căn cứ …*, *Thực hiện …*) between the title and section I (domain notes §3).
+
+The clause is one paragraph (``Thực hiện Nghị quyết số …; Nghị quyết số …, UBND tỉnh ban hành …
+như sau:``) or a list of paragraphs, each opening with *Căn cứ* (``Căn cứ Luật …;`` / ``Căn cứ
+Nghị định số …;``) or continuing the list after a ``;`` (``Công văn số 6676/BYT-CDS …``). Other
+paragraphs of the preamble — background (``Sau 8 năm triển khai thực hiện Nghị quyết số 21-NQ/TW
+…``) and the closing sentence that restates the subject — are not part of it. A preamble with no
+paragraph opening that way (a web copy, a guidance that starts with the situation) is searched
+from the first basis verb on, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.citations import find_citations, find_named_citations
+from checker.extract.units import starts_with_unit
+from checker.model.document import Block
+from checker.model.plan import Citation
+from checker.text.normalize import fold
+
+_BASIS_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:căn cứ|thực hiện|triển khai|tiếp tục thực hiện|thi hành|theo)(?![\wÀ-ỹ])")
+_OPENS_BASIS = re.compile(
+    r"^[\s\-–+•*]*(?:căn cứ|thực hiện|triển khai thực hiện|triển khai|tiếp tục thực hiện|thi hành|"
+    r"tiếp tục triển khai)(?![\wÀ-ỹ])"
+)
+_ISSUER_IN_BASIS = re.compile(
+    r"(?:^|[,;.]\s*)(?P<who>[A-ZĐÂĂÊÔƠƯỦ][^,;.]{3,100}?)\s+(?:ban hành|xây dựng|hướng dẫn|triển khai|đề ra)\s+"
+    r"(?:kế hoạch|hướng dẫn|chương trình|thực hiện|công tác)",
+    re.IGNORECASE,
+)
+
+
+def _clause_blocks(blocks: list[Block]) -> list[tuple[Block, int]]:
+    """The paragraphs of the basis clause with the offset its citations start from."""
+    clause: list[tuple[Block, int]] = []
+    continues = False
+    for block in blocks:
+        text = block.text.strip()
+        if _OPENS_BASIS.match(fold(text)) or continues:
+            clause.append((block, 0))
+            continues = text.endswith((";", ","))
+        else:
+            continues = False
+    if clause:
+        return clause
+    for block in blocks:  # no paragraph opens the clause: search from the first basis verb
+        verb = _BASIS_VERB.search(fold(block.text))
+        if verb:
+            clause.append((block, verb.start()))
+    return clause
+
+
+def read_basis(blocks: list[Block], paths: list[list[str]]) -> tuple[list[Citation], str | None]:
+    """Citations in the basis clause of the preamble ``blocks``, and the issuer named at its end
+    (``…, Ban Thường vụ Huyện ủy hướng dẫn …``) when the header names none."""
+    basis: list[Citation] = []
+    issuer: str | None = None
+    for block in blocks:
+        m = _ISSUER_IN_BASIS.search(block.text)
+        if m and starts_with_unit(m.group("who")):
+            issuer = m.group("who").strip()
+            break
+    seen: set[str] = set()
+    for block, start in _clause_blocks(blocks):
+        path = paths[block.index]
+        numbered = list(find_citations(block, path, start, blank=True))
+        named = list(find_named_citations(block, start, len(block.text), path))
+        for citation in sorted(numbered + named, key=lambda c: c.location.start or 0):
+            key = citation.symbol or _name_key(citation.text)
+            if key not in seen:
+                seen.add(key)
+                basis.append(citation)
+    return basis, issuer
+
+
+def _name_key(text: str) -> str:
+    """Two mentions of one un-numbered document compare equal (``Luật Thi đua, khen thưởng`` with
+    and without its date)."""
+    return re.sub(r"\s+ngày\b.*$", "", fold(text)).strip()

@@ -1,0 +1,92 @@
+"""Tasks given in a table (STT | Nội dung / Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian …).
+
+A table is a task table when one of its first rows is a header naming a lead-unit column
+(*chủ trì*, *cơ quan/đơn vị thực hiện*, *trách nhiệm*) and a task column (*nội dung*, *nhiệm vụ*,
+*công việc*, *hoạt động*). Every later row with text in the task column is a task; its location is
+the task cell (table, row, cell). Rows whose cell count differs from the header's (group headings
+merged across columns) are not tasks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from checker.extract.units import is_vague, split_units
+from checker.model.document import Block
+from checker.model.plan import Task
+from checker.text.normalize import fold
+
+_UNIT = re.compile(
+    r"chủ trì|(?:cơ quan|đơn vị|bộ phận)\s+(?:thực hiện|phụ trách|chịu trách nhiệm)|trách nhiệm|phân công"
+)
+_PARTNER = re.compile(r"phối hợp")
+_TASK = re.compile(r"nội dung|nhiệm vụ|công việc|hoạt động|giải pháp")
+_TIME = re.compile(r"thời gian|tiến độ|thời hạn|thời điểm")
+_HEADER_ROWS = 3
+
+
+@dataclass
+class _Cell:
+    text: str
+    first: Block
+
+
+def _rows(blocks: list[Block]) -> dict[int, dict[int, dict[int, _Cell]]]:
+    """table → row → cell → the cell's text (its paragraphs joined) and first block."""
+    tables: dict[int, dict[int, dict[int, _Cell]]] = defaultdict(lambda: defaultdict(dict))
+    for block in blocks:
+        if block.table is None or block.row is None or block.cell is None:
+            continue
+        cells = tables[block.table][block.row]
+        if block.cell in cells:
+            cells[block.cell].text += " " + block.text.strip()
+        else:
+            cells[block.cell] = _Cell(block.text.strip(), block)
+    return tables
+
+
+def _columns(header: dict[int, _Cell]) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for index, cell in sorted(header.items()):
+        label = fold(cell.text)
+        if "unit" not in columns and _UNIT.search(label) and not _PARTNER.search(label):
+            columns["unit"] = index
+        elif "partner" not in columns and _PARTNER.search(label):
+            columns["partner"] = index
+        elif "time" not in columns and _TIME.search(label):
+            columns["time"] = index
+        elif "task" not in columns and _TASK.search(label):
+            columns["task"] = index
+    return columns if "unit" in columns and "task" in columns else None
+
+
+def table_tasks(blocks: list[Block], paths: list[list[str]]) -> list[Task]:
+    """Tasks from every task table among ``blocks``."""
+    tasks: list[Task] = []
+    for _table, rows in sorted(_rows(blocks).items()):
+        ordered = sorted(rows.items())
+        found = next(((i, cols) for i, (_r, cells) in enumerate(ordered[:_HEADER_ROWS])
+                      if (cols := _columns(cells)) is not None), None)
+        if found is None:
+            continue
+        header_at, columns = found
+        width = len(ordered[header_at][1])
+        for _row, cells in ordered[header_at + 1:]:
+            task_cell = cells.get(columns["task"])
+            if task_cell is None or not task_cell.text or len(cells) != width:
+                continue
+            unit_cell = cells.get(columns["unit"])
+            partner_cell = cells.get(columns.get("partner", -1))
+            time_cell = cells.get(columns.get("time", -1))
+            units = split_units(unit_cell.text) if unit_cell and unit_cell.text else []
+            tasks.append(Task(
+                units=units,
+                coordinating=split_units(partner_cell.text) if partner_cell and partner_cell.text else [],
+                vague=bool(units) and all(is_vague(u) for u in units),
+                timeframe=time_cell.text if time_cell and time_cell.text else None,
+                text=task_cell.text,
+                location=task_cell.first.location(0, len(task_cell.first.text), paths[task_cell.first.index]),
+            ))
+    return tasks

@@ -1,0 +1,113 @@
+"""Reporting duties: deadline, period, recipient and the unit that collects the reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract.reporting import find_duties, unit_name
+from checker.model.document import Block
+from checker.model.plan import ReportingDuty
+
+
+def duties(text: str) -> list[ReportingDuty]:
+    return find_duties(Block(index=0, text=text), [])
+
+
+def one(text: str) -> ReportingDuty:
+    found = duties(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "deadline", "period"), [
+    ("Báo cáo phải được gửi về Sở Nội vụ trước ngày 30/11/2025.", dt.date(2025, 11, 30), None),
+    ("Báo cáo Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh chậm nhất ngày 03/02/2026.", dt.date(2026, 2, 3), None),
+    # the lead word stands before the recipient (corpus 018)
+    ("Thời gian chậm nhất gửi báo cáo về Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ngày 23/3/2026.",
+     dt.date(2026, 3, 23), None),
+    # a time of day before the date (corpus 009)
+    ("Các đơn vị báo cáo kết quả trước 17 giờ 00 phút, ngày 05/12/2025.", dt.date(2025, 12, 5), None),
+    # a month (corpus 020)
+    ("Hoàn thành, báo cáo kết quả Ủy ban nhân dân tỉnh (qua Công an tỉnh) trong tháng 11/2025.",
+     dt.date(2025, 11, 30), None),
+    # several steps with their months: the report's is the one after "báo cáo" (corpus 002 appendix)
+    ("Ban hành kế hoạch trong tháng 01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo kết quả "
+     "khắc phục chậm nhất trong tháng 8/2026.", dt.date(2026, 8, 31), None),
+    ("Định kỳ 6 tháng, 1 năm báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Công an tỉnh).", None,
+     "định kỳ 6 tháng, 1 năm"),
+    ("Các huyện báo cáo định kỳ hằng quý về Sở Thông tin và Truyền thông.", None, "định kỳ hằng quý"),
+    ("Các đơn vị báo cáo kết quả trước ngày 15/6 và 15/12 hằng năm về Sở Nội vụ.", None, "hằng năm (15/6 và 15/12)"),
+    ("báo cáo UBND Thành phố kết quả thực hiện thông qua Sở Khoa học và Công nghệ trước ngày 15 hằng tháng.", None,
+     "trước ngày 15 hằng tháng"),
+    # corpus 004: folded into the periodic and annual report
+    ("Đánh giá kết quả thực hiện (lồng ghép trong báo cáo đánh giá công tác CCHC định kỳ và năm của tỉnh).", None,
+     "định kỳ và năm"),
+])
+def test_deadline_and_period(text, deadline, period):
+    duty = one(text)
+    assert (duty.deadline, duty.period) == (deadline, period)
+
+
+def test_by_regulation_is_a_duty_without_a_deadline():
+    duty = one("Sở Nội vụ định kỳ tổng hợp, báo cáo kết quả thực hiện cho Ủy ban nhân dân tỉnh theo quy định.")
+    assert (duty.deadline, duty.deadline_text, duty.period) == (None, None, None)
+    assert duty.recipient == "Ủy ban nhân dân tỉnh"
+
+
+def test_impossible_deadline_is_kept_with_its_problem():
+    duty = one("Các đơn vị báo cáo về Sở Nội vụ trước ngày 31/11/2025.")
+    assert (duty.deadline, duty.deadline_text, duty.deadline_problem) == (None, "31/11/2025", "impossible")
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # the name ends where the sentence goes on with what is reported or when (corpus 001, 012, 022, 023)
+    ("định kỳ tổng hợp báo cáo UBND tỉnh tình hình và kết quả thực hiện kế hoạch này.", "UBND tỉnh"),
+    ("Gửi biên bản và báo cáo tình hình về Ban Thường trực Ủy ban MTTQ xã ngay sau khi kết thúc hội nghị.",
+     "Ban Thường trực Ủy ban MTTQ xã"),
+    ("định kỳ tổng hợp, báo cáo Ủy ban nhân dân thành phố kết quả thực hiện theo quy định.",
+     "Ủy ban nhân dân thành phố"),
+    ("Hướng dẫn, theo dõi, tổng hợp, báo cáo UBND tỉnh kết quả Đợt thi đua;", "UBND tỉnh"),
+    # after "báo cáo kết quả" (corpus 020)
+    ("Hoàn thành, báo cáo kết quả Ủy ban nhân dân tỉnh (qua Công an tỉnh) trong tháng 11/2025.",
+     "Ủy ban nhân dân tỉnh"),
+    # several recipients
+    ("định kỳ báo cáo kết quả thực hiện về Bộ Công an, UBND tỉnh theo quy định./.", "Bộ Công an, UBND tỉnh"),
+    ("báo cáo Ủy ban bầu cử tỉnh, Hội đồng Thi đua - Khen thưởng tỉnh theo quy định.",
+     "Ủy ban bầu cử tỉnh, Hội đồng Thi đua - Khen thưởng tỉnh"),
+    ("kịp thời báo cáo cơ quan có thẩm quyền xem xét, quyết định theo quy định.", "cơ quan có thẩm quyền"),
+    ("để báo cáo cấp ủy, chính quyền và Ủy ban MTTQ Việt Nam cấp trên theo quy định.",
+     "cấp ủy, chính quyền và Ủy ban MTTQ Việt Nam cấp trên"),
+])
+def test_recipient(text, recipient):
+    assert one(text).recipient == recipient
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    ("Báo cáo UBND tỉnh (thông qua Sở Nội vụ) công tác tuyên truyền theo quy định.", "Sở Nội vụ"),  # corpus 001
+    ("báo cáo Ủy ban nhân dân Thành phố (qua Sở Nội vụ để tổng hợp) theo quy định.", "Sở Nội vụ"),  # corpus 026
+    ("báo cáo UBND Thành phố kết quả thực hiện thông qua Sở Khoa học và Công nghệ theo quy định.",
+     "Sở Khoa học và Công nghệ"),  # corpus 027
+])
+def test_via(text, via):
+    assert one(text).via == via
+
+
+def test_not_duties():
+    assert duties("Đội ngũ báo cáo viên, tuyên truyền viên được tập huấn.") == []
+    assert duties("Thực hiện Báo cáo số 12/BC-UBND ngày 05/3/2025 của Ủy ban nhân dân tỉnh.") == []
+    # a "cho" that introduces no unit (corpus 018) is no recipient, and the sentence no duty
+    assert duties("Trường hợp người ứng cử báo cáo cho hội nghị tiếp xúc cử tri được thực hiện an toàn.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("UBND tỉnh Lâm Đồng xem xét, quyết định", "UBND tỉnh Lâm Đồng"),
+    ("Sở Giáo dục và Đào tạo tổng hợp", "Sở Giáo dục và Đào tạo"),
+    ("Ủy ban nhân dân các xã trên địa bàn", "Ủy ban nhân dân các xã"),
+    ("Bộ Công an (qua Cục A03)", "Bộ Công an"),
+    ("Ban Bí thư.", "Ban Bí thư"),
+    ("hội nghị tiếp xúc cử tri", None),
+])
+def test_unit_name(text, name):
+    assert unit_name(text) == name

@@ -1,0 +1,79 @@
+"""Recognising responsible units: head words, where a name ends, and words that only look like units."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.units import coordinating_units, is_vague, lead_units_in, leading_units, starts_with_unit
+
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị hiệp thương lần thứ nhất",  # corpus 012: a meeting, not the "Hội" of an association
+    "Ban hành Kế hoạch tiếp công dân",  # corpus 011: the verb "issue"
+    "Tổ chức các hội nghị hiệp thương",  # corpus 011: the verb "organise"
+    "Tổ chức hội nghị cử tri",
+    "Báo cáo kết quả hội nghị",
+    "Trường hợp không thỏa thuận được",
+    "Đội ngũ cán bộ làm công tác tuyên truyền",
+    "Phòng, chống ma túy trong trường học",
+    "Cơ sở vật chất phục vụ bầu cử",
+])
+def test_words_that_only_look_like_units(text):
+    assert not starts_with_unit(text)
+    assert leading_units(text) == ([], 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Hội Nông dân tỉnh", "Các tổ chức thành viên", "Tổ chức chính trị - xã hội", "Tổ công tác liên ngành",
+    "Các tỉnh ủy, thành ủy", "Các thành viên khác trong tiểu ban", "Quốc hội", "UB MTTQ xã", "Trưởng thôn",
+    "Các cơ sở Đoàn – Hội – Đội trực thuộc", "Đội Thanh niên xung kích", "cấp có thẩm quyền",
+])
+def test_unit_heads(text):
+    assert starts_with_unit(text)
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # a one-syllable verb glued to a capitalised syllable is the end of a word ("Đào tạo")
+    ("Sở Giáo dục và Đào tạo - Đẩy mạnh công tác tuyên truyền", ["Sở Giáo dục và Đào tạo"]),
+    # a capitalised verb after a dash starts the duty
+    ("Công an tỉnh - Chủ trì, phối hợp với các đơn vị", ["Công an tỉnh"]),
+    ("Phòng Văn hoá - Xã hội; Trung tâm Văn hoá, Thông tin và Thể thao: - Phối hợp",
+     ["Phòng Văn hoá - Xã hội", "Trung tâm Văn hoá, Thông tin và Thể thao"]),
+    # "phụ trách …" describes a person; the topics after it are no duties
+    ("Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội",
+     ["Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"]),
+    ("Phó chủ tịch phụ trách lĩnh vực Công tác Xã hội - Chủ trì xây dựng kế hoạch",
+     ["Phó chủ tịch phụ trách lĩnh vực Công tác Xã hội"]),
+    # bodies named after their work
+    ("Đoàn kiểm tra trong quá trình kiểm tra nếu có vấn đề phát sinh", ["Đoàn kiểm tra"]),
+    ("Tiểu ban hậu cần", ["Tiểu ban hậu cần"]),
+    # after "các" a verb-like word is a noun
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội phối hợp tuyên truyền",
+     ["Ủy ban Mặt trận Tổ quốc tỉnh", "các tổ chức chính trị - xã hội"]),
+    ("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương cụ thể hóa hướng dẫn này",
+     ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+    ("Giao Phòng Văn hóa và Thông tin chủ trì, phối hợp với Đài Truyền thanh", ["Phòng Văn hóa và Thông tin"]),
+    ("Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung",
+     ["Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban"]),
+    ("Đối với các Thôn, Xóm, Tổ dân phố:", ["các Thôn", "Xóm", "Tổ dân phố"]),
+])
+def test_leading_units(text, units):
+    assert leading_units(text)[0] == units
+
+
+def test_a_case_after_doi_voi_is_no_unit():
+    # corpus 012: "Đối với thôn có dưới 100 cử tri: Phải tổ chức hội nghị toàn thể"
+    assert leading_units("Đối với thôn có dưới 100 cử tri: Phải tổ chức hội nghị toàn thể cử tri") == ([], 0)
+
+
+def test_lead_and_coordinating_units_inside_a_text():
+    text = "Tham mưu UBND tỉnh; giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Công an tỉnh thực hiện."
+    assert lead_units_in(text) == ["Sở Nội vụ"]
+    assert coordinating_units(text) == ["Sở Tài chính", "Công an tỉnh"]
+
+
+@pytest.mark.parametrize(("unit", "vague"), [
+    ("các cơ quan, đơn vị liên quan", True), ("các địa phương", True), ("Sở Nội vụ", False),
+])
+def test_vague(unit, vague):
+    assert is_vague(unit) is vague

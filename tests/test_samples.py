@@ -1,0 +1,146 @@
+"""End-to-end checks of the shipped samples: each defect is caught exactly, and golden reports.
+
+Golden files live in tests/golden/ (one per sample). After an intended change of behaviour,
+regenerate them with ``PLANCHECK_UPDATE_GOLDEN=1 pytest tests/test_samples.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker import check_file
+from checker.model.report import DocumentReport
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".docx"))
+
+
+def _codes(report: DocumentReport) -> set[tuple[str, str]]:
+    return {(f.rule, f.code) for f in report.findings}
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, DocumentReport]:
+    return {str(p.relative_to(SAMPLES)): check_file(p) for p in SAMPLE_FILES}
+
+
+def test_every_sample_is_checked(reports: dict[str, DocumentReport]) -> None:
+    assert len(reports) >= 12
+    assert all(r.status == "checked" for r in reports.values())
+
+
+def test_article_is_not_a_plan(reports: dict[str, DocumentReport]) -> None:
+    article = reports["bai-viet-ket-luan-57.txt"]
+    assert [(f.rule, f.code, f.severity) for f in article.findings] == [("is-plan", "not-a-plan", "error")]
+
+
+def test_no_basis_is_caught(reports: dict[str, DocumentReport]) -> None:
+    defect = reports["defects/no-basis.txt"]
+    assert ("cites-parent", "no-basis") in _codes(defect)
+    assert ("cites-parent", "no-basis") not in _codes(reports["ke-hoach-ttdn-van-ninh-2019.txt"])
+
+
+def test_task_without_unit_is_quoted_with_its_line(reports: dict[str, DocumentReport]) -> None:
+    found = [f for f in reports["defects/task-without-unit.txt"].findings if f.code == "task-without-unit"]
+    assert len(found) == 1
+    finding = found[0]
+    assert finding.rule == "assigns-tasks" and finding.severity == "error"
+    assert finding.location is not None and finding.location.line == 103
+    assert finding.location.section == ["III.", "6."]
+    assert finding.evidence is not None and finding.evidence.startswith("6. Theo dõi, tổng hợp diễn biến thông tin")
+    original = reports["ke-hoach-ttdn-van-ninh-2019.txt"]
+    assert ("assigns-tasks", "task-without-unit") not in _codes(original)
+
+
+def test_no_deadline_is_caught(reports: dict[str, DocumentReport]) -> None:
+    assert ("has-deadline", "no-deadline") in _codes(reports["defects/no-deadline.txt"])
+    original = reports["ke-hoach-ttdn-van-ninh-2019.txt"]
+    assert ("has-deadline", "no-deadline") not in _codes(original)
+    assert original.plan is not None
+    assert [d.deadline.isoformat() for d in original.plan.reporting if d.deadline] == ["2019-11-05"]
+
+
+def test_impossible_date_is_caught(reports: dict[str, DocumentReport]) -> None:
+    found = [f for f in reports["defects/impossible-date.txt"].findings if f.code == "impossible-date"]
+    assert [(f.rule, f.severity) for f in found] == [("cites-parent", "warning")]
+    assert found[0].evidence is not None and "30/2/2013" in found[0].evidence
+    assert found[0].location is not None and found[0].location.line == 7
+
+
+def test_missing_theme_is_caught(reports: dict[str, DocumentReport]) -> None:
+    defect = reports["defects/missing-theme.txt"]
+    original = reports["ke-hoach-ttdn-mttq-tra-vinh-2023.txt"]
+    assert {t.id for t in defect.themes if not t.covered} - {t.id for t in original.themes if not t.covered} == {
+        "kieu-bao"
+    }
+    messages = [f.message for f in defect.findings if f.code == "theme-missing"]
+    assert any("(kieu-bao)" in m for m in messages)
+
+
+def test_docx_and_txt_agree_on_the_plan(reports: dict[str, DocumentReport]) -> None:
+    for stem in ("ke-hoach-ttdn-van-ninh-2019", "ke-hoach-ttdn-mttq-tra-vinh-2023"):
+        txt, docx = reports[f"{stem}.txt"].plan, reports[f"{stem}.docx"].plan
+        assert txt is not None and docx is not None
+        assert [c.symbol for c in txt.basis] == [c.symbol for c in docx.basis]
+        # The Word files add a header table, a signature table and (Trà Vinh) an appendix task table.
+        assert [t.units for t in txt.tasks] == [t.units for t in docx.tasks if t.location.table is None]
+        assert docx.number_symbol is not None and docx.date is not None and docx.signer is not None
+    tra_vinh = reports["ke-hoach-ttdn-mttq-tra-vinh-2023.docx"].plan
+    assert tra_vinh is not None
+    table_rows = [(t.location.table, t.location.row, t.units[0], t.timeframe) for t in tra_vinh.tasks
+                  if t.location.table is not None]
+    assert table_rows == [
+        (3, 2, "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", "Cả năm 2023"),
+        (3, 3, "Ủy ban MTTQ Việt Nam cấp huyện", "Cả năm 2023"),
+        (3, 4, "Ủy ban MTTQ Việt Nam cấp xã", "Thường xuyên, hằng quý"),
+        (3, 5, "Ban Thường trực Ủy ban MTTQ Việt Nam cấp huyện", "6 tháng, năm"),
+    ]
+
+
+def _condensed(report: DocumentReport) -> dict[str, Any]:
+    plan = report.plan
+    data: dict[str, Any] = {"status": report.status, "pack": report.pack}
+    if plan is not None:
+        data["plan"] = {
+            "doc_type": plan.doc_type,
+            "number_symbol": plan.number_symbol,
+            "issuer": plan.issuer,
+            "date": plan.date.isoformat() if plan.date else None,
+            "title": plan.title,
+            "basis": [c.symbol or c.text for c in plan.basis],
+            "parts": plan.parts.model_dump(),
+            "tasks": [t.units for t in plan.tasks],
+            "reporting": [[d.deadline.isoformat() if d.deadline else None, d.period, d.recipient]
+                          for d in plan.reporting],
+            "recipients": len(plan.recipients),
+            "signer": plan.signer.model_dump(exclude={"location"}) if plan.signer else None,
+        }
+    data["findings"] = [
+        {
+            "rule": f.rule, "code": f.code, "severity": f.severity, "message": f.message,
+            "where": f.location.model_dump(exclude_none=True) if f.location else None,
+            "evidence": f.evidence,
+        }
+        for f in report.findings
+    ]
+    data["themes"] = {t.id: [e.location.describe() for e in t.evidence] if t.covered else "missing"
+                      for t in report.themes}
+    return data
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: str(p.relative_to(SAMPLES)))
+def test_golden_report(sample: Path, reports: dict[str, DocumentReport]) -> None:
+    name = str(sample.relative_to(SAMPLES))
+    actual = _condensed(reports[name])
+    golden = GOLDEN / (name.replace("/", "__") + ".json")
+    if os.environ.get("PLANCHECK_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert golden.exists(), f"no golden report for {name}: run PLANCHECK_UPDATE_GOLDEN=1 pytest {__file__}"
+    assert actual == json.loads(golden.read_text(encoding="utf-8"))
