@@ -17,19 +17,24 @@ from checker.engine.packs import BUILTIN, Pack, PackError, load_pack
 from checker.engine.run import make_report
 from checker.formatters import FORMATTERS
 from checker.kinds import KINDS
-from checker.read import SUPPORTED
+from checker.read import NOT_YET_SUPPORTED, SUPPORTED
 from checker.read.errors import ReadError
 
 FAIL_ON = {"error": 3, "warning": 2, "info": 1, "never": 99}
 
 
 def _documents(paths: tuple[str, ...]) -> list[Path]:
-    """Files given, and supported files found under directories given (sorted, deterministic)."""
+    """Files given, and document files found under directories given (sorted, deterministic).
+
+    Formats without a reader yet (.doc, .pdf, …) are kept so that each is reported as unreadable
+    with its fix rather than skipped in silence.
+    """
+    wanted = set(SUPPORTED) | set(NOT_YET_SUPPORTED)
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted))
         else:
             found.append(path)  # a missing or unsupported file becomes an "unreadable" report
     return found

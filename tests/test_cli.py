@@ -120,3 +120,14 @@ def test_rules_list_and_show() -> None:
 def test_help(argv: list[str]) -> None:
     code, out, _ = run(*argv)
     assert code == 0 and "Usage" in out
+
+
+def test_folder_scan_reports_formats_without_a_reader(tmp_path: Path) -> None:
+    (tmp_path / "ke-hoach.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "ghi-chu.png").write_bytes(b"\x89PNG")
+    (tmp_path / "ke-hoach.txt").write_text((SAMPLES / "ke-hoach-ttdn-van-ninh-2019.txt").read_text("utf-8"), "utf-8")
+    code, out, _ = run("check", str(tmp_path), "--lang", "en")
+    assert code == 1
+    assert "ke-hoach.pdf  [unreadable]" in out and "send the .docx or .txt version" in out
+    assert "ghi-chu.png" not in out
+    assert "Total: 2 documents" in out

@@ -122,3 +122,48 @@ def test_unit_broken_off_its_marker_in_a_hard_wrapped_copy():
             + "\n" + wrapped)
     plan = parse(body)
     assert [t.units for t in plan.tasks] == [["Bộ Chỉ huy Quân sự tỉnh"], ["Sở Y tế"]]
+
+
+def test_labels_at_the_end_of_a_group_serve_its_unlabelled_items():
+    # corpus 011: "3. …" / "3.1 …" / "3.2 …" / "3.3 …" / "- Đơn vị chủ trì: …" labels the whole group
+    plan = parse("II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN\n"
+                 "1. Tổ chức theo dõi, giám sát công tác bầu cử\n"
+                 "1.1. Tham gia các đoàn kiểm tra, giám sát công tác bầu cử khi có yêu cầu.\n"
+                 "1.2. Tổng hợp các khó khăn, vướng mắc trong quá trình triển khai.\n"
+                 "1.3. Theo dõi, đôn đốc công tác bầu cử.\n"
+                 "- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026.\n"
+                 "- Đơn vị chủ trì: Ban Thường trực Ủy ban MTTQ Việt Nam xã\n")
+    assert [t.units for t in plan.tasks] == [["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]] * 3
+    assert plan.tasks[0].text.startswith("1.1. Tham gia")
+
+
+def test_rules_in_a_mixed_section_are_not_tasks_without_units():
+    # corpus 012: "4. Quy định về thành phần …" in a section that also holds content is a rule, not a task
+    plan = parse("II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN\n"
+                 "1. Hội nghị hiệp thương lần thứ nhất\n"
+                 "- Thời gian: Dự kiến ngày 05/12/2025.\n"
+                 "- Đơn vị chủ trì: Ban Thường trực Ủy ban MTTQ xã.\n"
+                 "2. Quy định về hình thức biểu quyết\n"
+                 "- Hình thức biểu quyết: Hội nghị quyết định biểu quyết bằng hình thức giơ tay.\n"
+                 "- Tổ kiểm phiếu thực hiện kiểm đếm và công bố kết quả.\n")
+    assert [t.units for t in plan.tasks if not t.units] == []
+    assert ["Ban Thường trực Ủy ban MTTQ xã"] in [t.units for t in plan.tasks]
+
+
+def test_labelled_item_without_a_lead_label_is_a_task_without_unit():
+    plan = parse("II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN\n"
+                 "1. Hội nghị hiệp thương lần thứ nhất\n"
+                 "- Thời gian: Dự kiến ngày 05/12/2025.\n"
+                 "- Đơn vị chủ trì: Ban Thường trực Ủy ban MTTQ xã.\n"
+                 "2. Tổng hợp danh sách người ứng cử\n"
+                 "- Thời gian hoàn thành: Tháng 01/2026.\n")
+    assert [(t.units, t.text[:33]) for t in plan.tasks] == [
+        (["Ban Thường trực Ủy ban MTTQ xã"], "1. Hội nghị hiệp thương lần thứ n"),
+        ([], "2. Tổng hợp danh sách người ứng c"),
+    ]
+
+
+def test_item_without_unit_in_a_plain_implementation_section_is_a_task_without_unit():
+    plan = parse("III. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa và Thông tin chủ trì triển khai Kế hoạch.\n"
+                 "2. Theo dõi, tổng hợp diễn biến thông tin đối ngoại.\n")
+    assert [t.units for t in plan.tasks] == [["Phòng Văn hóa và Thông tin"], []]

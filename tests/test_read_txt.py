@@ -273,3 +273,21 @@ def test_every_corpus_text_reads():
         doc = read_txt(path)
         assert len(doc.blocks) > 20, path
         assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
+
+
+def test_labelled_line_and_closing_sentence_stay_apart_in_a_wrapped_copy():
+    text = ("1.3. Theo dõi, đôn đốc công tác bầu cử trên địa bàn xã\n"
+            "- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026\n"
+            "- Đơn vị chủ trì: Ban Thường trực Ủy ban MTTQ Việt Nam xã\n"
+            "Trên đây là Kế hoạch thực hiện công tác bầu cử của Ban\n"
+            "Thường trực Ủy ban MTTQ Việt Nam xã./.\n"
+            "Nơi nhận:\n- Lưu: VT.\n")
+    doc = read_txt_bytes(text.encode("utf-8"), "wrapped.txt")
+    assert [b.text for b in doc.blocks] == [
+        "1.3. Theo dõi, đôn đốc công tác bầu cử trên địa bàn xã",
+        "- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026",
+        "- Đơn vị chủ trì: Ban Thường trực Ủy ban MTTQ Việt Nam xã",
+        "Trên đây là Kế hoạch thực hiện công tác bầu cử của Ban Thường trực Ủy ban MTTQ Việt Nam xã./.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+    ]

@@ -46,6 +46,10 @@ _LEAD_LABEL = re.compile(
     r"|chủ trì(?:\s+thực hiện)?|trách nhiệm(?:\s+thực hiện)?)\s*:\s*"
 )
 _PARTNER_LABEL = re.compile(r"^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*")
+_RESULT_LABEL = re.compile(r"^(?:kết quả|sản phẩm)(?:\s+(?:đầu ra|cần đạt))?\s*:\s*")
+# A section that also names content ("NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG …", "NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG
+# TRÁCH NHIỆM") holds content headings and rules as well as tasks.
+_MIXED_TITLE = re.compile(r"nội dung|giải pháp|tiến độ")
 _TIME_LABEL = re.compile(r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*")
 # Clauses that may open a task before its unit: "Căn cứ Kế hoạch này, Giám đốc các Sở …",
 # "Kết thúc cuộc bầu cử, Ban Thường trực … chịu trách nhiệm …".
@@ -112,6 +116,7 @@ class _Labels:
     partners: list[str] = field(default_factory=list)
     time: str | None = None
     found: bool = False
+    other: bool = False  # a time, partner or result label without a lead label
 
 
 def _named(value: str) -> list[str]:
@@ -148,10 +153,27 @@ def _labels(item: Section, blocks: list[Block]) -> _Labels:
             labels.found = True
             labels.lead.extend(u for u in _named(text[lead.end():]) if u not in labels.lead)
         elif partner:
+            labels.other = True
             labels.partners.extend(u for u in _named(text[partner.end():]) if u not in labels.partners)
         elif time:
+            labels.other = True
             labels.time = text[time.end():].strip().rstrip(" .;") or labels.time
+        elif _RESULT_LABEL.match(folded):
+            labels.other = True
     return labels
+
+
+def _group_labels(section: Section, blocks: list[Block]) -> _Labels:
+    """The lead labels anywhere under a grouping heading: in ``3. Theo dõi …`` / ``3.1 …`` / ``3.2 …`` /
+    ``3.3 …`` / ``- Đơn vị chủ trì: …`` the last item's labels serve the whole group."""
+    group = _Labels()
+    for child in walk(section.children):
+        labels = _labels(child, blocks)
+        if labels.found:
+            group.found = True
+            group.lead.extend(u for u in labels.lead if u not in group.lead)
+            group.partners.extend(u for u in labels.partners if u not in group.partners)
+    return group
 
 
 def _labelled_task(item: Section, labels: _Labels, blocks: list[Block], end: int, paths: list[list[str]]) -> Task:
@@ -181,11 +203,20 @@ def _prose_tasks(blocks: list[Block], paths: list[list[str]]) -> list[Task]:
     return [_make_task(b.text.strip(), b, paths[b.index]) for b in blocks if not _NOT_TASKS.match(fold(b.text.strip()))]
 
 
-def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list[str]]) -> list[Task]:
-    """The tasks of one implementation section, whose blocks end before ``limit``."""
+def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list[str]],
+             inherited: _Labels | None = None, mixed: bool = False) -> list[Task]:
+    """The tasks of one implementation section, whose blocks end before ``limit``.
+
+    In a section that assigns by labels (``- Đơn vị chủ trì: …``) or that also holds content (its
+    title names *nội dung*, *giải pháp* …), an item with no unit, no label and nothing assigned
+    below it is content or a rule, not a task; an item under a group whose labels name a lead unit
+    takes that unit.
+    """
     items = section.children
     if not items:
         return _prose_tasks(blocks[section.block + 1: limit], paths)
+    mixed = (mixed or inherited is not None or bool(_MIXED_TITLE.search(fold(section.title)))
+             or any(_labels(s, blocks).found for s in walk(items)))
     tasks: list[Task] = []
     for pos, item in enumerate(items):
         end = _end_of(item, items[pos + 1:], limit)
@@ -198,7 +229,15 @@ def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list
             tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block]))
         elif item.children and item.level < 5 and _assigns_below(item, blocks):
             # A grouping heading ("1. Phân công cụ thể") whose sub-items carry the units.
-            tasks.extend(tasks_in(item, blocks, end, paths))
+            group = _group_labels(item, blocks)
+            tasks.extend(tasks_in(item, blocks, end, paths, group if group.found else inherited, mixed))
+        elif mixed:
+            if inherited is not None and inherited.found:
+                own_time = labels.time
+                tasks.append(_labelled_task(item, _Labels(inherited.lead, inherited.partners, own_time, True),
+                                            blocks, end, paths))
+            elif labels.other:  # "Thời gian: …", "Kết quả: …" but no lead unit: a task missing its unit
+                tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block]))
         elif not item.children and end - item.block > 1 and item.level < 5:
             # A heading over plain paragraphs ("1. Công tác triển khai" / "Các sở, ban, ngành …").
             tasks.extend(_prose_tasks(blocks[item.block + 1: end], paths))

@@ -25,8 +25,18 @@ from checker.read.errors import ReadError, os_error
 from checker.read.txt import read_txt
 
 SUPPORTED: dict[str, Callable[[str | Path], Document]] = {".txt": read_txt, ".docx": read_docx}
+#: Document formats a submission folder may hold that no reader handles yet: a folder scan reports
+#: them as unreadable (with the fix) instead of skipping them silently.
+NOT_YET_SUPPORTED: dict[str, tuple[str, str]] = {
+    ".doc": ("lưu lại thành .docx (Word: Lưu thành → .docx)", "save it as .docx"),
+    ".pdf": ("gửi bản .docx hoặc .txt", "send the .docx or .txt version"),
+    ".html": ("lưu trang thành .txt", "save the page as .txt"),
+    ".htm": ("lưu trang thành .txt", "save the page as .txt"),
+    ".odt": ("lưu lại thành .docx", "save it as .docx"),
+    ".rtf": ("lưu lại thành .docx", "save it as .docx"),
+}
 
-__all__ = ["SUPPORTED", "ReadError", "read_docx", "read_file", "read_txt"]
+__all__ = ["NOT_YET_SUPPORTED", "SUPPORTED", "ReadError", "read_docx", "read_file", "read_txt"]
 
 
 def read_file(path: str | Path) -> Document:
@@ -36,10 +46,11 @@ def read_file(path: str | Path) -> Document:
     if reader is None:
         shown = suffix or "(không có đuôi)"
         supported = ", ".join(sorted(SUPPORTED))
+        fix_vi, fix_en = NOT_YET_SUPPORTED.get(suffix, ("", ""))
         raise ReadError(
             str(path),
-            f"định dạng {shown} chưa được hỗ trợ; hỗ trợ: {supported}",
-            f"unsupported format {suffix or '(no suffix)'}; supported: {supported}",
+            f"định dạng {shown} chưa được hỗ trợ; hỗ trợ: {supported}" + (f"; hãy {fix_vi}" if fix_vi else ""),
+            f"unsupported format {suffix or '(no suffix)'}; supported: {supported}" + (f"; {fix_en}" if fix_en else ""),
         )
     try:
         return reader(path)

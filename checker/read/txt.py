@@ -218,6 +218,10 @@ def _wrap_width(lines: list[str]) -> int | None:
     return None
 
 
+# Paragraphs that always start anew: the closing sentence, recipients, the signature's notes.
+_NEW_PARAGRAPH = re.compile(r"^(?:Trên đây|Nơi nhận|Trong quá trình|TM\.|KT\.|T/M|K/T)")
+
+
 def _ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith(_FINAL) or line.endswith("./.")
 
@@ -231,14 +235,15 @@ def _continues(prev: str, line: str, width: int | None) -> bool:
         return True
     if _ROMAN_HEADING.match(prev) and _is_upper(prev) and _is_upper(line) and len(line) <= 80:
         return True  # "III. TỔ CHỨC" / "THỰC HIỆN": a heading wrapped before its last words
-    if width is None:
+    if width is None or _NEW_PARAGRAPH.match(line):
         return False
     if len(prev) >= 0.75 * width:
         return True
     # Hard-wrapped copies also break short first lines ("2.4. Bộ" / "Chỉ huy Quân sự tỉnh"). Body text
     # is in sentence case; header and signature lines are capitals, separators or "Số: …", so a break
     # between two sentence-case lines is a wrap too.
-    return not (_is_upper(prev) or _is_upper(line) or _NUMBER_LINE.match(prev)
+    # A labelled line ("- Đơn vị chủ trì: Ban …") is complete even without a full stop.
+    return not (_is_upper(prev) or _is_upper(line) or _NUMBER_LINE.match(prev) or ":" in prev
                 or not any(c.isalpha() for c in prev))
 
 
