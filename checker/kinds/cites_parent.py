@@ -10,6 +10,7 @@ Cases (rule severity unless marked):
 * ``parent-not-cited`` — the expected parent is cited nowhere.
 * ``parent-not-in-basis`` (warning) — it is cited, but not in the basis clause.
 * ``parent-date-mismatch`` — it is cited with another date.
+* ``parent-date-missing`` (warning) — it is cited without a date, while the rule gives one.
 * ``parent-issuer-mismatch`` (warning) — it is cited with another issuer.
 * ``malformed-symbol`` (warning) — a cited symbol is mistyped (case, spaces, ``Ð``, missing year).
 * ``impossible-date`` (warning) — a cited date does not exist (``30/2/2013``).
@@ -92,6 +93,12 @@ MESSAGES = {
         "{parent} is cited with the date {cited_date}; it was issued on {expected_date}.",
         "Sửa ngày thành {expected_date}.",
         "Change the date to {expected_date}.",
+    ),
+    "parent-date-missing": Message(
+        "Văn bản {parent} được dẫn mà không ghi ngày ban hành.",
+        "{parent} is cited without its date.",
+        "Ghi rõ «ngày {expected_date}» sau số, ký hiệu.",
+        "Add 'ngày {expected_date}' after the number-symbol.",
     ),
     "parent-issuer-mismatch": Message(
         "Văn bản {parent} được ghi là của «{cited_issuer}», nhưng cơ quan ban hành là «{expected_issuer}».",
@@ -187,9 +194,12 @@ def _check_parent(plan: Plan, spec: ParentSpec) -> Iterator[Problem]:
         yield Problem("parent-not-in-basis", args, level="warning", location=anywhere[0].location,
                       evidence=anywhere[0].text)
     citation = (in_basis or anywhere)[0]
-    if spec.date and citation.date_problem is None and citation.date != spec.date:
+    if spec.date and citation.date_text is None:
+        yield Problem("parent-date-missing", {**args, "expected_date": _fmt(spec.date)}, level="warning",
+                      location=citation.location, evidence=citation.text)
+    elif spec.date and citation.date_problem is None and citation.date != spec.date:
         yield Problem("parent-date-mismatch",
-                      {**args, "cited_date": citation.date_text or "—", "expected_date": _fmt(spec.date)},
+                      {**args, "cited_date": citation.date_text, "expected_date": _fmt(spec.date)},
                       location=citation.location, evidence=citation.text)
     if spec.issuer and citation.issuer and _loose(spec.issuer) not in _loose(citation.issuer) \
             and _loose(citation.issuer) not in _loose(spec.issuer):

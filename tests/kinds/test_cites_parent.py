@@ -113,6 +113,16 @@ def test_parent_date_in_words_is_the_same_date(check_text, parent_pack):
     assert by_rule(check_text(text, rules=str(parent_pack)), RULE) == []
 
 
+def test_parent_cited_without_date_is_a_warning_not_a_mismatch(check_text, parent_pack):
+    text = build_plan(basis=BASIS.replace(" ngày 15/02/2023", ""))
+    report = check_text(text, rules=str(parent_pack))
+    finding = only(report, "parent-date-missing")
+    assert finding.severity == "warning"
+    assert finding.message == "Văn bản 93-HD/BTGTU được dẫn mà không ghi ngày ban hành."
+    assert finding.suggestion == "Ghi rõ «ngày 15/02/2023» sau số, ký hiệu."
+    assert "parent-date-mismatch" not in {f.code for f in report.findings}
+
+
 def test_parent_date_mismatch(check_text, parent_pack):
     text = build_plan(basis=BASIS.replace("15/02/2023", "16/02/2023"))
     finding = only(check_text(text, rules=str(parent_pack)), "parent-date-mismatch")
