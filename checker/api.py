@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from checker.engine.packs import Pack, load_pack
 from checker.engine.run import check_plan, resolve_pack, unreadable
 from checker.extract import extract_plan
+from checker.kinds import cites_parent
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport
 from checker.read import read_file
@@ -24,23 +26,24 @@ def check_file(
     *,
     parent: str | None = None,
     lang: str = "vi",
-    _cache: dict[str, Pack] | None = None,
 ) -> DocumentReport:
     """Check one document and return its report; an unreadable file gives an ``unreadable`` report.
 
     ``rules`` is a built-in pack name (``"default"``, ``"ttdn"``), a path to a YAML pack, or a loaded
     :class:`~checker.engine.packs.Pack`; None picks ``ttdn`` for foreign-information plans and
-    ``default`` otherwise. ``parent`` is the expected parent's number-symbol (``--parent``).
-    Rule-pack errors raise :class:`~checker.engine.packs.PackError`.
+    ``default`` otherwise. ``parent`` is the expected parent's number-symbol (``--parent``); a
+    pack that names the same parent keeps its date and issuer. Rule-pack errors raise
+    :class:`~checker.engine.packs.PackError`, before the document is read.
     """
-    cache = _cache if _cache is not None else {}
-    if isinstance(rules, str) and rules not in cache:
-        cache[rules] = load_pack(rules)  # validate the pack before reading any document
+    if isinstance(rules, str):
+        load_pack(rules)  # validate the pack before reading any document
     try:
         plan = parse_file(path)
     except ReadError as exc:
         return unreadable(path, exc.message(lang))
-    pack = resolve_pack(rules, plan, cache)
+    pack = resolve_pack(rules, plan)
     if parent:
-        pack = pack.with_params("cites_parent", parent={"symbol": parent})
+        expected = parent
+        pack = pack.with_params(cites_parent.NAME, lambda params: cites_parent.with_parent(
+            cast(cites_parent.CitesParentParams, params), expected))
     return check_plan(plan, pack, lang)

@@ -8,19 +8,31 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
+import yaml
 
 from checker import __version__
 from checker.api import check_file, parse_file
-from checker.engine.packs import BUILTIN, Pack, PackError, load_pack
+from checker.engine.packs import BUILTIN, PackError, load_pack
 from checker.engine.run import make_report
 from checker.formatters import FORMATTERS
 from checker.kinds import KINDS
+from checker.model.report import SEVERITY_RANK
 from checker.read import NOT_YET_SUPPORTED, SUPPORTED
 from checker.read.errors import ReadError
 
-FAIL_ON = {"error": 3, "warning": 2, "info": 1, "never": 99}
+READABLE_RULE = "readable"
+READABLE_DOC = {
+    "vi": "readable  (luôn bật, không thuộc bộ quy tắc nào)\n  Tệp phải đọc được: định dạng được hỗ trợ (.docx, "
+          ".txt), không hỏng, mã hóa ký tự xác định được.\n  Tệp không đọc được được báo là một lỗi của riêng tệp đó, "
+          "kèm lý do và cách khắc phục; các tệp khác vẫn được kiểm tra.",
+    "en": "readable  (always on, not part of any pack)\n  The file must be readable: a supported format (.docx, .txt), "
+          "not damaged, with a detectable text encoding.\n  An unreadable file is reported as an error of that file "
+          "alone, with the reason and the fix; the other files are still checked.",
+}
+FAIL_ON = {**SEVERITY_RANK, "never": max(SEVERITY_RANK.values()) + 1}
 
 
 def _documents(paths: tuple[str, ...]) -> list[Path]:
@@ -67,10 +79,9 @@ def main() -> None:
 def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: str, output: str | None,
           lang: str, fail_on: str) -> None:
     """Check plans (.docx, .txt; folders are searched) and report the findings."""
-    cache: dict[str, Pack] = {}
     try:
         if rules:
-            cache[rules] = load_pack(rules)
+            load_pack(rules)
         if parent:
             from checker.text.symbols import parse_symbol
 
@@ -80,28 +91,40 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: st
         files = _documents(paths)
         if not files:
             raise click.UsageError("no .docx or .txt documents found in the paths given")
-        documents = [check_file(f, rules, parent=parent, lang=lang, _cache=cache) for f in files]
+        documents = [check_file(f, rules, parent=parent, lang=lang) for f in files]
+        used = [rules] if rules else sorted({d.pack for d in documents if d.pack})
+        packs = [load_pack(name) for name in used]
     except PackError as exc:
-        click.echo("plancheck: rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
-        sys.exit(2)
-    report = make_report(documents, list(cache.values()), lang)
+        _pack_error(exc)
+    report = make_report(documents, packs, lang)
     rendered = FORMATTERS[fmt](report)
     if output:
-        Path(output).write_text(rendered, encoding="utf-8")
+        try:
+            Path(output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            click.echo(f"plancheck: cannot write the report to {output}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
     else:
         click.echo(rendered, nl=False)
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
 
 
+def _pack_error(exc: PackError) -> NoReturn:
+    click.echo("plancheck: rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
+    sys.exit(2)
+
+
 @main.command()
 @click.argument("path")
 @click.option("--blocks", is_flag=True, help="Include the text blocks and their parts and sections.")
-def parse(path: str, blocks: bool) -> None:
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of error messages.")
+def parse(path: str, blocks: bool, lang: str) -> None:
     """Print the plan extracted from one document as JSON."""
     try:
         plan = parse_file(path)
     except ReadError as exc:
-        click.echo(f"plancheck: {exc.message('en')}", err=True)
+        click.echo(f"plancheck: {exc.message(lang)}", err=True)
         sys.exit(2)
     exclude = None if blocks else {"blocks", "block_parts", "block_sections"}
     click.echo(json.dumps(plan.model_dump(mode="json", exclude=exclude), ensure_ascii=False, indent=2))
@@ -120,8 +143,7 @@ def rules_list(pack_name: str, lang: str) -> None:
     try:
         pack = load_pack(pack_name)
     except PackError as exc:
-        click.echo("plancheck: rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
-        sys.exit(2)
+        _pack_error(exc)
     click.echo(f"Pack {pack.name} ({pack.path}):")
     for rule in pack.rules.values():
         click.echo(f"  {rule.id:<20} {rule.severity:<8} {rule.kind:<14} {rule.summary[lang]}")
@@ -137,18 +159,21 @@ def rules_show(rule_id: str, pack_name: str, lang: str) -> None:
     try:
         pack = load_pack(pack_name)
     except PackError as exc:
-        click.echo("plancheck: rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
-        sys.exit(2)
+        _pack_error(exc)
+    if rule_id == READABLE_RULE:
+        click.echo(READABLE_DOC[lang])
+        return
     rule = pack.rules.get(rule_id)
     kind = KINDS.get(rule.kind if rule else rule_id)
     if kind is None:
-        known = ", ".join([*pack.rules, *KINDS])
+        known = ", ".join([*pack.rules, READABLE_RULE, *KINDS])
         click.echo(f"plancheck: no rule or kind '{rule_id}' in pack {pack.name} (known: {known})", err=True)
         sys.exit(2)
     if rule is not None:
         click.echo(f"{rule.id}  (kind {rule.kind}, severity {rule.severity}, from {rule.source})")
         click.echo(f"  {rule.summary[lang]}\n")
-        click.echo("params: " + json.dumps(rule.params.model_dump(mode="json"), ensure_ascii=False)[:2000] + "\n")
+        params = yaml.safe_dump(rule.params.model_dump(mode="json"), allow_unicode=True, sort_keys=False)
+        click.echo("params:\n" + "\n".join("  " + line for line in params.splitlines()) + "\n")
     click.echo((kind.__doc__ or "").strip())
     click.echo("\nCases / messages:")
     for code, message in kind.MESSAGES.items():

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checker.engine.packs import SCHEMAS_DIR
 from checker.model.plan import Plan
 from checker.model.report import Report
+from checker.resources import schemas_dir
 
 
 def generated() -> dict[str, dict[str, Any]]:
@@ -29,8 +29,9 @@ def dumps(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def stale(directory: Path = SCHEMAS_DIR) -> list[str]:
+def stale(directory: Path | None = None) -> list[str]:
     """Names of the schema files that differ from what the models generate."""
+    directory = directory or schemas_dir()
     out = []
     for name, schema in generated().items():
         path = directory / name
@@ -46,7 +47,7 @@ def main(argv: list[str]) -> int:
             print(f"schemas/{name} is stale: run python -m checker.schemas", file=sys.stderr)
         return 1 if names else 0
     for name, schema in generated().items():
-        (SCHEMAS_DIR / name).write_text(dumps(schema), encoding="utf-8")
+        (schemas_dir() / name).write_text(dumps(schema), encoding="utf-8")
         print(f"wrote schemas/{name}")
     return 0
 

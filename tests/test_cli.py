@@ -56,17 +56,17 @@ def test_json_output_validates_against_the_report_schema(tmp_path: Path) -> None
     schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(data)
     by_path = {Path(d["path"]).name: d for d in data["documents"]}
+    assert [f["code"] for f in by_path["no-basis.txt"]["findings"] if f["rule"] == "cites-parent"] == ["no-basis"]
     plan = by_path["ke-hoach-ttdn-van-ninh-2019.docx"]["plan"]
     assert plan["doc_type"] == "KH" and plan["number_symbol"] == "45/KH-UBND" and plan["date"] == "2019-03-15"
     assert plan["basis"][0]["symbol"] == "368/QĐ-TTg" and plan["basis"][0]["date"] == "2013-02-28"
     assert "blocks" not in plan
-    assert by_path["no-basis.txt"]["findings"][0]["rule"] in {"cites-parent", "has-own-date", "covers-themes"}
 
 
 def test_english_messages() -> None:
     _, out, _ = run("check", str(SAMPLES / "defects" / "no-basis.txt"), "--lang", "en")
     assert "The basis clause cites no numbered directive." in out
-    assert "Total: 1 documents" in out
+    assert "Total: documents: 1, errors: 3, warnings: 1, info: 0" in out
 
 
 def test_parent_option_checks_the_expected_parent() -> None:
@@ -130,4 +130,39 @@ def test_folder_scan_reports_formats_without_a_reader(tmp_path: Path) -> None:
     assert code == 1
     assert "ke-hoach.pdf  [unreadable]" in out and "send the .docx or .txt version" in out
     assert "ghi-chu.png" not in out
-    assert "Total: 2 documents" in out
+    assert "Total: documents: 2" in out
+
+
+def test_parent_option_keeps_the_date_the_pack_gives_for_the_same_parent(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("extends: ttdn\nrules:\n  cites-parent:\n    params:\n"
+                    "      parent: {symbol: 93-HD/BTGTU, date: 2023-02-16}\n", encoding="utf-8")
+    plan = str(SAMPLES / "huong-dan-ttdn-vinh-linh-2023.txt")
+    for extra in ([], ["--parent", "93-HD/BTGTU"]):
+        _, out, _ = run("check", plan, "--rules", str(pack), "--lang", "en", *extra)
+        assert "93-HD/BTGTU is cited with the date 15/02/2023; it was issued on 16/02/2023." in out
+    _, out, _ = run("check", plan, "--rules", str(pack), "--lang", "en", "--parent", "368/QĐ-TTg")
+    assert "does not cite its parent directive 368/QĐ-TTg" in out and "16/02/2023" not in out
+
+
+def test_a_pack_without_is_plan_checks_every_text_as_a_plan(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("extends: default\nrules:\n  is-plan:\n    severity: off\n", encoding="utf-8")
+    _, out, _ = run("check", str(SAMPLES / "bai-viet-ket-luan-57.txt"), "--rules", str(pack), "--lang", "en")
+    assert "No problems found." not in out
+    assert "has-standard-parts" in out and "assigns-tasks" in out
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "report.txt"
+    code, out, err = run("check", str(VAN_NINH), "-o", str(target))
+    assert code == 2 and out == ""
+    assert f"cannot write the report to {target}" in err
+    assert not target.parent.exists()
+
+
+def test_parse_errors_follow_the_language_and_name_directories(tmp_path: Path) -> None:
+    code, _, err = run("parse", str(tmp_path))
+    assert code == 2 and f"{tmp_path}: đây là một thư mục, không phải tệp" in err
+    code, _, err = run("parse", str(tmp_path / "x.pdf"), "--lang", "en")
+    assert code == 2 and "unsupported format .pdf" in err

@@ -8,7 +8,8 @@ Two layers:
   type, number-symbol (None for a draft whose number is left blank), some citations of the basis
   clause, how many tasks name their unit, whether reporting has a dated deadline and/or a period,
   and the signer's name. Each value was read from the document itself (``.txt`` and ``.docx`` say
-  the same; where they differ, the difference is noted). Where the code still gets a value wrong
+  the same; where they differ, the difference is noted); for those in :data:`EXACT_UNITS`, the lead
+  units of every task, exactly and in order. Where the code still gets a value wrong
   the expectation stays and the case is a strict ``xfail`` naming the reason (see :data:`XFAIL`).
 
 The whole module is skipped when the corpus folder is absent.
@@ -97,7 +98,7 @@ EXPECTED: dict[str, Expect] = {
     "019": Expect("HD", "37-HD/BTGDVTW", ("50-CT/TW", "339-QĐ/TW", "42-HD/BTCTW"), 2, False, False,
                   "Phạm Tất Thắng"),
     # "báo cáo kết quả Ủy ban nhân dân tỉnh (qua Công an tỉnh) trong tháng 11/2025".
-    "020": Expect("KH", "182/KH-UBND", ("163/2024/QH15", "50/NQ-CP", "7619/QĐ-BCA"), 9, True, False,
+    "020": Expect("KH", "182/KH-UBND", ("163/2024/QH15", "50/NQ-CP", "7619/QĐ-BCA"), 15, True, False,
                   "Lê Trường Sơn"),
     # "định kỳ báo cáo … về Bộ Công an, UBND tỉnh theo quy định": no date, no period.
     "021": Expect("KH", "1026/KH-UBND", ("32/CT-TTg",), 8, False, False, "Bùi Thanh An"),
@@ -117,6 +118,37 @@ EXPECTED: dict[str, Expect] = {
     "029": Expect("KH", None, (), 2, False, False, "Trương Đình Nam"),
     # Event plan: III. THÀNH LẬP BAN TỔ CHỨC lists the committee and 3 sub-committees.
     "030": Expect("KH", None, ("01-KH/ĐTN",), 4, False, False, "Đỗ Ngọc Nam"),
+}
+
+#: The lead units of every task, in order, as a careful reader lists them (by corpus number; .txt and .docx).
+EXACT_UNITS: dict[str, list[list[str]]] = {
+    # III.2 "Phân công trách nhiệm" 2.1-2.13 (the .txt breaks "2.3." / "Công an tỉnh", also 2.10-2.13),
+    # then IV.1 (units after "Căn cứ Kế hoạch này,") and IV.2 ("Giao Công an tỉnh chủ trì").
+    "020": [
+        ["Sở Tài chính"], ["Sở Nội vụ"], ["Công an tỉnh"], ["Bộ Chỉ huy Quân sự tỉnh"], ["Sở Y tế"],
+        ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Giáo dục và Đào tạo"], ["Sở Tư pháp"], ["Liên đoàn Lao động tỉnh"],
+        ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"],
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội trực thuộc"],
+        ["Các Sở, ban, ngành khác"], ["Ủy ban nhân dân xã, phường"],
+        ["các Sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc đóng trên địa bàn", "Ủy ban nhân dân xã, phường"],
+        ["Công an tỉnh"],
+    ],
+    # V. items 1-3, 5, 6 (4 is funding); item 5 names its unit after "Kết thúc cuộc bầu cử,".
+    "014": [
+        ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường"], ["Ban công tác Mặt trận các tổ dân phố"],
+        ["Các tổ chức thành viên của MTTQ Việt Nam phường"], ["Ban Thường trực Ủy ban MTTQ Việt Nam phường"],
+        ["Đoàn kiểm tra"],
+    ],
+    "019": [["Ban Tuyên giáo và Dân vận Trung ương"], ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]],
+    # III. 1 "Sở Y tế" / 2 "Sở, ban, ngành thành phố" + "và Ủy ban nhân dân xã, phường" (wrapped).
+    "022": [["Sở Y tế"], ["Sở, ban, ngành thành phố", "Ủy ban nhân dân xã, phường"]],
+    # III. 1-7, each "<units>:"; item 3 lists two units with ";", item 5 "Đối với các Thôn, Xóm, Tổ dân phố:".
+    "028": [
+        ["Phòng Kinh tế"], ["Tổ kiểm tra liên ngành trật tự VMĐT - ATGT - VSMT"],
+        ["Phòng Văn hoá - Xã hội", "Trung tâm Văn hoá, Thông tin và Thể thao Phúc Thịnh"], ["Công an Xã"],
+        ["các Thôn", "Xóm", "Tổ dân phố"], ["Ban quản lý Dự án đầu tư - hạ tầng Xã"],
+        ["UB MTTQ", "các ngành đoàn thể xã"],
+    ],
 }
 
 _TABLE = ("the appendix task table (STT | Nhiệm vụ | … | Chủ trì thực hiện) is flattened one cell per line in the "
@@ -193,6 +225,11 @@ def test_tasks(name: str, expect: Expect):
     assert len(with_units) >= expect.tasks
 
 
+@pytest.mark.parametrize("name", [n for n in FILES if n.split(".")[0] in EXACT_UNITS])
+def test_task_units_exactly(name: str):
+    assert [t.units for t in plan(name).tasks] == EXACT_UNITS[name.split(".")[0]]
+
+
 @pytest.mark.parametrize(("name", "expect"), _cases("reporting"))
 def test_reporting(name: str, expect: Expect):
     duties = plan(name).reporting
@@ -204,6 +241,22 @@ def test_reporting(name: str, expect: Expect):
 def test_signer(name: str, expect: Expect):
     signer = plan(name).signer
     assert (signer.name if signer else None) == expect.signer
+
+
+#: (authority, title) of the signature as written: the authority lines, then the position under them.
+SIGNATURES: dict[str, tuple[str, str]] = {
+    "019": ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"),
+    "020": ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    "021": ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),  # "TM. ỦY BAN NHÂN" / "DÂN" / "KT. CHỦ TỊCH"
+    "028": ("TM. UỶ BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    "029": ("TM. BAN THƯỜNG VỤ", "BÍ THƯ"),  # margin notes "(để t/h)" between the lines
+}
+
+
+@pytest.mark.parametrize("name", [n for n in FILES if n.split(".")[0] in SIGNATURES])
+def test_signature_authority_and_title(name: str):
+    signer = plan(name).signer
+    assert signer is not None and (signer.authority, signer.title) == SIGNATURES[name.split(".")[0]]
 
 
 # --- .txt and .docx of one document agree --------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.text.dates import find_dates, make_date, parse_date
+from checker.text.dates import DATE_PATTERN, date_from_match, find_dates, make_date, parse_date
 
 FORMS = {
     "d/m/yyyy": lambda d: f"{d.day}/{d.month}/{d.year}",
@@ -66,6 +66,18 @@ def test_blank_day_or_month_is_incomplete(text, day, month):
 @pytest.mark.parametrize("text", ["tỷ lệ 2/3", "1/2/3/2023", "số 12/2024/TT-BTTTT", "năm 2023", "12/2023"])
 def test_not_dates(text):
     assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("09/02/2023", make_date("09/02/2023", 9, 2, 2023)),
+    ("ngày 07 tháng 9 năm 2015", make_date("ngày 07 tháng 9 năm 2015", 7, 9, 2015)),
+    ("ngày … tháng 3 năm 2024", make_date("ngày … tháng 3 năm 2024", None, 3, 2024)),
+    ("31/11/2025", make_date("31/11/2025", 31, 11, 2025)),
+])
+def test_date_from_match(text, expected):
+    # the one place a DATE_PATTERN match becomes a DateValue (header, citations and reporting use it)
+    m = DATE_PATTERN.search(text)
+    assert m is not None and date_from_match(m) == expected
 
 
 def test_find_dates_gives_spans():

@@ -49,7 +49,7 @@ def test_signature_lines_read_between_the_recipients():
     assert found == ["Chủ tịch, PCT. UBND tỉnh", "UBND các xã, phường", "Lưu: VT"]
     signer = read_signer(blocks(text), at)
     assert signer is not None
-    assert (signer.authority, signer.title, signer.name) == ("KT.", "CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc")
+    assert (signer.authority, signer.title, signer.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc")
 
 
 def test_no_recipients_heading():
@@ -58,14 +58,27 @@ def test_no_recipients_heading():
 
 
 @pytest.mark.parametrize(("text", "authority", "title", "name"), [
+    # the authority line as written, the position under it, the person (seed 000, Vĩnh Linh)
+    ("T/M BAN THƯỜNG VỤ\n\nPHÓ BÍ THƯ\n\n\nNguyễn Thị Hương", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ",
+     "Nguyễn Thị Hương"),
+    # seed 002, Sóc Trăng: a position of several words
+    ("K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN TUYÊN GIÁO TRỰC\n\n\nLâm Sách", "K/T TRƯỞNG BAN",
+     "PHÓ TRƯỞNG BAN TUYÊN GIÁO TRỰC", "Lâm Sách"),
     # a surname outside the list, in a signature block (corpus 011-018)
-    ("TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nLan Thị Vân", "TM.", "BAN THƯỜNG TRỰC CHỦ TỊCH", "Lan Thị Vân"),
+    ("TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nLan Thị Vân", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Lan Thị Vân"),
     # margin notes of a PDF copy between the lines (corpus 029)
-    ("TM. BAN THƯỜNG VỤ\nBÍ THƯ\n(để t/h)\nTrương Đình Nam", "TM.", "BAN THƯỜNG VỤ BÍ THƯ", "Trương Đình Nam"),
-    # nested authorities, the collective's name wrapped (corpus 022)
-    ("TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Ngọc Điệp", "TM.",
-     "ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Thị Ngọc Điệp"),
-    ("K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(Đã ký)\nPhạm Tất Thắng", "K/T", "TRƯỞNG BAN PHÓ TRƯỞNG BAN", "Phạm Tất Thắng"),
+    ("TM. BAN THƯỜNG VỤ\nBÍ THƯ\n(để t/h)\nTrương Đình Nam", "TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Trương Đình Nam"),
+    # nested authorities, the collective's name wrapped (corpus 021, 022)
+    ("TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi Thanh An", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH",
+     "PHÓ CHỦ TỊCH", "Bùi Thanh An"),
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Ngọc Điệp", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH",
+     "PHÓ CHỦ TỊCH", "Nguyễn Thị Ngọc Điệp"),
+    # the last authority line wrapped before its last word; the mark alone on its line
+    ("KT. CHỦ\nTỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"),
+    ("T/M\nBAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Thị Hương", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Thị Hương"),
+    # no position line: the head signs in person
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình"),
+    ("K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(Đã ký)\nPhạm Tất Thắng", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Phạm Tất Thắng"),
     # no authority: the name, and the role written above it (corpus 030)
     ("- Lưu VP.\nNgười lập kế hoạch\nĐỗ Ngọc Nam", None, "Người lập kế hoạch", "Đỗ Ngọc Nam"),
 ])

@@ -50,6 +50,37 @@ def test_deadline_and_period(text, deadline, period):
     assert (duty.deadline, duty.period) == (deadline, period)
 
 
+@pytest.mark.parametrize(("text", "deadline", "period"), [
+    # a date of other work coordinated before the report, and a date introduced as no deadline
+    ("Các phòng, ban tổ chức Hội nghị vào ngày 15/3/2024 và báo cáo kết quả về UBND huyện.", None, None),
+    ("Tổ chức Hội nghị trước ngày 15/3/2024 và báo cáo kết quả về UBND huyện.", None, None),
+    ("Các đơn vị báo cáo kết quả tổ chức Hội nghị vào ngày 15/3/2024 về UBND huyện.", None, None),
+    # a quarterly bulletin in an aside is no reporting period (Trà Vinh appendix, task table row 4)
+    ("Đa dạng hóa phương thức tuyên truyền (trang thông tin điện tử, Fanpage, nhóm zalo, thông tin Mặt trận "
+     "hàng quý) và nắm tình hình dư luận xã hội, kịp thời báo cáo Mặt trận cấp trên.", None, None),
+    ("Đa dạng hóa phương thức tuyên truyền (thông tin Mặt trận hàng quý) để báo cáo Mặt trận cấp trên.", None, None),
+    # a time phrase opening the sentence qualifies the report (corpus 007), and so does a fronted deadline
+    ("hằng năm, tham mưu Ủy ban nhân dân tỉnh báo cáo Hội đồng nhân dân tỉnh tại kỳ họp cuối năm;", None,
+     "hằng năm"),
+    ("Trước ngày 15/12/2025, các đơn vị báo cáo kết quả về Sở Nội vụ.", dt.date(2025, 12, 15), None),
+    # verbs of one chain: the update's monthly date is the report's (corpus 027)
+    ("Cập nhật số liệu trước ngày 20 hằng tháng lên phần mềm để tổng hợp, báo cáo Chính phủ.", None,
+     "trước ngày 20 hằng tháng"),
+    # a yearly summary report is an explicit period even "theo quy định" (see the module docstring)
+    ("Các đơn vị báo cáo sơ kết 6 tháng, tổng kết năm về Sở Nội vụ theo quy định.", None,
+     "sơ kết 6 tháng, tổng kết năm"),
+    ("Ủy ban nhân dân các xã báo cáo tổng kết năm 2024 về Sở Nội vụ theo quy định.", None, "tổng kết năm"),
+])
+def test_dates_and_periods_of_other_clauses_do_not_count(text, deadline, period):
+    duty = one(text)
+    assert (duty.deadline, duty.period) == (deadline, period)
+
+
+def test_a_period_of_other_work_alone_makes_no_duty():
+    # corpus 005: the survey is yearly, the report says nothing of when
+    assert duties("Thực hiện khảo sát thường xuyên hằng năm và báo cáo kết quả thực hiện") == []
+
+
 def test_by_regulation_is_a_duty_without_a_deadline():
     duty = one("Sở Nội vụ định kỳ tổng hợp, báo cáo kết quả thực hiện cho Ủy ban nhân dân tỉnh theo quy định.")
     assert (duty.deadline, duty.deadline_text, duty.period) == (None, None, None)

@@ -107,8 +107,9 @@ def test_word_recipients_fill_their_column_of_the_table():
     plan = extract_plan(Document(path="p.docx", format="docx", blocks=blocks))
     assert plan.recipients == ["Bộ Nội vụ", "Lưu: VT"]
     assert plan.block_parts[2:] == ["recipients", "signature", "recipients", "recipients", "signature", "signature"]
-    assert plan.signer is not None and (plan.signer.title, plan.signer.name) == ("CHỦ TỊCH PHÓ CHỦ TỊCH",
-                                                                                 "Nguyễn Ngọc Phúc")
+    assert plan.signer is not None
+    assert (plan.signer.authority, plan.signer.title, plan.signer.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                                                                            "Nguyễn Ngọc Phúc")
 
 
 def test_a_paragraph_about_recipients_is_not_the_recipients_heading():

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract.units import coordinating_units, is_vague, lead_units_in, leading_units, starts_with_unit
+from checker.extract.units import (
+    coordinating_units,
+    is_vague,
+    lead_units_in,
+    leading_units,
+    split_units,
+    starts_with_unit,
+)
 
 
 @pytest.mark.parametrize("text", [
@@ -70,6 +77,39 @@ def test_lead_and_coordinating_units_inside_a_text():
     text = "Tham mưu UBND tỉnh; giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Công an tỉnh thực hiện."
     assert lead_units_in(text) == ["Sở Nội vụ"]
     assert coordinating_units(text) == ["Sở Tài chính", "Công an tỉnh"]
+
+
+def test_lead_unit_with_a_capital_outside_the_old_letter_class():
+    # "Ủ" (and Ở, Ấ, Ứ …) were missing from the hand-typed capital class; checker.text.letters has them all
+    assert lead_units_in("Trong quá trình thực hiện, Ủy ban nhân dân các xã chủ trì tổ chức.") == [
+        "Ủy ban nhân dân các xã"]
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    # one office serving several bodies (samples Vạn Ninh III.1, corpus 021)
+    ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),
+    ("Văn phòng HĐND, UBND xã", ["Văn phòng HĐND, UBND xã"]),
+    ("Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", ["Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh"]),
+    ("Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+     ["Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+    # the office's name is complete once a body carries its level, or when another office follows
+    ("Văn phòng UBND tỉnh, UBND các huyện", ["Văn phòng UBND tỉnh", "UBND các huyện"]),
+    ("Văn phòng Huyện ủy và UBND huyện", ["Văn phòng Huyện ủy", "UBND huyện"]),
+    ("Văn phòng Tỉnh uỷ và Văn phòng Uỷ ban nhân dân tỉnh", ["Văn phòng Tỉnh uỷ", "Văn phòng Uỷ ban nhân dân tỉnh"]),
+    ("Văn phòng Tỉnh ủy và các Ban xây dựng Đảng", ["Văn phòng Tỉnh ủy", "các Ban xây dựng Đảng"]),
+    # two units, each with "và" inside its name (seed 002, Sóc Trăng)
+    ("Báo Sóc Trăng, Đài Phát thanh và Truyền hình Sóc Trăng",
+     ["Báo Sóc Trăng", "Đài Phát thanh và Truyền hình Sóc Trăng"]),
+])
+def test_split_units(names, units):
+    assert split_units(names) == units
+
+
+def test_office_of_several_bodies_leads_a_task():
+    assert leading_units("Văn phòng HĐND và UBND huyện: Phối hợp với các ban ngành liên quan")[0] == [
+        "Văn phòng HĐND và UBND huyện"]
+    assert leading_units("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh triệu tập và chủ trì hội nghị")[
+        0] == ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"]
 
 
 @pytest.mark.parametrize(("unit", "vague"), [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import build_plan
 
@@ -230,3 +232,55 @@ def test_pack_is_validated_before_any_document_is_read(write_pack, tmp_path):
     bad = write_pack("extends: default\nrules:\n  has-deadline:\n    severity: fatal\n")
     with pytest.raises(PackError):
         check_file(tmp_path / "does-not-exist.txt", str(bad))
+
+
+# --- friendlier validation --------------------------------------------------------------------------
+
+def test_unquoted_off_disables_a_rule(write_pack):
+    # YAML 1.1 reads `off` as false; the README writes it unquoted.
+    pack = load_pack(str(write_pack("extends: default\nrules:\n  has-signer:\n    severity: off\n")))
+    assert "has-signer" not in pack.rules and "has-recipients" in pack.rules
+
+
+def test_a_value_yaml_cannot_build_is_a_pack_error(write_pack):
+    path = write_pack("extends: default\nrules:\n  cites-parent:\n    params:\n"
+                      "      parent: {symbol: 93-HD/BTGTU, date: 2023-02-30}\n")
+    message = pack_error(path)
+    assert str(path) in message and "cannot be read" in message
+
+
+def test_every_problem_is_reported_at_once(write_pack):
+    path = write_pack("extends: default\nrules:\n"
+                      "  has-signer:\n    severity: fatal\n"
+                      "  has-deadline:\n    params: {max_years: 2}\n"
+                      "  assigns-tasks:\n    colour: red\n")
+    problems = pytest.raises(PackError, load_pack, str(path)).value.problems
+    assert len(problems) == 3
+    assert any("rule 'has-signer', key 'severity'" in p for p in problems)
+    assert any("rule 'has-deadline', key 'params.max_years'" in p for p in problems)
+    assert any("rule 'assigns-tasks'" in p and "allowed keys: kind, message, messages, params, severity" in p
+               for p in problems)
+
+
+def test_half_translated_message_says_what_is_needed(write_pack):
+    message = pack_error(write_pack("extends: default\nrules:\n  has-signer:\n    message: {vi: Thiếu người ký}\n"))
+    assert "rule 'has-signer', key 'message'" in message
+    assert "one text, or a mapping with both 'vi' and 'en'" in message
+
+
+def test_message_override_with_an_unknown_field_is_an_error(write_pack):
+    path = write_pack("extends: default\nrules:\n  assigns-tasks:\n    messages:\n"
+                      "      task-without-unit: 'Thiếu đơn vị: {unit_name}'\n")
+    message = pack_error(path)
+    assert "key 'messages.task-without-unit': unknown field '{unit_name}' (fields: {task})" in message
+
+
+def test_readme_rule_pack_example_loads(tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "quy-tac-cua-toi.yaml"
+    path.write_text(example, encoding="utf-8")
+    pack = load_pack(str(path))
+    assert "has-signer" not in pack.rules
+    assert pack.rules["cites-parent"].params.model_dump()["parent"]["symbol"] == "93-HD/BTGTU"
+    assert pack.rules["covers-themes"].messages["theme-missing"]["en"] == "Missing theme {label}."

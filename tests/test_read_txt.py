@@ -166,6 +166,26 @@ def test_headings_and_list_items_are_not_joined(tmp_path):
     ]
 
 
+def test_roman_headings_written_with_slash_or_colon_are_not_joined(tmp_path):
+    # the reader and the section builder agree on markers (checker.text.markers): "I/" and "I:" open a heading
+    text = "Các nội dung gồm,\nI/ MỤC ĐÍCH, YÊU CẦU\nCác văn bản gồm,\nII: NỘI DUNG\n"
+    assert texts(write(tmp_path, text)) == ["Các nội dung gồm,", "I/ MỤC ĐÍCH, YÊU CẦU", "Các văn bản gồm,",
+                                            "II: NỘI DUNG"]
+
+
+def test_a_marker_alone_on_its_line_is_joined_to_the_next(tmp_path):
+    # corpus 020: "2.3." / "Công an tỉnh", also across one blank line; a marker before a marker stays alone,
+    # and a bare number (the STT of a flattened table) is no marker
+    text = ("2.3.\nCông an tỉnh\na) Chủ trì, phối hợp với các đơn vị.\n2.10.\n\n"
+            "Đề nghị Viện kiểm sát nhân dân tỉnh\nII.\nIII. TỔ CHỨC THỰC HIỆN\n12\nTổ chức hội nghị\n")
+    doc = read_txt(write(tmp_path, text))
+    assert [b.text for b in doc.blocks] == [
+        "2.3. Công an tỉnh", "a) Chủ trì, phối hợp với các đơn vị.", "2.10. Đề nghị Viện kiểm sát nhân dân tỉnh",
+        "II.", "III. TỔ CHỨC THỰC HIỆN", "12", "Tổ chức hội nghị",
+    ]
+    assert [(b.line, b.end_line) for b in doc.blocks][:3] == [(1, 2), (3, 3), (4, 6)]
+
+
 def test_lowercase_continuation_is_joined(tmp_path):
     text = "Đồng Nai, ngày 20\ntháng 11 năm 2025\nKẾ HOẠCH\n"
     doc = read_txt(write(tmp_path, text))
@@ -263,6 +283,10 @@ def test_corpus_020_wrapped_paragraph():
     assert (opening.line, opening.end_line) == (17, 27)
     assert opening.text.endswith("trên địa bàn tỉnh Đồng Nai, như sau:")
     assert "Đồng Nai, ngày 20 tháng 11 năm 2025" in [b.text for b in doc.blocks]
+    headings = [b.text for b in doc.blocks if b.text.startswith(("2.3.", "2.10.", "2.11.", "2.12.", "2.13."))]
+    assert headings[1:] == ["2.3. Công an tỉnh", "2.10. Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh",
+                        "2.11. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội "
+                        "trực thuộc", "2.12. Các Sở, ban, ngành khác", "2.13. Ủy ban nhân dân xã, phường"]
 
 
 def test_every_corpus_text_reads():

@@ -7,9 +7,12 @@ and the key, and says what is allowed.
 from __future__ import annotations
 
 import json
+import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import jsonschema
@@ -17,10 +20,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from checker.kinds import KINDS
+from checker.resources import rules_dir, schemas_dir
 
-ROOT = Path(__file__).resolve().parents[2]
-RULES_DIR = ROOT / "rules"
-SCHEMAS_DIR = ROOT / "schemas"
 BUILTIN = ("default", "ttdn")
 
 
@@ -49,40 +50,41 @@ class Pack:
     path: str
     rules: dict[str, Rule] = field(default_factory=dict)
 
-    def with_params(self, kind: str, **values: Any) -> Pack:
-        """A copy whose rules of ``kind`` have some params replaced (e.g. ``--parent``)."""
+    def with_params(self, kind: str, change: Callable[[BaseModel], BaseModel]) -> Pack:
+        """A copy whose rules of ``kind`` have their params replaced by ``change(params)``."""
         rules = {}
         for rule_id, rule in self.rules.items():
             if rule.kind == kind:
-                params = type(rule.params).model_validate({**rule.params.model_dump(), **values})
-                rule = Rule(rule.id, rule.kind, rule.severity, rule.summary, rule.messages, params, rule.source)
+                rule = Rule(rule.id, rule.kind, rule.severity, rule.summary, rule.messages, change(rule.params),
+                            rule.source)
             rules[rule_id] = rule
         return Pack(self.name, self.path, rules)
 
 
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
-    with open(SCHEMAS_DIR / "rulepack.schema.json", encoding="utf-8") as handle:
+    with open(schemas_dir() / "rulepack.schema.json", encoding="utf-8") as handle:
         return json.load(handle)
 
 
 def _text(value: Any) -> dict[str, str]:
-    if isinstance(value, str):
-        return {"vi": value, "en": value}
-    return {"vi": value["vi"], "en": value["en"]}
+    if isinstance(value, dict) and isinstance(value.get("vi"), str) and isinstance(value.get("en"), str):
+        return {"vi": value["vi"], "en": value["en"]}
+    return {"vi": str(value), "en": str(value)}  # a string (anything else was reported by the schema)
 
 
 def resolve(name_or_path: str, relative_to: Path | None = None) -> Path:
     """A built-in pack name (``ttdn``) or a path, as a file path."""
     if name_or_path in BUILTIN:
-        return RULES_DIR / f"{name_or_path}.yaml"
+        return rules_dir() / f"{name_or_path}.yaml"
     path = Path(name_or_path)
     if not path.is_absolute() and relative_to is not None:
         return relative_to / path  # "extends: base.yaml" is relative to the extending pack
     return path
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
+    """The pack's data; schema problems are added to ``problems`` (the data is still returned)."""
     try:
         with open(path, encoding="utf-8") as handle:
             data = yaml.safe_load(handle)
@@ -90,12 +92,27 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise PackError([f"{path}: cannot read the rule pack ({exc.strerror or exc})"]) from exc
     except yaml.YAMLError as exc:
         raise PackError([f"{path}: not valid YAML: {exc}"]) from exc
+    except ValueError as exc:  # e.g. "date: 2023-02-30": PyYAML builds the date and fails
+        raise PackError([f"{path}: a value cannot be read: {exc}"]) from exc
     if not isinstance(data, dict):
         raise PackError([f"{path}: a rule pack must be a YAML mapping with 'rules:'"])
+    for settings in (data.get("rules") or {}).values() if isinstance(data.get("rules"), dict) else ():
+        # YAML 1.1 reads an unquoted `off` as false; in a pack it can only mean the severity "off".
+        if isinstance(settings, dict) and settings.get("severity") is False:
+            settings["severity"] = "off"
     errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data), key=lambda e: list(e.path))
-    if errors:
-        raise PackError([f"{path}: {_where(e)}: {e.message}" for e in errors])
+    problems.extend(f"{path}: {_where(e)}: {_explain(e)}" for e in errors)
     return data
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    """A schema error in words that say what is allowed."""
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"{error.message} (allowed keys: {allowed})"
+    if error.validator == "oneOf" and "vi" in str(error.schema):
+        return "must be one text, or a mapping with both 'vi' and 'en' texts"
+    return error.message
 
 
 def _where(error: jsonschema.ValidationError) -> str:
@@ -105,38 +122,76 @@ def _where(error: jsonschema.ValidationError) -> str:
     return "key '" + ".".join(parts) + "'" if parts else "top level"
 
 
-def _merged(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-    """Rule settings after applying ``extends``, and the file each rule id was last set in."""
+def _merged(path: Path, problems: list[str], seen: tuple[Path, ...] = ()
+            ) -> tuple[dict[str, dict[str, Any]], dict[str, str], str]:
+    """Rule settings after applying ``extends``, the file each rule id was last set in, and the name."""
     path = path.resolve()
     if path in seen:
         chain = " → ".join(str(p) for p in (*seen, path))
         raise PackError([f"{path}: 'extends' makes a cycle: {chain}"])
-    data = _read_yaml(path)
+    data = _read_yaml(path, problems)
     rules: dict[str, dict[str, Any]] = {}
     sources: dict[str, str] = {}
-    if "extends" in data:
+    if isinstance(data.get("extends"), str):
         parent = resolve(data["extends"], path.parent)
         if not parent.exists():
             raise PackError([f"{path}: key 'extends': no such rule pack '{data['extends']}' (looked for {parent}; "
                              f"built-in packs: {', '.join(BUILTIN)})"])
-        rules, sources = _merged(parent, (*seen, path))
-    for rule_id, settings in (data.get("rules") or {}).items():
+        rules, sources, _ = _merged(parent, problems, (*seen, path))
+    listed = data.get("rules")
+    declared: dict[str, Any] = listed if isinstance(listed, dict) else {}
+    for rule_id, settings in declared.items():
+        if not isinstance(settings, dict):
+            continue  # reported by the schema
         base = rules.get(rule_id, {})
         merged = {**base, **settings}
-        if "params" in base and "params" in settings:
+        if isinstance(base.get("params"), dict) and isinstance(settings.get("params"), dict):
             merged["params"] = {**base["params"], **settings["params"]}
         rules[rule_id] = merged
         sources[rule_id] = str(path)
-    return rules, sources
+    name = data.get("name")
+    return rules, sources, name if isinstance(name, str) else path.stem
+
+
+_FIELD = string.Formatter()
+
+
+def _fields(*templates: str | None) -> set[str]:
+    return {name for t in templates if t for _lit, name, _spec, _conv in _FIELD.parse(t) if name}
+
+
+def _message_problems(source: str, rule_id: str, module: ModuleType, overrides: dict[str, Any]) -> list[str]:
+    """Overrides must name a case of the kind and use only the values that case provides."""
+    problems = []
+    for code, text in overrides.items():
+        default = module.MESSAGES.get(code)
+        if default is None:
+            problems.append(f"{source}: rule '{rule_id}', key 'messages.{code}': kind '{module.NAME}' has no "
+                            f"case '{code}' (cases: {', '.join(module.MESSAGES)})")
+            continue
+        known = _fields(default.vi, default.en, default.fix_vi, default.fix_en)
+        texts = [text] if isinstance(text, str) else list(text.values()) if isinstance(text, dict) else []
+        for unknown in sorted(_fields(*texts) - known):
+            problems.append(f"{source}: rule '{rule_id}', key 'messages.{code}': unknown field '{{{unknown}}}' "
+                            f"(fields: {', '.join('{' + k + '}' for k in sorted(known)) or 'none'})")
+    return problems
 
 
 def load_pack(name_or_path: str) -> Pack:
-    """Load and fully validate a pack; raises :class:`PackError` listing every problem."""
+    """Load and fully validate a pack; raises :class:`PackError` listing every problem found.
+
+    Packs are cached per file and modification time, so checking a folder loads each pack once.
+    """
     path = resolve(name_or_path)
     if not path.exists():
         raise PackError([f"{name_or_path}: no such rule pack (built-in packs: {', '.join(BUILTIN)})"])
-    settings, sources = _merged(path)
+    return _load(path.resolve(), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, _mtime_ns: int) -> Pack:
     problems: list[str] = []
+    settings, sources, name = _merged(path, problems)
     rules: dict[str, Rule] = {}
     for rule_id, rule in settings.items():
         source = sources[rule_id]
@@ -144,7 +199,9 @@ def load_pack(name_or_path: str) -> Pack:
         if kind is None:
             problems.append(f"{source}: rule '{rule_id}': 'kind' is required (one of: {', '.join(KINDS)})")
             continue
-        module = KINDS[kind]
+        module = KINDS.get(kind)
+        if module is None:
+            continue  # an unknown kind is reported by the schema
         try:
             params = module.PARAMS.model_validate(rule.get("params") or {})
         except ValidationError as exc:
@@ -152,10 +209,9 @@ def load_pack(name_or_path: str) -> Pack:
                 key = ".".join(str(p) for p in err["loc"]) or "params"
                 problems.append(f"{source}: rule '{rule_id}', key 'params.{key}': {err['msg']}")
             continue
-        unknown = set(rule.get("messages") or {}) - set(module.MESSAGES)
-        for code in sorted(unknown):
-            problems.append(f"{source}: rule '{rule_id}', key 'messages.{code}': kind '{kind}' has no case "
-                            f"'{code}' (cases: {', '.join(module.MESSAGES)})")
+        declared_messages = rule.get("messages")
+        overrides: dict[str, Any] = declared_messages if isinstance(declared_messages, dict) else {}
+        problems.extend(_message_problems(source, rule_id, module, overrides))
         if rule.get("severity", "error") == "off":
             continue
         rules[rule_id] = Rule(
@@ -163,10 +219,10 @@ def load_pack(name_or_path: str) -> Pack:
             kind=kind,
             severity=rule.get("severity", "error"),
             summary=_text(rule.get("message", rule_id)),
-            messages={code: _text(text) for code, text in (rule.get("messages") or {}).items()},
+            messages={code: _text(text) for code, text in overrides.items()},
             params=params,
             source=source,
         )
     if problems:
-        raise PackError(problems)
-    return Pack(name=path.stem if name_or_path not in BUILTIN else name_or_path, path=str(path), rules=rules)
+        raise PackError(list(dict.fromkeys(problems)))
+    return Pack(name=name, path=str(path), rules=rules)

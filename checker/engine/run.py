@@ -14,7 +14,7 @@ from typing import Any
 from checker import __version__
 from checker.engine.packs import Pack, Rule, load_pack
 from checker.kinds import KINDS
-from checker.kinds.base import Message, Problem
+from checker.kinds.base import Coverage, Message, Problem
 from checker.model.plan import Plan
 from checker.model.report import SEVERITY_RANK, DocumentReport, Finding, Report, RuleInfo, ThemeCoverage
 from checker.text.normalize import fold
@@ -29,8 +29,16 @@ class _Defaults(dict[str, Any]):
         return "{" + key + "}"
 
 
-def _render(template: str | None, args: dict[str, Any]) -> str | None:
-    return template.format_map(_Defaults(args)) if template else None
+def _localize(value: Any, lang: str) -> Any:
+    if isinstance(value, dict) and set(value) == {"vi", "en"}:
+        return value[lang]
+    return value
+
+
+def _render(template: str | None, args: dict[str, Any], lang: str) -> str | None:
+    if not template:
+        return None
+    return template.format_map(_Defaults({k: _localize(v, lang) for k, v in args.items()}))
 
 
 def _severity(rule: Rule, problem: Problem) -> str:
@@ -48,8 +56,8 @@ def _finding(rule: Rule, module: ModuleType, problem: Problem, lang: str) -> Fin
         rule=rule.id,
         code=problem.code,
         severity=_severity(rule, problem),
-        message=_render(text, problem.args) or problem.code,
-        suggestion=_render(fix, problem.args),
+        message=_render(text, problem.args, lang) or problem.code,
+        suggestion=_render(fix, problem.args, lang),
         location=problem.location,
         evidence=problem.evidence,
     )
@@ -62,17 +70,23 @@ def choose_pack_name(plan: Plan) -> str:
 
 
 def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
-    """Run every rule of ``pack`` on ``plan``."""
+    """Run every rule of ``pack`` on ``plan``.
+
+    When the pack has a rule that tells plans from other texts (a kind marked ``RUNS_ON_NON_PLANS``,
+    such as ``is_plan``), a text that is not a plan gets only that rule's finding; a pack without
+    such a rule checks every text as a plan.
+    """
     findings: list[Finding] = []
     themes: list[ThemeCoverage] = []
+    gated = any(getattr(KINDS[r.kind], "RUNS_ON_NON_PLANS", False) for r in pack.rules.values())
     for rule in pack.rules.values():
         module = KINDS[rule.kind]
-        if plan.doc_type is None and not getattr(module, "RUNS_ON_NON_PLANS", False):
+        if gated and plan.doc_type is None and not getattr(module, "RUNS_ON_NON_PLANS", False):
             continue
-        kwargs = {"lang": lang} if rule.kind == "covers_themes" else {}
-        for item in module.check(plan, rule.params, **kwargs):
-            if isinstance(item, ThemeCoverage):
-                themes.append(item)
+        for item in module.check(plan, rule.params):
+            if isinstance(item, Coverage):
+                themes.append(ThemeCoverage(id=item.id, label=item.label[lang], covered=item.covered,
+                                            only_in_purpose=item.only_in_purpose, evidence=list(item.evidence)))
             else:
                 findings.append(_finding(rule, module, item, lang))
     findings.sort(key=lambda f: (f.location.block if f.location else -1, -SEVERITY_RANK[f.severity], f.rule))
@@ -102,11 +116,8 @@ def unreadable(path: str | Path, reason: str) -> DocumentReport:
     )
 
 
-def resolve_pack(rules: str | Pack | None, plan: Plan, cache: dict[str, Pack]) -> Pack:
+def resolve_pack(rules: str | Pack | None, plan: Plan) -> Pack:
     """The pack to use for ``plan``: the one given, or the built-in chosen from its subject."""
     if isinstance(rules, Pack):
         return rules
-    name = rules or choose_pack_name(plan)
-    if name not in cache:
-        cache[name] = load_pack(name)
-    return cache[name]
+    return load_pack(rules or choose_pack_name(plan))

@@ -30,7 +30,7 @@ def extract_plan(document: Document) -> Plan:
     recipients, recipients_at = read_recipients(blocks)
     end = appendix_start(blocks, recipients_at, roots)
     parts = assign_parts(roots, end)
-    kinds = block_parts(blocks, roots, body_start, body_start, end)
+    kinds = block_parts(blocks, roots, body_start, end)
     tops = [s for s in top_level(roots) if s.block < end]
     first_section = min((s.block for s in tops), default=len(blocks))
     preamble = [b for b in blocks[body_start:first_section]]

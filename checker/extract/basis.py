@@ -15,19 +15,18 @@ import re
 
 from checker.extract.citations import find_citations, find_named_citations
 from checker.extract.units import starts_with_unit
+from checker.extract.vocabulary import BASIS_VERB
 from checker.model.document import Block
 from checker.model.plan import Citation
+from checker.text.letters import UPPER
 from checker.text.normalize import fold
 
-_BASIS_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:căn cứ|thực hiện|triển khai|tiếp tục thực hiện|thi hành|theo)(?![\wÀ-ỹ])")
-_OPENS_BASIS = re.compile(
-    r"^[\s\-–+•*]*(?:căn cứ|thực hiện|triển khai thực hiện|triển khai|tiếp tục thực hiện|thi hành|"
-    r"tiếp tục triển khai)(?![\wÀ-ỹ])"
-)
+_BASIS_VERB = re.compile(rf"(?<![\wÀ-ỹ]){BASIS_VERB}(?![\wÀ-ỹ])")
+# A paragraph of the clause opens with a basis verb; "Theo …" opens background too ("Theo số liệu …").
+_OPENS_BASIS = re.compile(rf"^[\s\-–+•*]*(?!theo\b){BASIS_VERB}(?![\wÀ-ỹ])")
 _ISSUER_IN_BASIS = re.compile(
-    r"(?:^|[,;.]\s*)(?P<who>[A-ZĐÂĂÊÔƠƯỦ][^,;.]{3,100}?)\s+(?:ban hành|xây dựng|hướng dẫn|triển khai|đề ra)\s+"
-    r"(?:kế hoạch|hướng dẫn|chương trình|thực hiện|công tác)",
-    re.IGNORECASE,
+    rf"(?:^|[,;.]\s*)(?P<who>[{UPPER}][^,;.]{{3,100}}?)\s+(?i:ban hành|xây dựng|hướng dẫn|triển khai|đề ra)\s+"
+    r"(?i:kế hoạch|hướng dẫn|chương trình|thực hiện|công tác)"
 )
 
 

@@ -3,7 +3,9 @@
 A numbered citation is found from its number-symbol, then widened: backwards to the type words
 (``Hướng dẫn số``, ``Kết luận``, ``Quyết định của Bộ Chính trị số``), forwards to the date
 (``ngày 09/02/2023``, ``, ngày 31/12/2024``, ``ngày 07 tháng 9 năm 2015``) and the issuer
-(``của Ban Tuyên giáo Tỉnh ủy``). Un-numbered citations (``Nghị quyết Đại hội XIII của Đảng``,
+(``của Ban Tuyên giáo Tỉnh ủy``). The type words settle what the symbol alone cannot: ``TT`` after
+*Thông tri* is a party circular, which carries no year, so its symbol is not flagged ``missing-year``
+as a state *Thông tư* would be. Un-numbered citations (``Nghị quyết Đại hội XIII của Đảng``,
 ``Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015``) are read only in the basis clause.
 """
 
@@ -12,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checker.extract.vocabulary import BASIS_VERB
 from checker.model.document import Block
 from checker.model.plan import Citation, DateValue
-from checker.text.dates import DATE_PATTERN, make_date, parse_date
+from checker.text.dates import DATE_PATTERN, date_from_match, parse_date
+from checker.text.letters import LOWER, UPPER
 from checker.text.normalize import fold
 from checker.text.symbols import TYPE_WORDS, find_symbols
 
@@ -25,21 +29,28 @@ _BEFORE = re.compile(
     rf"(?P<type>{_TYPE_ALTERNATION})(?:\s+(?:của|do)\s+(?P<issuer>[^,;()]{{2,80}}?))?\s*(?:số\s*:?\s*)?$"
 )
 _AFTER_DATE = re.compile(rf"^\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?P<date>{DATE_PATTERN.pattern})", re.IGNORECASE)
-_AFTER_ISSUER = re.compile(
-    r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|v/v|phê duyệt|ban hành|hướng dẫn|quy định|triển khai|"
-    r"thực hiện|tại|khóa|khoá|nhiệm kỳ|về việc)\b|\s*[,;:(\"“]|\.\s|\.?$)",
-    re.IGNORECASE,
-)
 # Un-numbered citations are only taken with the type word capitalised ("Luật Tổ chức …",
 # "Nghị quyết Đại hội XIII"): lower-case "luật pháp quốc tế" is not a citation.
 _CAPITALISED_TYPES = "|".join(
     sorted((re.escape(w[0].upper() + w[1:]) for w in TYPE_WORDS), key=len, reverse=True)
 )
+# The issuer after the date: "của Ban Tuyên giáo Tỉnh ủy". It ends before what the plan says about
+# the document ("về …", "hướng dẫn …"), at punctuation, and at a " và " that goes on with something
+# other than a body: a lower-case word or "các" ("của Bộ Chính trị và các chỉ thị"), another
+# document ("của Bộ trưởng Bộ Công an và Kế hoạch này") or a part of one ("và Chương II của …").
+# A capitalised name after " và " stays: a joint issuer ("của Tỉnh ủy và UBND tỉnh") or a body named
+# with "và" ("của Ban Tuyên giáo và Dân vận Tỉnh ủy").
+_AFTER_ISSUER = re.compile(
+    r"^\s*,?\s*(?i:của|do)\s+(?P<issuer>.+?)(?="
+    r"\s+(?i:về|v/v|phê duyệt|ban hành|hướng dẫn|quy định|triển khai|thực hiện|tại|khóa|khoá|nhiệm kỳ|về việc)\b"
+    rf"|\s+và\s+(?:[{LOWER}]|(?i:các)\b|(?:{_CAPITALISED_TYPES}|Chương|Điều|Mục|Phần|Khoản|Phụ lục)\b)"
+    r"|\s*[,;:(\"“]|\.\s|\.?$)"
+)
 # A named citation opens its clause, after the basis verb if there is one: "Căn cứ Luật Thi đua,
 # khen thưởng ngày 15/6/2022;", "Thực hiện Chương trình mục tiêu quốc gia …" (a lower-case name
 # is taken only right after the verb). "… hướng dẫn thi hành Luật Thi đua, khen thưởng" inside
 # another citation is not a citation of its own.
-_VERB = r"(?i:căn cứ|thực hiện|triển khai thực hiện|triển khai|tiếp tục thực hiện|thi hành|theo)"
+_VERB = rf"(?i:{BASIS_VERB})"
 _NAMED = re.compile(
     rf"^\s*(?:[-–+•]\s*)?(?:(?P<verb>{_VERB})\s+(?:(?i:các|những)\s+)?)?(?P<type>{_CAPITALISED_TYPES})\s+"
     rf"(?!(?i:số)\b)(?P<name>[^;:]{{2,200}})"
@@ -47,26 +58,14 @@ _NAMED = re.compile(
 # Where a name ends: its date and issuer stay ("Luật … ngày 19 tháng 6 năm 2015", "Nghị quyết Đại
 # hội XIII của Đảng"), what the plan does with it does not.
 _NAME_END = re.compile(
-    r"\s*\(|,\s+(?=[A-ZĐÂĂÊÔƠƯỦ])|\s+(?:như sau|nhằm|để|với các|với|trên địa bàn|sau đây|và các văn bản|"
+    rf"\s*\(|,\s+(?=[{UPPER}])|\s+(?:như sau|nhằm|để|với các|với|trên địa bàn|sau đây|và các văn bản|"
     r"và ban hành|ban hành kế hoạch|xây dựng kế hoạch)(?![\wÀ-ỹ])|\.\s|\.$"
 )
 # "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13": the type word opens
 # the clause, the name stands between it and "số".
 _CLAUSE_TYPE = re.compile(
-    rf"(?:^|[;(]|(?i:căn cứ|thực hiện|theo))\s*(?P<type>{_CAPITALISED_TYPES})\s+[A-ZĐÂĂÊÔƠƯỦ][^;()]*?\s+(?:số\s*)$"
+    rf"(?:^|[;(]|(?i:{BASIS_VERB}))\s*(?P<type>{_CAPITALISED_TYPES})\s+[{UPPER}][^;()]*?\s+(?:số\s*)$"
 )
-
-
-def _date_from(m: re.Match[str]) -> DateValue:
-    d = m.group("d")
-    if d is not None:
-        return make_date(m.group("date"), int(d), int(m.group("m")), int(m.group("y")))
-    return make_date(
-        m.group("date"),
-        int(m.group("wd")) if m.group("wd") else None,
-        int(m.group("wm")) if m.group("wm") else None,
-        int(m.group("wy")),
-    )
 
 
 def _tidy_issuer(issuer: str | None) -> str | None:
@@ -108,13 +107,17 @@ def find_citations(block: Block, section: list[str] | None = None, start: int = 
         cite_end = e
         date: DateValue | None = None
         after = _AFTER_DATE.match(text[e:])
-        if after:
-            date = _date_from(after)
+        inner = DATE_PATTERN.match(after.group("date")) if after else None
+        if after and inner:
+            date = date_from_match(inner)
             cite_end = e + after.end()
         by = _AFTER_ISSUER.match(text[cite_end:])
         if by and len(by.group("issuer")) <= 120:
             issuer = issuer or by.group("issuer")
             cite_end += by.end("issuer")
+        if type_word == "thông tri" and "missing-year" in symbol.problems:
+            # TT named "Thông tri" is the party's (Thông tri 04/TT-MTTW-BTT): no year, unlike a Thông tư.
+            symbol = symbol.model_copy(update={"problems": [p for p in symbol.problems if p != "missing-year"]})
         word_code = TYPE_WORDS.get(type_word) if type_word else None
         numbered = symbol.number is not None
         yield Citation(

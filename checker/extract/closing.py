@@ -1,8 +1,10 @@
 """The end of a document: recipients (*Nơi nhận*) and the signer.
 
 State signature blocks use ``TM.``, ``KT.``, ``Q.``, ``TL.``, ``TUQ.``; party ones ``T/M``, ``K/T``,
-``T/L``. The name is the last line of the block; a copy from the web may keep only the name,
-or nothing at all.
+``T/L``. Each opens an authority line naming the collective or the head signed for (``T/M BAN
+THƯỜNG VỤ``, ``KT. CHỦ TỊCH``), and authorities nest (``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH``);
+the signer's own position follows (``PHÓ BÍ THƯ``), then the name. A copy from the web may keep
+only the name, or nothing at all.
 
 The recipients and the signature stand side by side in the original (a two-column table). Word
 keeps them in two cells; a text copy interleaves their lines (``Nơi nhận:`` / ``KT. CHỦ TỊCH`` /
@@ -15,11 +17,11 @@ from __future__ import annotations
 import re
 
 from checker.extract.sections import RECIPIENTS_HEADING
+from checker.extract.vocabulary import AUTHORITY
 from checker.model.document import Block
 from checker.model.plan import Signer
 from checker.text.normalize import fold
 
-_AUTHORITY = re.compile(r"^(?P<a>T/M|K/T|T/L|TM\s*\.|KT\s*\.|TL\s*\.|TUQ\s*\.|Q\s*\.)\s*(?P<rest>.*)$")
 _SIGNED = re.compile(r"^\((?:đã ký|ký|vbđt|ký tên|đã ký và đóng dấu|ký, ghi rõ họ tên)[^)]*\)$")
 # Margin notes a PDF copy places between the signature lines: "(để t/h)", "(để b/cáo)".
 _NOTE = re.compile(r"^\([^()]{0,40}\)$")
@@ -32,6 +34,8 @@ SURNAMES = {
 }
 _TITLE_WORDS = {"chủ", "tịch", "phó", "trưởng", "ban", "bí", "thư", "giám", "đốc", "thường", "trực", "ủy", "viên"}
 _BULLET = "-–+•*"
+# Words that never end the name in an authority line: a line ending with one was wrapped.
+_UNFINISHED = {"nhân", "thường", "chủ", "phó"}
 # Annotations that span two recipient lines: "Ban TT UBTW MTTQ VN; (Để" / "Ban Thường vụ Tỉnh ủy; báo cáo)".
 _SPLIT_NOTE = re.compile(r"\(\s*để\s*$|^\s*(?:báo cáo|b/c|thực hiện|t/h|biết|phối hợp|p/h)\s*\)", re.IGNORECASE)
 
@@ -39,7 +43,7 @@ _SPLIT_NOTE = re.compile(r"\(\s*để\s*$|^\s*(?:báo cáo|b/c|thực hiện|t/h
 def _is_signature_line(text: str) -> bool:
     """A line of the signature block (authority, title in capitals, margin note, signed mark, name)."""
     folded = fold(text)
-    return bool(_AUTHORITY.match(text) or (text.isupper() and len(text) < 80) or _SIGNED.match(folded)
+    return bool(AUTHORITY.match(text) or (text.isupper() and len(text) < 80) or _SIGNED.match(folded)
                 or _NOTE.match(text) or looks_like_name(text, strict=False))
 
 
@@ -86,7 +90,7 @@ def read_recipients(blocks: list[Block]) -> tuple[list[str], int | None]:
             is_item = (text[0] in _BULLET or ";" in text or text.endswith(",")
                        or fold(text).startswith("lưu"))
             after_last = bool(lines) and fold(lines[-1].lstrip(_BULLET + " ")).startswith("lưu")
-            if is_item and not after_last and not _AUTHORITY.match(text):
+            if is_item and not after_last and not AUTHORITY.match(text):
                 lines.append(text)
             elif lines and not after_last and text[:1].islower() and not lines[-1].rstrip().endswith((";", ".")):
                 lines.append(text)  # a wrapped item: "- Bí thư Chi bộ, Trưởng thôn, Ban công" / "tác MT thôn;"
@@ -118,15 +122,25 @@ def looks_like_name(text: str, strict: bool = True) -> bool:
     return not strict and not text.isupper() and all(w[1:].islower() for w in words)
 
 
+def _unfinished(line: str) -> bool:
+    """An authority line wrapped before its last word (``TM. ỦY BAN NHÂN`` / ``DÂN``), or a bare mark."""
+    words = fold(line).split()
+    return AUTHORITY.fullmatch(line.strip()) is not None or (bool(words) and words[-1] in _UNFINISHED)
+
+
 def read_signer(blocks: list[Block], after: int) -> Signer | None:
-    """The signer in ``blocks`` from index ``after`` on (after the closing or recipients)."""
+    """The signer in ``blocks`` from index ``after`` on (after the closing or recipients).
+
+    ``authority`` is every authority line as written (``T/M BAN THƯỜNG VỤ``; nested ``TM. ỦY BAN NHÂN
+    DÂN KT. CHỦ TỊCH``), ``title`` the position lines under the last one (``PHÓ BÍ THƯ``), ``name`` the
+    person. Without an authority, the name is the last name-like line and the title the role above it.
+    """
     tail = [b for b in blocks if b.index >= after]
     for pos, block in enumerate(tail):
-        m = _AUTHORITY.match(block.text.strip())
-        if not m:
+        if not AUTHORITY.match(block.text.strip()):
             continue
-        authority = re.sub(r"\s+", "", m.group("a"))
-        titles = [m.group("rest").strip()] if m.group("rest").strip() else []
+        authority = [block.text.strip()]
+        titles: list[str] = []
         name = None
         name_block = block
         for follower in tail[pos + 1: pos + 16]:
@@ -137,14 +151,21 @@ def read_signer(blocks: list[Block], after: int) -> Signer | None:
             if looks_like_name(text, strict=False):
                 name, name_block = text, follower
                 break
-            if (text.isupper() or _AUTHORITY.match(text)) and len(text) < 80:
-                titles.append(text)
+            if AUTHORITY.match(text) and len(text) < 80:
+                authority.extend(titles + [text])  # nested: what stood between belongs to the outer authority
+                titles = []
+                continue
+            if text.isupper() and len(text) < 80:
+                if not titles and _unfinished(authority[-1]):
+                    authority.append(text)  # "TM. ỦY BAN NHÂN" / "DÂN"; "T/M" / "BAN THƯỜNG VỤ"
+                else:
+                    titles.append(text)
                 continue
             if text.endswith((";", ",")) or fold(text).startswith("lưu"):
                 continue  # a recipient without a dash (Word bullets)
             break
-        return Signer(authority=authority, title=" ".join(titles) or None, name=name,
-                      location=name_block.location())
+        return Signer(authority=" ".join(" ".join(authority).split()), title=" ".join(titles) or None,
+                      name=name, location=name_block.location())
     for pos in range(len(tail) - 1, max(len(tail) - 13, -1), -1):
         text = tail[pos].text.strip()
         if looks_like_name(text):

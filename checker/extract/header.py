@@ -8,11 +8,13 @@ then ``KẾ HOẠCH`` and the subject. Party header (HD 36-HD/VPTW): ``ĐẢNG C
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from checker.extract.vocabulary import BASIS_VERB
 from checker.model.document import Block
 from checker.model.plan import DateValue, NumberSymbol
-from checker.text.dates import DATE_PATTERN, make_date
+from checker.text.dates import DATE_PATTERN, date_from_match
+from checker.text.letters import UPPER
 from checker.text.markers import split_marker
 from checker.text.normalize import fold, squash
 from checker.text.symbols import find_symbols
@@ -62,12 +64,11 @@ _MOTTO_PIECES = frozenset(
 ) | {"việt nam"}
 _SEPARATOR = re.compile(r"^[\s\-–—_=*.·•]*$")
 _NUMBER_LINE = re.compile(r"(?<![\wÀ-ỹ])số\s*:?\s*", re.IGNORECASE)
-_BASIS_START = re.compile(r"^(?:căn cứ|thực hiện|triển khai|tiếp tục|theo|thi hành|nhằm|để)\b")
-_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_BASIS_START = re.compile(rf"^(?:{BASIS_VERB}|tiếp tục|nhằm|để)\b")
 # The place is a few words joined by single spaces: a tab or a run of spaces separates it from the
 # other header column on the same line ("Số: 45/KH-UBND<TAB>Vạn Ninh, ngày …").
 _PLACE_DATE = re.compile(
-    rf"(?P<place>[{_UPPER}][\wÀ-ỹ.]*(?:[ \u00a0][\wÀ-ỹ.]+){{0,6}})\s*,\s*"
+    rf"(?P<place>[{UPPER}][\wÀ-ỹ.]*(?:[ \u00a0][\wÀ-ỹ.]+){{0,6}})\s*,\s*"
     r"(?P<date>(?i:ngày)\s*(?:\d{1,2}|[.…_]*)\s*,?\s*(?i:tháng)\s*(?:\d{1,2}|[.…_]*)\s*,?\s*(?i:năm)\s*\d{4})"
 )
 _YEAR = re.compile(r"\b(?:năm|giai đoạn|nhiệm kỳ)\s+((?:19|20)\d\d)\b")
@@ -75,6 +76,8 @@ _YEAR = re.compile(r"\b(?:năm|giai đoạn|nhiệm kỳ)\s+((?:19|20)\d\d)\b")
 
 @dataclass
 class Header:
+    """What the formal header says; ``body_start`` is the first block after the title and subject."""
+
     title_block: int | None = None
     doc_type: str | None = None
     doc_type_name: str | None = None
@@ -84,7 +87,6 @@ class Header:
     issuer: str | None = None
     place: str | None = None
     date: DateValue | None = None
-    header_blocks: list[int] = field(default_factory=list)
 
 
 def _is_title(block: Block) -> tuple[str, str] | None:
@@ -217,7 +219,6 @@ def read_header(blocks: list[Block], limit: int = 40) -> Header:
         if any(_NUMBER_LINE.match(b.text.strip()) for b in top):
             _read_formal_lines(top, header)
         return header
-    header.header_blocks = list(range(header.title_block))
     _read_formal_lines(blocks[: header.title_block], header)
     return header
 
@@ -248,10 +249,7 @@ def _read_formal_lines(blocks: list[Block], header: Header) -> None:
             header.place = date_at.group("place").strip()
             inner = DATE_PATTERN.search(date_at.group("date"))
             if inner:
-                d, m, y = inner.group("wd"), inner.group("wm"), inner.group("wy")
-                header.date = make_date(
-                    date_at.group("date"), int(d) if d else None, int(m) if m else None, int(y)
-                )
+                header.date = date_from_match(inner)
         if _is_motto_or_separator(text):
             continue
         head = text

@@ -5,6 +5,21 @@ A duty has a deadline (a date, or a month such as ``trong tháng 11/2025``), a p
 (``theo quy định``, which is not a deadline). Citations of reports (``Báo cáo số 12/BC-UBND``)
 and job titles (``báo cáo viên``) are not duties.
 
+Dates and periods count only in the report's own clause. A sentence often coordinates other work
+before the report; its dates are that work's: ``…tổ chức Hội nghị vào ngày 15/3/2024 và báo cáo kết
+quả về UBND huyện`` has no deadline, ``Thực hiện khảo sát thường xuyên hằng năm và báo cáo kết quả``
+no period, and neither has ``Đa dạng hóa phương thức tuyên truyền (…, thông tin Mặt trận hàng quý) …,
+kịp thời báo cáo Mặt trận cấp trên`` (a quarterly bulletin, not quarterly reporting). A time phrase
+that opens the sentence (``Định kỳ hằng quý, các đơn vị báo cáo …``; ``hằng năm, tham mưu … báo cáo
+…``) qualifies it all, and what follows *báo cáo* in the sentence (its recipient, purpose, timing)
+is the report's. Within the clause a date is a deadline only after *trước*, *chậm nhất*, *hạn*,
+*không quá* or *trong* (``trong ngày 15/3/2026``); ``vào ngày …`` schedules, it sets no deadline.
+
+Decision on ``báo cáo sơ kết 6 tháng, tổng kết năm``: the span of a summary report (half-year,
+year) says when it is due, at the end of that span, as ``6 tháng, năm`` does, so it is an explicit
+period even when the sentence ends ``theo quy định``; with a year (``tổng kết năm 2024``) it is
+still the year-end report. ``báo cáo tổng kết`` with no span names no period.
+
 The recipient is the unit name after ``về``/``gửi``/``cho``/``lên`` or right after *báo cáo*
 (``báo cáo Ủy ban nhân dân tỉnh``, ``báo cáo kết quả Ủy ban nhân dân tỉnh``); it ends where the
 sentence goes on with what is reported or when (``UBND tỉnh tình hình và kết quả …``,
@@ -20,15 +35,17 @@ import re
 from checker.extract.units import starts_with_unit, verb_at
 from checker.model.document import Block
 from checker.model.plan import ReportingDuty
-from checker.text.dates import DATE_PATTERN, make_date
+from checker.text.dates import DATE_PATTERN, date_from_match
+from checker.text.letters import UPPER
 from checker.text.normalize import fold
 
 # "không báo cáo" is illegal fishing's "unreported", not a duty.
 _REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!không )báo cáo(?!\s+viên)(?!\s+số)(?![\wÀ-ỹ])")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 _TIME_OF_DAY = r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*)?"
+# A date is a deadline only when introduced as one: "vào ngày 15/3/2024" schedules an event.
 _DEADLINE_LEAD = re.compile(
-    r"(?:trước|chậm nhất(?: là)?|hạn chót|không quá|trước hoặc trong|vào|trong|hạn)\s+"
+    r"(?:trước|chậm nhất(?: là)?|hạn chót|không quá|trước hoặc trong|trong|hạn)\s+"
     + _TIME_OF_DAY + r"(?:ngày\s*)?$"
 )
 # "Thời gian chậm nhất gửi báo cáo về … ngày 23/3/2026": the lead word stands earlier in the sentence.
@@ -38,9 +55,22 @@ _PERIOD = re.compile(
     r"(?P<p>(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tháng|quý|năm|tuần|ngày)"
     r"|(?:định kỳ\s+)?(?:quý,\s*)?(?:6|sáu)\s+tháng\s*(?:,|và|/|,\s*và)\s*(?:01\s+|1\s+|cả\s+)?năm"
     r"|(?:sơ kết|tổng kết)\s+(?:6 tháng|sáu tháng|năm|giữa kỳ|cuối năm)"
+    r"(?:\s*(?:,|và)\s*tổng kết\s+(?:năm|cuối năm))?"
     r"|định kỳ\s+(?:6 tháng|sáu tháng|quý|tháng|năm)"
     r"|định kỳ\s*(?:,|và)\s*(?:hằng\s+|cuối\s+)?năm"
     r"|(?:trước ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng))"
+)
+# A clause before the report's own ends at "," or " và " followed by at most a few words before
+# "báo cáo" ("…tổ chức Hội nghị vào ngày 15/3/2024 và báo cáo …", "…, kịp thời báo cáo …"), unless
+# all it says is when ("Định kỳ hằng quý, các đơn vị báo cáo …", "Trước ngày 15/12/2025, …") or the
+# comma lists the verbs of one chain ("… lên phần mềm … để tổng hợp, báo cáo Chính phủ").
+_CLAUSE_BREAK = re.compile(r"(?:[,;]|\s+và|\s+rồi)\s+")
+_CHAIN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:tổng hợp|theo dõi|đánh giá|thống kê|hoàn thành|sơ kết|tổng kết|kiểm tra|"
+                         r"đôn đốc|giám sát)$")
+_BREAK_WORDS = 4
+_TIME_ONLY = re.compile(
+    r"^[\s\-–+•*]*(?:(?:định kỳ|hằng|hàng|mỗi|cuối|đầu|trước|chậm nhất(?: là)?|hạn chót|trong|sau|ngày|tháng|quý|"
+    r"năm|tuần|và|sáu|[\d/.\-]+)(?![\wÀ-ỹ])[\s,]*)+$"
 )
 _RECURRING = re.compile(
     r"trước ngày\s+(?P<dates>\d{1,2}/\d{1,2}(?:\s*(?:và|,)\s*\d{1,2}/\d{1,2})*)\s+(?:hằng|hàng)\s+năm"
@@ -127,27 +157,45 @@ def unit_name(text: str) -> str | None:
 
 
 _VIA = re.compile(r"\(\s*(?:thông\s+)?qua\s+(?P<v>[^)]{3,120})\)", re.IGNORECASE)
-_VIA_BARE = re.compile(r"(?<![\wÀ-ỹ(])(?:thông\s+)?qua\s+(?=[A-ZĐÂĂÊÔƠƯỦ])")
+_VIA_BARE = re.compile(rf"(?<![\wÀ-ỹ(])(?:thông\s+)?qua\s+(?=[{UPPER}])")
+
+
+def _clause_start(sentence: str, folded: str, report_at: int) -> int:
+    """Where the clause that holds the report (at ``report_at``) begins in its sentence."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(folded, 0, report_at):
+        between = sentence[m.end():report_at].split()
+        if (len(between) <= _BREAK_WORDS and not any(c.isdigit() for w in between for c in w)
+                and not _TIME_ONLY.match(folded[start:m.start()]) and not _CHAIN_VERB.search(folded, 0, m.start())):
+            start = m.end()
+    return start
+
+
+def _in_earlier_parentheses(folded: str, pos: int, report_at: int) -> bool:
+    """Whether ``pos`` lies in a parenthesis closed before the report: an aside about something else."""
+    opened = folded.rfind("(", 0, pos)
+    closed = folded.find(")", pos)
+    return opened != -1 and closed != -1 and folded.rfind(")", 0, pos) < opened and closed < report_at
 
 
 def _deadline(sentence: str, folded: str, report_at: int = 0) -> tuple[dt.date | None, str | None, str | None]:
     """The reporting deadline in a sentence: a dated one, else a month (``trong tháng 11/2025``).
 
-    A sentence may give several steps their dates ("Ban hành kế hoạch trong tháng 01/2026, … và báo
-    cáo kết quả … chậm nhất trong tháng 8/2026"): the first date after *báo cáo* is the report's.
+    Only dates in the report's own clause count, and only when introduced as a deadline. A clause
+    may still give several steps their dates ("… kiểm tra chậm nhất trong tháng 6/2026 và báo cáo
+    kết quả … chậm nhất trong tháng 8/2026"): the first date after *báo cáo* is the report's.
     """
+    start = _clause_start(sentence, folded, report_at)
     found: list[tuple[int, tuple[dt.date | None, str | None, str | None]]] = []
-    for m in DATE_PATTERN.finditer(sentence):
-        before = folded[max(0, m.start() - 40): m.start()]
-        earlier = folded[: m.start()].rstrip().endswith("ngày") and _EARLIER_LEAD.search(folded[: m.start()])
+    for m in DATE_PATTERN.finditer(sentence, start):
+        before = folded[max(start, m.start() - 40): m.start()]
+        earlier = (folded[: m.start()].rstrip().endswith("ngày")
+                   and _EARLIER_LEAD.search(folded, start, m.start()))
         if _DEADLINE_LEAD.search(before) or earlier:
-            d = m.group("d") or m.group("wd")
-            mo = m.group("m") or m.group("wm")
-            y = m.group("y") or m.group("wy")
-            value = make_date(m.group(0), int(d) if d else None, int(mo) if mo else None, int(y))
+            value = date_from_match(m)
             found.append((m.start(), (value.value, value.text, value.problem)))
     if not found:
-        for month in _MONTH.finditer(folded):
+        for month in _MONTH.finditer(folded, start):
             year, mon = int(month.group("y")), int(month.group("m"))
             text = sentence[month.start(): month.end()]
             if 1 <= mon <= 12:
@@ -190,12 +238,15 @@ def _via(sentence: str) -> str | None:
     return None
 
 
-def _period(folded: str) -> str | None:
-    recurring = _RECURRING.search(folded)
-    if recurring:
-        return f"hằng năm ({recurring.group('dates')})"
-    m = _PERIOD.search(folded)
-    return m.group("p") if m else None
+def _period(sentence: str, folded: str, report_at: int) -> str | None:
+    """The reporting period named in the report's own clause, outside asides about other things."""
+    start = _clause_start(sentence, folded, report_at)
+    for pattern in (_RECURRING, _PERIOD):
+        for m in pattern.finditer(folded, start):
+            if _in_earlier_parentheses(folded, m.start(), report_at):
+                continue  # "(…, thông tin Mặt trận hàng quý) …, kịp thời báo cáo": a bulletin's period
+            return f"hằng năm ({m.group('dates')})" if pattern is _RECURRING else m.group("p")
+    return None
 
 
 def find_duties(block: Block, path: list[str]) -> list[ReportingDuty]:
@@ -211,7 +262,7 @@ def find_duties(block: Block, path: list[str]) -> list[ReportingDuty]:
         if not report:
             continue
         deadline, deadline_text, problem = _deadline(sentence, folded, report.start())
-        period = _period(folded)
+        period = _period(sentence, folded, report.start())
         recipient = _recipient(sentence, report.start(), report.end())
         via = _via(sentence)
         if not (deadline_text or period or recipient or via or "theo quy định" in folded):

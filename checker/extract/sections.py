@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checker.extract.vocabulary import AUTHORITY
 from checker.model.document import Block
 from checker.model.plan import Part, Section, StandardParts
 from checker.text.markers import split_marker
@@ -138,13 +139,12 @@ def walk(sections: list[Section]) -> Iterator[Section]:
         yield from walk(section.children)
 
 
-def block_parts(blocks: list[Block], roots: list[Section], header_end: int, body_start: int,
-                end: int | None = None) -> list[Part]:
+def block_parts(blocks: list[Block], roots: list[Section], body_start: int, end: int | None = None) -> list[Part]:
     """The part of each block: header, preamble, a standard part, closing, recipients or signature.
 
-    Blocks from ``end`` on (attachments) are ``other``. Recipients run from ``Nơi nhận`` to the
-    signature authority (``TM.``, ``KT.``, ``T/M`` …): Word often bullets them automatically, so
-    the items carry no dash of their own.
+    Blocks before ``body_start`` are the header; blocks from ``end`` on (attachments) are ``other``.
+    Recipients run from ``Nơi nhận`` to the signature authority (``TM.``, ``KT.``, ``T/M`` …): Word
+    often bullets them automatically, so the items carry no dash of their own.
     """
     result: list[Part] = []
     tops = sorted(top_level(roots), key=lambda s: s.block)
@@ -162,7 +162,7 @@ def block_parts(blocks: list[Block], roots: list[Section], header_end: int, body
             top_i += 1
             if tops[top_i].level == 1:  # a bulleted recipient is no new section
                 closing = recipients = False
-        if i < header_end:
+        if i < body_start:
             result.append("header")
             continue
         if RECIPIENTS_HEADING.match(folded):
@@ -176,14 +176,11 @@ def block_parts(blocks: list[Block], roots: list[Section], header_end: int, body
             result.append("recipients" if _is_recipient_line(block, folded, recipients_column) else "signature")
         elif closing:
             result.append("closing")
-        elif top_i == -1 or i < body_start:
+        elif top_i == -1:
             result.append("preamble")
         else:
             result.append(tops[top_i].part or "other")
     return result
-
-
-_AUTHORITY_START = re.compile(r"^(?:t/m|k/t|t/l|tm\s*\.|kt\s*\.|tl\s*\.|tuq\s*\.|q\s*\.)")
 
 
 def _is_recipient_line(block: Block, folded: str, column: tuple[int, int | None] | None) -> bool:
@@ -192,6 +189,6 @@ def _is_recipient_line(block: Block, folded: str, column: tuple[int, int | None]
         return (block.table, block.cell) == column
     if folded[:1] in "-–+•*":
         return True
-    if _AUTHORITY_START.match(folded) or block.text.strip().isupper():
+    if AUTHORITY.match(block.text.strip()) or block.text.strip().isupper():
         return False
     return block.text.rstrip().endswith((";", ",")) or folded.startswith("lưu")

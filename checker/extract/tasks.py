@@ -25,6 +25,7 @@ from checker.extract.units import (
     split_units,
     starts_with_unit,
 )
+from checker.extract.vocabulary import BASIS_VERB
 from checker.model.document import Block
 from checker.model.plan import Section, Task
 from checker.text.markers import split_marker
@@ -53,7 +54,7 @@ _MIXED_TITLE = re.compile(r"nội dung|giải pháp|tiến độ")
 _TIME_LABEL = re.compile(r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*")
 # Clauses that may open a task before its unit: "Căn cứ Kế hoạch này, Giám đốc các Sở …",
 # "Kết thúc cuộc bầu cử, Ban Thường trực … chịu trách nhiệm …".
-_OPENING_CLAUSE = re.compile(r"^(?:căn cứ|trên cơ sở|theo|trong quá trình|kết thúc|sau khi|khi|để|nhằm|định kỳ)\b")
+_OPENING_CLAUSE = re.compile(rf"^(?:{BASIS_VERB}|trên cơ sở|trong quá trình|kết thúc|sau khi|khi|để|nhằm|định kỳ)\b")
 _TEXT_LIMIT = 1200
 
 

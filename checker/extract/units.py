@@ -5,12 +5,15 @@ hướng dẫn …``) or a colon (``Đài Truyền thanh - Truyền hình huyệ
 ``Giao X chủ trì, phối hợp với Y …``. Unit names are recognised by their head word (Ban, Sở,
 Phòng, Ủy ban, …) and end where a lower-case verb begins: unit names capitalise their key words
 (``Sở Thông tin và Truyền thông``) while verbs are lower case (``thông tin``, ``tuyên truyền``).
+A list of units splits at ``,`` / ``và`` before each new head word, except inside the name of an
+office serving several bodies (``Văn phòng HĐND và UBND huyện`` is one unit).
 """
 
 from __future__ import annotations
 
 import re
 
+from checker.text.letters import UPPER
 from checker.text.normalize import fold
 
 #: Head words that open the name of a body, office or office-holder (matched case-insensitively
@@ -65,10 +68,11 @@ VERBS = (
     "hướng", "đưa", "tạo", "khai thác", "ứng dụng", "dự trù", "tuyển chọn", "giao", "tập huấn",
     "cụ thể hóa", "cụ thể hoá", "xác định", "đánh giá", "phát hiện", "chấp hành", "thông báo", "niêm yết",
     "lập", "sử dụng", "xử lý", "giải quyết", "huy động", "ưu tiên", "vận hành", "xem xét", "nghiêm túc",
+    "triệu tập",
 )
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])")
-_NAMED_AFTER = re.compile(r"^(?:(?:các|những)\s+)?[A-ZĐÂĂÊÔƠƯỦ]")
+_NAMED_AFTER = re.compile(rf"^(?:(?:các|những)\s+)?[{UPPER}]")
 _LEADS = re.compile(r"^\s*(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công|đối với)\s+", re.IGNORECASE)
 # A new unit starts after ", " / "; " / " và " only where a unit head follows, written with a capital
 # or as "các …": "Sở Văn hóa, Thể thao và Du lịch" and "Sở Thông tin và Truyền thông" stay whole.
@@ -96,12 +100,28 @@ def starts_with_unit(text: str) -> bool:
     return bool(_HEAD_RE.match(fold(text.lstrip(" -–+*•"))))
 
 
+# "Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh": one office serving
+# several bodies, named bare and sharing the level written after the last of them. Once a body
+# carries its level ("Văn phòng UBND tỉnh, UBND các huyện"; "Văn phòng Huyện ủy và UBND huyện",
+# the level being in "Huyện ủy") the office's name is complete and what follows is another unit.
+_BODY = r"(?:hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân|đoàn đbqh|đoàn đại biểu quốc hội|đđbqh|đbqh)"
+_OFFICE_SO_FAR = re.compile(rf"^văn phòng\s+{_BODY}(?:\s*(?:,|và|&)\s*{_BODY})*$")
+_BODY_NEXT = re.compile(rf"^{_BODY}(?![\wÀ-ỹ])")
+
+
+def _same_office(so_far: str, rest: str) -> bool:
+    """Whether the body opening ``rest`` is one more body served by the office named in ``so_far``."""
+    return bool(_OFFICE_SO_FAR.match(fold(so_far).strip(" ,;")) and _BODY_NEXT.match(fold(rest)))
+
+
 def split_units(names: str) -> list[str]:
-    """Split ``"Báo Sóc Trăng, Đài Phát thanh và Truyền hình Sóc Trăng"`` into two units."""
+    """Split ``"Báo Sóc Trăng, Đài Phát thanh và Truyền hình Sóc Trăng"`` into two units; keep
+    ``"Văn phòng HĐND và UBND huyện"`` (one office) whole."""
     parts: list[str] = []
     start = 0
     for sep in _SEPARATOR.finditer(names):
-        if _opens_new_unit(names[sep.end():]):
+        rest = names[sep.end():]
+        if _opens_new_unit(rest) and not _same_office(names[start:sep.start()], rest):
             parts.append(names[start:sep.start()])
             start = sep.end()
     parts.append(names[start:])
@@ -211,7 +231,7 @@ def leading_units(text: str) -> tuple[list[str], int]:
 
 
 _PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(?P<who>[^.;:]+)", re.IGNORECASE)
-_LEAD_IN = re.compile(r"(?:^|[\s,;(])(?:giao\s+)?(?P<who>(?:[A-ZĐÂĂÊÔƠƯ][^,;:()]{2,120}?))\s+chủ trì\b")
+_LEAD_IN = re.compile(rf"(?:^|[\s,;(])(?:giao\s+)?(?P<who>(?:[{UPPER}][^,;:()]{{2,120}}?))\s+chủ trì\b")
 
 
 def lead_units_in(text: str) -> list[str]:

@@ -59,7 +59,7 @@ def _document(doc: DocumentReport, w: dict[str, str], lang: str) -> list[str]:
         lines.append(summary)
         for theme in covered:
             ev = theme.evidence[0]
-            lines.append(f"    {theme.id:<16} {ev.location.describe(lang)}: «{ev.quote[:120]}»")
+            lines.append(f"    {theme.id:<16} {ev.location.describe(lang)} ({ev.phrase}): «{ev.quote}»")
     return lines
 
 
@@ -71,9 +71,15 @@ def render(report: Report) -> str:
         lines.append("")
     counts = {s: sum(d.count(s) for d in report.documents) for s in ("error", "warning", "info")}
     unreadable = sum(1 for d in report.documents if d.status == "unreadable")
-    total = (f"{w['summary']}: {len(report.documents)} {w['documents']}, {counts['error']} {w['error']}, "
-             f"{counts['warning']} {w['warning']}, {counts['info']} {w['info']}")
-    if unreadable:
-        total += f", {unreadable} {w['unreadable']}"
+    if report.lang == "en":  # "documents: 1, errors: 2" reads right in the singular and the plural
+        total = (f"Total: documents: {len(report.documents)}, errors: {counts['error']}, "
+                 f"warnings: {counts['warning']}, info: {counts['info']}")
+        if unreadable:
+            total += f", unreadable: {unreadable}"
+    else:
+        total = (f"{w['summary']}: {len(report.documents)} {w['documents']}, {counts['error']} {w['error']}, "
+                 f"{counts['warning']} {w['warning']}, {counts['info']} {w['info']}")
+        if unreadable:
+            total += f", {unreadable} {w['unreadable']}"
     lines.append(total)
     return "\n".join(lines) + "\n"

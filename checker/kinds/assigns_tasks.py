@@ -44,8 +44,8 @@ PARAMS = AssignsTasksParams
 
 MESSAGES = {
     "no-implementation": Message(
-        "Kế hoạch không có phần «Tổ chức thực hiện» phân công nhiệm vụ.",
-        "The plan has no implementation part ('Tổ chức thực hiện') assigning tasks.",
+        "Văn bản không có phần «Tổ chức thực hiện» phân công nhiệm vụ.",
+        "The document has no implementation part ('Tổ chức thực hiện') assigning tasks.",
         "Thêm mục «TỔ CHỨC THỰC HIỆN» giao từng nhiệm vụ cho cơ quan chủ trì.",
         "Add a 'TỔ CHỨC THỰC HIỆN' section giving each task to a lead unit.",
     ),
@@ -56,8 +56,8 @@ MESSAGES = {
         "List each unit and its duties.",
     ),
     "task-without-unit": Message(
-        "Nhiệm vụ không có cơ quan, đơn vị chịu trách nhiệm: «{task}».",
-        "Task with no responsible unit: '{task}'.",
+        "Nhiệm vụ «{task}» không có cơ quan, đơn vị chịu trách nhiệm.",
+        "The task '{task}' has no responsible unit.",
         "Ghi rõ cơ quan chủ trì ở đầu nhiệm vụ, ví dụ «Phòng Văn hóa và Thông tin chủ trì, …».",
         "Name the lead unit at the start of the task, e.g. 'Phòng Văn hóa và Thông tin chủ trì, …'.",
     ),
@@ -70,6 +70,11 @@ MESSAGES = {
 }
 
 
+def _opening(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
 def check(plan: Plan, params: AssignsTasksParams) -> Iterator[Problem]:
     if plan.parts.implementation is None:
         yield Problem("no-implementation")
@@ -80,7 +85,8 @@ def check(plan: Plan, params: AssignsTasksParams) -> Iterator[Problem]:
     for task in plan.tasks:
         short = quote(task.text, width=160)
         if not task.units:
-            yield Problem("task-without-unit", {"task": short}, location=task.location, evidence=short)
+            # The message names the task by its opening words; the evidence quotes it at length.
+            yield Problem("task-without-unit", {"task": _opening(task.text)}, location=task.location, evidence=short)
         elif task.vague and not params.allow_vague:
             yield Problem("vague-assignee", {"units": ", ".join(task.units)}, level="warning",
                           location=task.location, evidence=short)

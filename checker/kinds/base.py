@@ -16,7 +16,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from checker.model.document import Location
-from checker.model.plan import Plan
 from checker.text.normalize import fold
 
 Level = Literal["error", "warning", "info"]
@@ -33,7 +32,8 @@ class Problem:
     """A finding before the engine renders it.
 
     ``level`` is None for the rule's own severity, or a lower level for a milder case of the
-    same rule (a vague assignee is a warning even when a missing unit is an error).
+    same rule (a vague assignee is a warning even when a missing unit is an error). An ``args``
+    value that is a ``{"vi": …, "en": …}`` mapping is rendered in the reader's language.
     """
 
     code: str
@@ -41,6 +41,17 @@ class Problem:
     level: Level | None = None
     location: Location | None = None
     evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How a theme is covered, before the engine picks the label's language (see covers_themes)."""
+
+    id: str
+    label: dict[str, str]
+    covered: bool
+    only_in_purpose: bool = False
+    evidence: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,10 +78,6 @@ def quote(text: str, start: int | None = None, end: int | None = None, width: in
         right = min(right, left + width)
     snippet = text[left:right].strip()
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
-
-
-def block_text(plan: Plan, index: int) -> str:
-    return plan.blocks[index].text if 0 <= index < len(plan.blocks) else ""
 
 
 _SPACE = re.compile(r"\s+")

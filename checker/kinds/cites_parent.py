@@ -77,8 +77,8 @@ MESSAGES = {
         "Open the plan with 'Căn cứ/Thực hiện <type> số <number-symbol> ngày <date> của <issuer>'.",
     ),
     "parent-not-cited": Message(
-        "Kế hoạch không dẫn văn bản cấp trên {parent}.",
-        "The plan does not cite its parent directive {parent}.",
+        "Văn bản không dẫn văn bản cấp trên {parent}.",
+        "The document does not cite its parent directive {parent}.",
         "Thêm vào phần căn cứ: {parent_full}.",
         "Add to the basis clause: {parent_full}.",
     ),
@@ -133,6 +133,17 @@ _PROBLEM_WORDS = {
     "missing-year": ("thiếu năm ban hành", "the year is missing"),
     "slash": ("dùng dấu / thay cho dấu -", "a slash typed for a dash"),
 }
+
+
+def with_parent(params: CitesParentParams, symbol: str) -> CitesParentParams:
+    """``--parent SYMBOL``: expect this parent. When the rule already names the same directive, its
+    date and issuer are kept; another directive replaces it."""
+    current = params.parent
+    wanted = parse_symbol(symbol)
+    known = parse_symbol(current.symbol) if current else None
+    if current is not None and wanted is not None and known is not None and same_document(wanted, known):
+        return params
+    return params.model_copy(update={"parent": ParentSpec(symbol=symbol)})
 
 
 def _fmt(date: dt.date | None) -> str:

@@ -35,9 +35,9 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.kinds.base import Message, Params, Problem, phrase_pattern, quote
+from checker.kinds.base import Coverage, Message, Params, Problem, phrase_pattern, quote
 from checker.model.plan import Plan
-from checker.model.report import Evidence, ThemeCoverage
+from checker.model.report import Evidence
 from checker.text.normalize import fold
 
 NAME = "covers_themes"
@@ -67,8 +67,8 @@ PARAMS = CoversThemesParams
 
 MESSAGES = {
     "theme-missing": Message(
-        "Kế hoạch không đề cập chủ đề «{label}» ({id}).",
-        "The plan does not cover the theme '{label}' ({id}).",
+        "Văn bản không đề cập chủ đề «{label}» ({id}).",
+        "The document does not cover the theme '{label}' ({id}).",
         "Bổ sung nhiệm vụ về {label} vào phần nội dung, ví dụ nêu: {phrases}.",
         "Add a duty on {label} to the content part, e.g. mentioning: {phrases}.",
     ),
@@ -80,10 +80,10 @@ MESSAGES = {
     ),
 }
 
-# "Phòng Văn hóa và Thông tin", "Sở Văn hóa, Thể thao và Du lịch": a theme word that is part of an
-# office's name says nothing about the plan's content.
+# "Phòng Văn hóa và Thông tin", "Sở Văn hóa, Thể thao và Du lịch", "Hội nghị Văn hóa toàn quốc": a
+# theme word that is part of a proper name says nothing about the plan's content.
 _NAME_BEFORE = re.compile(
-    r"(?:Phòng|Sở|Bộ|Ban|Trung tâm|Trung Tâm|Cục|Chi cục|Viện|Hội|Đài|Báo|Trường|Ủy ban|Uỷ ban|Vụ)"
+    r"(?:Phòng|Sở|Bộ|Ban|Trung tâm|Trung Tâm|Cục|Chi cục|Viện|Hội nghị|Hội|Đài|Báo|Trường|Ủy ban|Uỷ ban|Vụ)"
     r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*,?)*\s+$"
 )
 
@@ -118,7 +118,7 @@ def _find(plan: Plan, folded_blocks: list[str], patterns: list[re.Pattern[str]],
     return found
 
 
-def check(plan: Plan, params: CoversThemesParams, lang: str = "vi") -> Iterator[Problem | ThemeCoverage]:
+def check(plan: Plan, params: CoversThemesParams) -> Iterator[Problem | Coverage]:
     has_parts = any(p in ("content", "implementation") for p in plan.block_parts)
     # Without recognisable sections, everything after the header is content.
     content_parts = _SEARCHED if has_parts else _SEARCHED | {"purpose"}
@@ -128,14 +128,14 @@ def check(plan: Plan, params: CoversThemesParams, lang: str = "vi") -> Iterator[
     for theme in params.themes:
         patterns = [phrase_pattern(p) for p in theme.phrases]
         evidence = _find(plan, folded_blocks, patterns, content_parts, params.max_evidence)
-        label = theme.label.en if lang == "en" else theme.label.vi
+        label = theme.label.model_dump()
         args = {"id": theme.id, "label": label, "phrases": ", ".join(theme.phrases[:4])}
         if evidence:
-            yield ThemeCoverage(id=theme.id, label=label, covered=True, evidence=evidence)
+            yield Coverage(id=theme.id, label=label, covered=True, evidence=tuple(evidence))
             continue
         purpose = _find(plan, folded_blocks, patterns, {"purpose"}, params.max_evidence) if has_parts else []
-        yield ThemeCoverage(id=theme.id, label=label, covered=False, only_in_purpose=bool(purpose),
-                            evidence=purpose)
+        yield Coverage(id=theme.id, label=label, covered=False, only_in_purpose=bool(purpose),
+                       evidence=tuple(purpose))
         if purpose:
             yield Problem("theme-only-in-purpose", args, location=purpose[0].location, evidence=purpose[0].quote)
         else:

@@ -45,8 +45,8 @@ PARAMS = HasDeadlineParams
 
 MESSAGES = {
     "no-deadline": Message(
-        "Kế hoạch không quy định thời hạn hoặc định kỳ báo cáo kết quả.",
-        "The plan sets no reporting deadline or period.",
+        "Văn bản không quy định thời hạn hoặc định kỳ báo cáo kết quả.",
+        "The document sets no reporting deadline or period.",
         "Thêm câu như «Các đơn vị báo cáo kết quả về … trước ngày dd/mm/yyyy» hoặc «định kỳ 6 tháng, năm».",
         "Add e.g. 'Các đơn vị báo cáo kết quả về … trước ngày dd/mm/yyyy' or a period such as '6 tháng, năm'.",
     ),
@@ -69,7 +69,7 @@ MESSAGES = {
         "Check the year of the deadline.",
     ),
     "period-only": Message(
-        "Kế hoạch chỉ quy định báo cáo định kỳ ({period}), không có hạn cụ thể.",
+        "Văn bản chỉ quy định báo cáo định kỳ ({period}), không có hạn cụ thể.",
         "Reporting is periodic only ({period}), with no dated deadline.",
         None,
         None,

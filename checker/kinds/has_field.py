@@ -6,8 +6,9 @@ One kind serves three structural rules of the default pack (``has-own-date``, ``
 Cases:
 
 * ``field-missing`` — the element is absent.
-* ``field-incomplete`` (warning) — the plan's date is left blank in part (``ngày … tháng 01 năm 2026``)
-  or impossible; the signer has no name.
+* ``field-invalid`` — the plan's own date does not exist (``ngày 30 tháng 02 năm 2023``).
+* ``field-incomplete`` (warning) — the plan's date is left blank in part (``ngày … tháng 01 năm 2026``),
+  the signer has no name, or the number is left blank (``Số: /KH-UBND``).
 
 Params::
 
@@ -53,6 +54,12 @@ MESSAGES = {
         "Bổ sung {label} theo thể thức văn bản.",
         "Add the {label_en} as the document format requires.",
     ),
+    "field-invalid": Message(
+        "{label_cap} «{value}» không phải là ngày có thật.",
+        "The {label_en} '{value}' is not a real date.",
+        "Sửa lại {label}.",
+        "Correct the {label_en}.",
+    ),
     "field-incomplete": Message(
         "{label_cap} chưa đầy đủ: «{value}».",
         "The {label_en} is incomplete: '{value}'.",
@@ -68,13 +75,16 @@ def check(plan: Plan, params: HasFieldParams) -> Iterator[Problem]:
     if params.field == "date":
         if plan.date_text is None:
             yield Problem("field-missing", args)
+        elif plan.date_problem == "impossible":
+            yield Problem("field-invalid", {**args, "value": plan.date_text})
         elif plan.date is None:
             yield Problem("field-incomplete", {**args, "value": plan.date_text}, level="warning")
     elif params.field == "signer":
         if plan.signer is None:
             yield Problem("field-missing", args)
         elif not plan.signer.name:
-            yield Problem("field-incomplete", {**args, "value": plan.signer.title or plan.signer.authority or ""},
+            written = " / ".join(p for p in (plan.signer.authority, plan.signer.title) if p)
+            yield Problem("field-incomplete", {**args, "value": written},
                           level="warning", location=plan.signer.location)
     elif params.field == "recipients":
         if not plan.recipients:

@@ -123,8 +123,11 @@ class ReportingDuty(BaseModel):
 
 
 class Signer(BaseModel):
-    authority: str | None = Field(None, description="TM., KT., T/M, K/T, … if written.")
-    title: str | None = None
+    """The signature block: ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH`` / ``Trần Ngọc Khiêm``."""
+
+    authority: str | None = Field(None, description="The authority line(s) as written, marker included: "
+                                  "'T/M BAN THƯỜNG VỤ', 'KT. CHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH'.")
+    title: str | None = Field(None, description="The signer's position: 'PHÓ BÍ THƯ', 'PHÓ CHỦ TỊCH'.")
     name: str | None = None
     location: Location | None = None
 
@@ -160,8 +163,3 @@ class Plan(BaseModel):
                                             description="Section path (markers) of each block.")
     blocks: list[Block] = Field(default_factory=list, description="The text, for rules that search it.")
     notes: list[str] = Field(default_factory=list)
-
-    @property
-    def is_plan_like(self) -> bool:
-        """True for documents that hand out tasks (plans, guidance, programmes, …)."""
-        return self.doc_type is not None

@@ -41,6 +41,8 @@ __all__ = ["NOT_YET_SUPPORTED", "SUPPORTED", "ReadError", "read_docx", "read_fil
 
 def read_file(path: str | Path) -> Document:
     """Read ``path`` with the reader for its (case-insensitive) suffix; raise ReadError on failure."""
+    if Path(path).is_dir():
+        raise ReadError(str(path), "đây là một thư mục, không phải tệp", "this is a directory, not a file")
     suffix = Path(path).suffix.lower()
     reader = SUPPORTED.get(suffix)
     if reader is None:

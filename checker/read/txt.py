@@ -7,7 +7,10 @@ joined back only when the evidence is clear; headings and list items always star
 In a hard-wrapped copy two sentence-case lines with no blank between them are one paragraph even
 when the first is short (``2.4. Bộ`` / ``Chỉ huy Quân sự tỉnh``): header and signature lines,
 the only ones stacked that way, are in capitals, rules or ``Số: …``. A Roman heading in capitals
-continues on a capitals line (``III. TỔ CHỨC`` / ``THỰC HIỆN``) in any file.
+continues on a capitals line (``III. TỔ CHỨC`` / ``THỰC HIỆN``) in any file. A line holding only a
+marker (``2.3.`` / ``Công an tỉnh``, corpus 020) is always joined to the line after it, even across one
+blank line: a marker alone is never a paragraph. What counts as a marker is decided by
+:mod:`checker.text.markers`, the same code that builds the section tree.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from pathlib import Path
 
 from checker.model.document import Block, Document
 from checker.read.errors import ReadError, os_error
+from checker.text.letters import LETTERS
+from checker.text.markers import bare_marker, split_marker
 from checker.text.normalize import clean
 
 # (BOM, codec, name recorded in Document.encoding). UTF-32 first: its LE BOM starts like UTF-16's.
@@ -35,36 +40,14 @@ _BOMS = (
 # breaks to the clipboard, so it is tolerated too (and turned into a space).
 _BAD_CONTROLS = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
-_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
-_VIET_LETTERS = frozenset(
-    ch
-    for base in "aăâeêioôơuưy"
-    for tone in _TONES
-    for ch in (unicodedata.normalize("NFC", base + tone), unicodedata.normalize("NFC", base.upper() + tone))
-    if not ch.isascii()
-) | {"đ", "Đ"}
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FINAL = (".", ":", ";", "!", "?", "…")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "([{\"'“‘«"
-# A line that opens a heading or a list item never continues the previous line.
-_ITEM = re.compile(
-    r"""^(?:
-        [IVX]{1,5}\s*[.\-–)]                      # I.  II-  III)
-      | \d{1,2}(?:\.\d{1,2})*[.)](?!\d)            # 1.  2)  1.1.   (not 1.000)
-      | \d{1,2}(?:\.\d{1,2})+(?=\s|$)              # 2.1 Nội dung
-      | \d{1,3}$                                   # a bare row number (STT) of a flattened table
-      | [a-zđ]\)                                   # a)  đ)
-      | [a-zđ]\.(?=\s)                             # a.  b.
-      | [-+•*–—·●○▪►]                             # bullets, also ----- separators
-      | (?:Phần|Chương|Mục|Điều)\s+(?:\d+|[IVX]+)\b
-    )""",
-    re.VERBOSE,
-)
-
-
-_ROMAN_HEADING = re.compile(r"^(?:PHẦN\s+)?[IVX]{1,5}\s*[.\-–)/:]")
+# Besides heading and list markers (checker.text.markers), these lines open a block of their own: the
+# bare row number (STT) of a flattened table, a separator rule, a lone bullet, a part or article heading.
+_OTHER_OPENER = re.compile(r"^(?:\d{1,3}$|[-–—_*=.·•]{3,}|[-+•*–—·●○▪►]$|(?:Phần|Chương|Mục|Điều)\s+(?:\d+|[IVX]+)\b)")
 _NUMBER_LINE = re.compile(r"^Số\b", re.IGNORECASE)
 
 
@@ -157,8 +140,8 @@ def _vietnamese_score(text: str) -> float | None:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return None
-    viet = sum(c in _VIET_LETTERS for c in letters) / len(letters)
-    foreign = (sum(1 for c in letters if not c.isascii() and c not in _VIET_LETTERS)
+    viet = sum(c in LETTERS for c in letters) / len(letters)
+    foreign = (sum(1 for c in letters if not c.isascii() and c not in LETTERS)
                + sum(1 for c in text if unicodedata.combining(c))) / len(letters)
     if viet < 0.05 or foreign > 0.01:
         return None
@@ -186,6 +169,7 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
         prev = paras[-1].lines[-1] if paras else None
         if prev is not None and (
             (blanks == 0 and _continues(prev, line, width)) or (blanks == 1 and _continues_page(prev, line))
+            or (blanks <= 1 and bare_marker(prev) and not _opens_block(line))
         ):
             paras[-1].lines.append(line)
             paras[-1].last = number
@@ -222,18 +206,28 @@ def _wrap_width(lines: list[str]) -> int | None:
 _NEW_PARAGRAPH = re.compile(r"^(?:Trên đây|Nơi nhận|Trong quá trình|TM\.|KT\.|T/M|K/T)")
 
 
+def _opens_block(line: str) -> bool:
+    """Whether a line opens a heading, a list item or another block that never continues a line."""
+    return split_marker(line) is not None or bare_marker(line) or bool(_OTHER_OPENER.match(line))
+
+
+def _is_roman_heading(line: str) -> bool:
+    found = split_marker(line)
+    return found is not None and found[1] == 1
+
+
 def _ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith(_FINAL) or line.endswith("./.")
 
 
 def _continues(prev: str, line: str, width: int | None) -> bool:
     """Whether ``line`` continues ``prev`` (no blank line between them)."""
-    if _ends_sentence(prev) or _ITEM.match(line):
+    if _ends_sentence(prev) or _opens_block(line):
         return False
     first = line[0]
     if first.islower() or first.isdigit() or first in _OPENERS or prev.endswith(","):
         return True
-    if _ROMAN_HEADING.match(prev) and _is_upper(prev) and _is_upper(line) and len(line) <= 80:
+    if _is_roman_heading(prev) and _is_upper(prev) and _is_upper(line) and len(line) <= 80:
         return True  # "III. TỔ CHỨC" / "THỰC HIỆN": a heading wrapped before its last words
     if width is None or _NEW_PARAGRAPH.match(line):
         return False
@@ -254,4 +248,4 @@ def _is_upper(line: str) -> bool:
 
 def _continues_page(prev: str, line: str) -> bool:
     """Whether ``line`` continues ``prev`` across one blank line (a page break in a copy)."""
-    return not _ends_sentence(prev) and line[0].islower() and not _ITEM.match(line)
+    return not _ends_sentence(prev) and line[0].islower() and not _opens_block(line)

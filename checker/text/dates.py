@@ -33,7 +33,8 @@ def make_date(text: str, day: int | None, month: int | None, year: int | None) -
     return DateValue(text=text, value=value, day=day, month=month, year=year)
 
 
-def _from_match(m: re.Match[str]) -> DateValue:
+def date_from_match(m: re.Match[str]) -> DateValue:
+    """The date a :data:`DATE_PATTERN` match names; its text is the whole match."""
     if m.group("d") is not None:
         return make_date(m.group(0), int(m.group("d")), int(m.group("m")), int(m.group("y")))
     day = int(m.group("wd")) if m.group("wd") else None
@@ -44,7 +45,7 @@ def _from_match(m: re.Match[str]) -> DateValue:
 def find_dates(text: str) -> Iterator[tuple[int, int, DateValue]]:
     """Every date in ``text`` with its span."""
     for m in DATE_PATTERN.finditer(text):
-        yield m.start(), m.end(), _from_match(m)
+        yield m.start(), m.end(), date_from_match(m)
 
 
 def parse_date(text: str) -> DateValue | None:

@@ -2,7 +2,8 @@
 
 Vietnamese plans nest ``I.`` → ``1.`` → ``1.1`` → ``a)`` → ``-`` → ``+``; Roman headings are also
 written ``I-``, ``I/`` or ``I:``. :func:`split_marker` returns the marker, its level and the text
-after it.
+after it; :func:`bare_marker` recognises a line that holds only a marker (``2.3.``), which a
+hard-wrapped copy leaves when it breaks a heading right after its number.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(r"^(?P<m>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?)(?=\s*\S)")),
     (2, re.compile(r"^(?P<m>\d{1,2}\s?[.)])(?=\s*[^\d\s])")),
     (4, re.compile(r"^(?P<m>[a-zđ]\)|[a-zđ]\.(?=\s))(?=\s*\S)")),  # a) and a.
-    (5, re.compile(r"^(?P<m>[-–—•·*])(?=\s*\S)")),
+    (5, re.compile(r"^(?P<m>[-–—•·*●○▪►])(?=\s*\S)")),
     (6, re.compile(r"^(?P<m>\+)(?=\s*\S)")),
 ]
 
@@ -45,6 +46,11 @@ def split_marker(text: str) -> tuple[str, int, str] | None:
     return None
 
 
-def starts_item(text: str) -> bool:
-    """True when ``text`` opens with a heading or list marker."""
-    return split_marker(text) is not None
+# Numbered, lettered and Roman markers standing alone; a bare number ("12", the row number of a
+# flattened table) is no marker, and bullets never stand alone.
+_BARE = re.compile(rf"^(?:(?:PHẦN\s+)?(?:{ROMAN})\s*[.\-–/:)]|\d{{1,2}}(?:\.\d{{1,2}})*\s?[.)]|[a-zđ][.)])$")
+
+
+def bare_marker(text: str) -> bool:
+    """True when ``text`` is a marker and nothing else: ``"2.3."``, ``"2.10."``, ``"II."``, ``"a)"``."""
+    return bool(_BARE.match(text.strip()))

@@ -40,7 +40,7 @@ def test_other_ways_of_naming_the_unit_pass(check_text, item):
 def test_no_implementation(check_text):
     finding = only(check_text(build_plan(implementation=""), rules="default"), "no-implementation")
     assert finding.severity == "error"
-    assert finding.message == "Kế hoạch không có phần «Tổ chức thực hiện» phân công nhiệm vụ."
+    assert finding.message == "Văn bản không có phần «Tổ chức thực hiện» phân công nhiệm vụ."
     assert finding.location is None
 
 
@@ -57,7 +57,9 @@ def test_task_without_unit(check_text):
     text = build_plan(implementation=HEAD + LEAD + task, reporting="")
     finding = only(check_text(text, rules="default"), "task-without-unit")
     assert finding.severity == "error"
-    assert finding.message == f"Nhiệm vụ không có cơ quan, đơn vị chịu trách nhiệm: «{task}»."
+    assert finding.message == (
+        "Nhiệm vụ «2. Theo dõi, tổng hợp diễn biến thông…» không có cơ quan, đơn vị chịu trách nhiệm."
+    )
     assert finding.evidence == task
     assert finding.location.line == line_of(text, "2. Theo dõi")
     assert finding.location.section == ["III.", "2."]
@@ -97,5 +99,5 @@ def test_allow_vague_silences_vague_assignees_only(check_text, write_pack):
 def test_english_message(check_text):
     text = build_plan(implementation=HEAD + LEAD + "2. Theo dõi, tổng hợp tình hình.", reporting="")
     finding = only(check_text(text, rules="default", lang="en"), "task-without-unit")
-    assert finding.message == "Task with no responsible unit: '2. Theo dõi, tổng hợp tình hình.'."
+    assert finding.message == "The task '2. Theo dõi, tổng hợp tình hình.' has no responsible unit."
     assert finding.suggestion.startswith("Name the lead unit at the start of the task")

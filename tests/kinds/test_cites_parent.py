@@ -77,7 +77,7 @@ def test_parent_given_on_the_command_line_is_found_after_canonicalising(check_te
 def test_parent_not_cited(check_text):
     finding = only(check_text(build_plan(), parent="97/HD-MTTW-BTT"), "parent-not-cited")
     assert finding.severity == "error"
-    assert finding.message == "Kế hoạch không dẫn văn bản cấp trên 97/HD-MTTW-BTT."
+    assert finding.message == "Văn bản không dẫn văn bản cấp trên 97/HD-MTTW-BTT."
     assert finding.suggestion == "Thêm vào phần căn cứ: số 97/HD-MTTW-BTT."
     assert finding.location is None
 
@@ -230,4 +230,4 @@ def test_english_messages(check_text):
 
 def test_english_parent_not_cited(check_text):
     finding = only(check_text(build_plan(), parent="97/HD-MTTW-BTT", lang="en"), "parent-not-cited")
-    assert finding.message == "The plan does not cite its parent directive 97/HD-MTTW-BTT."
+    assert finding.message == "The document does not cite its parent directive 97/HD-MTTW-BTT."

@@ -69,7 +69,7 @@ def test_theme_missing(check_text):
     findings = by_rule(report, RULE)
     assert [(f.code, f.severity) for f in findings] == [("theme-missing", "error")]
     assert findings[0].message == (
-        "Kế hoạch không đề cập chủ đề «Chủ quyền biển, đảo, biên giới, lãnh thổ» (bien-dao)."
+        "Văn bản không đề cập chủ đề «Chủ quyền biển, đảo, biên giới, lãnh thổ» (bien-dao)."
     )
     assert findings[0].suggestion == (
         "Bổ sung nhiệm vụ về Chủ quyền biển, đảo, biên giới, lãnh thổ vào phần nội dung, "
@@ -104,7 +104,7 @@ def test_english_theme_label_and_message(check_text):
     report = check_text(build_plan(content=CONTENT_WITHOUT_BIEN_DAO), lang="en")
     (finding,) = by_rule(report, RULE)
     assert finding.message == (
-        "The plan does not cover the theme 'Sovereignty over sea, islands and borders' (bien-dao)."
+        "The document does not cover the theme 'Sovereignty over sea, islands and borders' (bien-dao)."
     )
     assert theme(report, "bien-dao").label == "Sovereignty over sea, islands and borders"
 

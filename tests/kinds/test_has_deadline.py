@@ -48,7 +48,7 @@ def test_no_deadline_when_it_is_only_theo_quy_dinh(check_text):
     text = build_plan(reporting=duty("theo quy định"))
     finding = only(check_text(text, rules="default"), "no-deadline")
     assert finding.severity == "error"
-    assert finding.message == "Kế hoạch không quy định thời hạn hoặc định kỳ báo cáo kết quả."
+    assert finding.message == "Văn bản không quy định thời hạn hoặc định kỳ báo cáo kết quả."
     assert finding.evidence == duty("theo quy định")
     assert finding.location.line == line_of(text, "theo quy định")
     assert finding.location.section == ["III.", "2."]
@@ -112,7 +112,7 @@ def test_period_only(check_text, when, period):
     text = build_plan(reporting=duty(when))
     finding = only(check_text(text, rules="default"), "period-only")
     assert finding.severity == "info"
-    assert finding.message == f"Kế hoạch chỉ quy định báo cáo định kỳ ({period}), không có hạn cụ thể."
+    assert finding.message == f"Văn bản chỉ quy định báo cáo định kỳ ({period}), không có hạn cụ thể."
     assert finding.suggestion is None
     assert finding.evidence == duty(when)
     assert finding.location.line == line_of(text, when)
@@ -120,6 +120,6 @@ def test_period_only(check_text, when, period):
 
 def test_english_messages(check_text):
     report = check_text(build_plan(reporting=duty("theo quy định")), rules="default", lang="en")
-    assert only(report, "no-deadline").message == "The plan sets no reporting deadline or period."
+    assert only(report, "no-deadline").message == "The document sets no reporting deadline or period."
     report = check_text(build_plan(reporting=duty("trước ngày 31/11/2023")), rules="default", lang="en")
     assert only(report, "impossible-deadline").message == "The reporting deadline '31/11/2023' is not a real date."
