@@ -203,7 +203,7 @@ def test_header(name: str, expect: Expect):
     p = plan(name)
     assert p.doc_type == expect.doc_type
     if expect.number is None:
-        assert p.symbol is None or p.symbol.number is None, p.number_symbol
+        assert p.symbol_parts is None or p.symbol_parts.number is None, p.number_symbol
     else:
         assert p.number_symbol == expect.number
 

@@ -81,7 +81,7 @@ def test_draft_citation_with_its_number_left_blank():
     # corpus 029: "Thực hiện Chỉ thị số - CT/ĐU ngày /12/2025 của Ban Thường vụ Đảng ủy xã"
     plan = parse("----------------Thực hiện Chỉ thị số - CT/ĐU ngày /12/2025 của Ban Thường vụ Đảng ủy xã Phúc Thịnh "
                  "về việc tập trung thực hiện các nhiệm vụ;")
-    found = [(c.symbol, c.number_symbol, c.type, c.text) for c in plan.basis]
+    found = [(c.symbol, c.symbol_parts, c.type, c.text) for c in plan.basis]
     assert found == [(None, None, "CT", "Chỉ thị số - CT/ĐU")]
 
 

@@ -39,5 +39,5 @@ def test_party_thong_tri_needs_no_year():
     # corpus 014: TT named "Thông tri" is a party circular; a state Thông tư without its year stays flagged
     tri, tu = cites("Căn cứ Thông tri số 04/TT-MTTW-BTT ngày 04/11/2025 của Ban Thường trực Ủy ban Trung ương "
                     "MTTQ Việt Nam; Thông tư số 21/TT-BNV của Bộ Nội vụ;")
-    assert (tri.symbol, tri.doc_type, tri.number_symbol.problems) == ("04/TT-MTTW-BTT", "TT", [])
-    assert (tu.symbol, tu.number_symbol.problems) == ("21/TT-BNV", ["missing-year"])
+    assert (tri.symbol, tri.word_type, tri.symbol_parts.problems) == ("04/TT-MTTW-BTT", "TT", [])
+    assert (tu.symbol, tu.symbol_parts.problems) == ("21/TT-BNV", ["missing-year"])

@@ -59,7 +59,7 @@ def test_youth_union_motto_and_number_on_the_next_line():
     plan = parse("THÀNH ĐOÀN HÀ NỘI\nBCH ĐOÀN XÃ PHÚC THỊNH\n***\nSố:\n- KH/ĐTN\n\nĐOÀN TNCS HỒ CHÍ MINH\n"
                  "Phúc Thịnh, ngày 5 tháng 1 năm 2025\n\nKẾ HOẠCH\nTổ chức chương trình Xuân tình nguyện\n" + BODY)
     assert plan.issuer == "THÀNH ĐOÀN HÀ NỘI BCH ĐOÀN XÃ PHÚC THỊNH"
-    assert plan.symbol is not None and plan.symbol.number is None and plan.symbol.type_code == "KH"
+    assert plan.symbol_parts is not None and plan.symbol_parts.number is None and plan.symbol_parts.type_code == "KH"
     assert plan.place == "Phúc Thịnh"
 
 

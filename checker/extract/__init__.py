@@ -81,7 +81,7 @@ def extract_plan(document: Document) -> Plan:
         doc_type=header.doc_type,
         doc_type_name=header.doc_type_name,
         number_symbol=header.symbol.canonical if header.symbol else None,
-        symbol=header.symbol,
+        symbol_parts=header.symbol,
         issuer=issuer,
         issuer_source=issuer_source,
         place=header.place,

@@ -122,10 +122,10 @@ def find_citations(block: Block, section: list[str] | None = None, start: int = 
         numbered = symbol.number is not None
         yield Citation(
             text=text[cite_start:cite_end].strip(),
-            doc_type=word_code or None,
-            doc_type_name=type_name,
+            word_type=word_code or None,
+            type_words=type_name,
             symbol=symbol.canonical if numbered else None,
-            number_symbol=symbol if numbered else None,
+            symbol_parts=symbol if numbered else None,
             type=symbol.type_code or word_code or None,
             date=date.value if date else None,
             date_text=date.text if date else None,
@@ -159,8 +159,8 @@ def find_named_citations(block: Block, start: int, end: int, section: list[str] 
             s = piece_start + m.start("type")
             yield Citation(
                 text=cite_text,
-                doc_type=code or None,
-                doc_type_name=m.group("type"),
+                word_type=code or None,
+                type_words=m.group("type"),
                 type=code or None,
                 date=date.value if date else None,
                 date_text=date.text if date else None,

@@ -164,7 +164,7 @@ def _describe(spec: ParentSpec) -> str:
 
 
 def _symbol_problems(citation: Citation) -> Iterator[Problem]:
-    symbol = citation.number_symbol
+    symbol = citation.symbol_parts
     if symbol is not None and symbol.problems:
         vi = ", ".join(_PROBLEM_WORDS.get(p, (p, p))[0] for p in symbol.problems)
         en = ", ".join(_PROBLEM_WORDS.get(p, (p, p))[1] for p in symbol.problems)
@@ -174,7 +174,7 @@ def _symbol_problems(citation: Citation) -> Iterator[Problem]:
 
 
 def check(plan: Plan, params: CitesParentParams) -> Iterator[Problem]:
-    numbered = [c for c in plan.basis if c.number_symbol is not None]
+    numbered = [c for c in plan.basis if c.symbol_parts is not None]
     if not numbered:
         first = plan.basis[0] if plan.basis else None
         yield Problem("no-basis", location=first.location if first else None,
@@ -196,8 +196,8 @@ def _check_parent(plan: Plan, spec: ParentSpec) -> Iterator[Problem]:
     expected: NumberSymbol | None = parse_symbol(spec.symbol)
     assert expected is not None  # validated in ParentSpec
     args = {"parent": expected.canonical, "parent_full": _describe(spec)}
-    in_basis = [c for c in plan.basis if c.number_symbol and same_document(c.number_symbol, expected)]
-    anywhere = [c for c in plan.citations if c.number_symbol and same_document(c.number_symbol, expected)]
+    in_basis = [c for c in plan.basis if c.symbol_parts and same_document(c.symbol_parts, expected)]
+    anywhere = [c for c in plan.citations if c.symbol_parts and same_document(c.symbol_parts, expected)]
     if not in_basis and not anywhere:
         yield Problem("parent-not-cited", args)
         return

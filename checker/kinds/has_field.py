@@ -89,7 +89,7 @@ def check(plan: Plan, params: HasFieldParams) -> Iterator[Problem]:
     elif params.field == "recipients":
         if not plan.recipients:
             yield Problem("field-missing", args)
-    elif plan.symbol is None:
+    elif plan.symbol_parts is None:
         yield Problem("field-missing", args)
-    elif plan.symbol.number is None:
-        yield Problem("field-incomplete", {**args, "value": plan.symbol.raw}, level="warning")
+    elif plan.symbol_parts.number is None:
+        yield Problem("field-incomplete", {**args, "value": plan.symbol_parts.raw}, level="warning")

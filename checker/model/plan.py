@@ -65,11 +65,12 @@ class Citation(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     text: str = Field(description="The citation as written.")
-    doc_type: str | None = Field(None, description="Type code from the words (Hướng dẫn → HD).")
-    doc_type_name: str | None = None
+    type: str | None = Field(None, description="Type code, from the symbol or else from the type words.")
+    type_words: str | None = Field(None, description="The type as written: 'Hướng dẫn', 'Kết luận'.")
+    word_type: str | None = Field(None, description="The type code the words name (Hướng dẫn → HD); it can "
+                                  "differ from the symbol's code when one of them is mistyped.")
     symbol: str | None = Field(None, description="Canonical number-symbol; None for un-numbered citations.")
-    number_symbol: NumberSymbol | None = None
-    type: str | None = Field(None, description="Type code, from the symbol or else from the words.")
+    symbol_parts: NumberSymbol | None = Field(None, description="The symbol taken apart, with its problems.")
     date: dt.date | None = None
     date_text: str | None = None
     date_problem: str | None = None
@@ -140,8 +141,8 @@ class Plan(BaseModel):
     doc_type: str | None = Field(None, description="KH, HD, CTr, …; None when the text is not an "
                                  "administrative document (e.g. a news article).")
     doc_type_name: str | None = None
-    number_symbol: str | None = None
-    symbol: NumberSymbol | None = None
+    number_symbol: str | None = Field(None, description="Canonical own number-symbol.")
+    symbol_parts: NumberSymbol | None = Field(None, description="The own symbol taken apart, with its problems.")
     issuer: str | None = None
     issuer_source: Literal["header", "basis", "signature"] | None = None
     place: str | None = None
