@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from lxml import etree
 
 from checker.model.document import Block, Document
-from checker.read.errors import ReadError, os_error
+from checker.read.errors import ReadError, file_bytes
 from checker.text.normalize import clean
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -45,11 +45,7 @@ def _names(ns: str) -> SimpleNamespace:
 
 def read_docx(path: str | Path) -> Document:
     """Read a .docx file into a :class:`Document`; any problem with the file raises ReadError."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise os_error(str(path), exc) from exc
-    return read_docx_bytes(data, str(path))
+    return read_docx_bytes(file_bytes(path), str(path))
 
 
 def read_docx_bytes(data: bytes, path: str) -> Document:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class ReadError(Exception):
     """A file could not be read.
@@ -37,3 +39,11 @@ def os_error(path: str, exc: OSError) -> ReadError:
         return ReadError(path, "không có quyền đọc tệp", "permission denied")
     detail = exc.strerror or exc.__class__.__name__
     return ReadError(path, f"không đọc được tệp ({detail})", f"cannot read the file ({detail})")
+
+
+def file_bytes(path: str | Path) -> bytes:
+    """The content of ``path``; an I/O problem becomes a :class:`ReadError` naming the file."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise os_error(str(path), exc) from exc

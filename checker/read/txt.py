@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.model.document import Block, Document
-from checker.read.errors import ReadError, os_error
+from checker.read.errors import ReadError, file_bytes
 from checker.text.letters import LETTERS
 from checker.text.markers import bare_marker, split_marker
 from checker.text.normalize import clean
@@ -53,11 +53,7 @@ _NUMBER_LINE = re.compile(r"^Số\b", re.IGNORECASE)
 
 def read_txt(path: str | Path) -> Document:
     """Read a plain-text file (any common encoding) into a :class:`Document` of paragraph blocks."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise os_error(str(path), exc) from exc
-    return read_txt_bytes(data, str(path))
+    return read_txt_bytes(file_bytes(path), str(path))
 
 
 def read_txt_bytes(data: bytes, path: str) -> Document:
