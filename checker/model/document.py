@@ -10,22 +10,25 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-BlockKind = Literal["paragraph", "table_cell"]
+BlockKind = Literal["paragraph", "table_cell", "footnote"]
 
 
 class Location(BaseModel):
     """Where a piece of text sits in its source file.
 
     ``block`` is the index into :attr:`Document.blocks`; the other fields say where that block came
-    from in terms a person can find: a line number for text files, a paragraph index or a
-    table/row/cell for Word files. ``start``/``end`` are character offsets inside the block.
+    from in terms a person can find: a line number for text files, a page and line for PDF files,
+    a paragraph index or a table/row/cell for Word files, a footnote number for footnote text.
+    ``start``/``end`` are character offsets inside the block.
     """
 
     model_config = ConfigDict(frozen=True)
 
     block: int
+    page: int | None = None
     line: int | None = None
     paragraph: int | None = None
+    footnote: int | None = None
     table: int | None = None
     row: int | None = None
     cell: int | None = None
@@ -36,6 +39,11 @@ class Location(BaseModel):
     def describe(self, lang: str = "vi") -> str:
         """A short human description: ``dòng 12``, ``đoạn 5``, ``bảng 1, hàng 2, ô 3``."""
         vi = lang != "en"
+        if self.footnote is not None:
+            return f"{'chú thích' if vi else 'footnote'} {self.footnote}"
+        if self.page is not None:
+            place = f"{'trang' if vi else 'page'} {self.page}"
+            return place + (f", {'dòng' if vi else 'line'} {self.line}" if self.line is not None else "")
         if self.table is not None:
             parts = [
                 ("bảng" if vi else "table", self.table),
@@ -63,9 +71,11 @@ class Block(BaseModel):
     index: int
     text: str
     kind: BlockKind = "paragraph"
+    page: int | None = None
     line: int | None = None
     end_line: int | None = None
     paragraph: int | None = None
+    footnote: int | None = None
     table: int | None = None
     row: int | None = None
     cell: int | None = None
@@ -77,8 +87,10 @@ class Block(BaseModel):
         """The location of this block, or of a span inside it."""
         return Location(
             block=self.index,
+            page=self.page,
             line=self.line,
             paragraph=self.paragraph,
+            footnote=self.footnote,
             table=self.table,
             row=self.row,
             cell=self.cell,
@@ -92,7 +104,7 @@ class Document(BaseModel):
     """A document as read from a file, before any interpretation."""
 
     path: str
-    format: Literal["txt", "docx"]
+    format: Literal["txt", "docx", "html", "pdf", "doc"]
     encoding: str | None = None
     blocks: list[Block]
     notes: list[str] = Field(
