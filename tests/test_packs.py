@@ -11,7 +11,7 @@ from checker import check_file
 from checker.engine.packs import PackError, load_pack
 
 DEFAULT_RULES = [
-    "is-plan", "cites-parent", "assigns-tasks", "has-deadline", "has-standard-parts", "has-own-date",
+    "is-plan", "cites-parent", "assigns-tasks", "task-table", "has-deadline", "has-standard-parts", "has-own-date",
     "has-signer", "has-recipients",
 ]
 TTDN_THEMES = [
@@ -34,8 +34,8 @@ def test_default_pack_loads():
     assert pack.name == "default"
     assert list(pack.rules) == DEFAULT_RULES
     assert {r.id: r.severity for r in pack.rules.values()} == {
-        "is-plan": "error", "cites-parent": "error", "assigns-tasks": "error", "has-deadline": "error",
-        "has-standard-parts": "error", "has-own-date": "warning", "has-signer": "warning",
+        "is-plan": "error", "cites-parent": "error", "assigns-tasks": "error", "task-table": "error",
+        "has-deadline": "error", "has-standard-parts": "error", "has-own-date": "warning", "has-signer": "warning",
         "has-recipients": "warning",
     }
     assert pack.rules["cites-parent"].params.parent is None

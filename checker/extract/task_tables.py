@@ -4,7 +4,8 @@ A table is a task table when one of its first rows is a header naming a lead-uni
 (*chủ trì*, *cơ quan/đơn vị thực hiện*, *trách nhiệm*) and a task column (*nội dung*, *nhiệm vụ*,
 *công việc*, *hoạt động*). Every later row with text in the task column is a task; its location is
 the task cell (table, row, cell). Rows whose cell count differs from the header's (group headings
-merged across columns) are not tasks.
+merged across the row) are not tasks. A row whose task or unit cell is empty is kept, so that the
+``task-table`` rule can name it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _UNIT = re.compile(
 _PARTNER = re.compile(r"phối hợp")
 _TASK = re.compile(r"nội dung|nhiệm vụ|công việc|hoạt động|giải pháp")
 _TIME = re.compile(r"thời gian|tiến độ|thời hạn|thời điểm")
+_NUMBER = re.compile(r"^(?:stt|tt|số\s*(?:tt|thứ tự))\.?$")
 _HEADER_ROWS = 3
 
 
@@ -51,6 +53,9 @@ def _columns(header: dict[int, _Cell]) -> dict[str, int] | None:
     columns: dict[str, int] = {}
     for index, cell in sorted(header.items()):
         label = fold(cell.text)
+        if "number" not in columns and _NUMBER.match(label):
+            columns["number"] = index
+            continue
         if "unit" not in columns and _UNIT.search(label) and not _PARTNER.search(label):
             columns["unit"] = index
         elif "partner" not in columns and _PARTNER.search(label):
@@ -72,11 +77,23 @@ def table_tasks(blocks: list[Block], paths: list[list[str]]) -> list[Task]:
         if found is None:
             continue
         header_at, columns = found
-        width = len(ordered[header_at][1])
+        details = {columns[c] for c in ("unit", "partner", "time") if c in columns}
+        previous_task: str | None = None
         for _row, cells in ordered[header_at + 1:]:
+            # Empty cells give no block. A row with neither unit, partner nor time is a group heading
+            # ("I | Cải cách thể chế"); a row whose number and task cells are empty continues the task
+            # above (Word merges those cells vertically when one task has several units or products).
+            filled = {i for i, cell in cells.items() if cell.text}
             task_cell = cells.get(columns["task"])
-            if task_cell is None or not task_cell.text or len(cells) != width:
+            number_cell = cells.get(columns["number"]) if "number" in columns else None
+            number = number_cell.text if number_cell else ""
+            if not filled & details:
                 continue
+            task_text = task_cell.text if task_cell else ""
+            if not task_text and not number and previous_task:
+                task_text = previous_task
+            previous_task = task_text or previous_task
+            first = task_cell or cells[min(filled & details)]
             unit_cell = cells.get(columns["unit"])
             partner_cell = cells.get(columns.get("partner", -1))
             time_cell = cells.get(columns.get("time", -1))
@@ -86,7 +103,8 @@ def table_tasks(blocks: list[Block], paths: list[list[str]]) -> list[Task]:
                 coordinating=split_units(partner_cell.text) if partner_cell and partner_cell.text else [],
                 vague=bool(units) and all(is_vague(u) for u in units),
                 timeframe=time_cell.text if time_cell and time_cell.text else None,
-                text=task_cell.text,
-                location=task_cell.first.location(0, len(task_cell.first.text), paths[task_cell.first.index]),
+                text=task_text,
+                source="table",
+                location=first.first.location(0, len(first.first.text), paths[first.first.index]),
             ))
     return tasks

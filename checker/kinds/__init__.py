@@ -17,9 +17,10 @@ from checker.kinds import (
     has_field,
     has_parts,
     is_plan,
+    task_table,
 )
 
 KINDS: dict[str, ModuleType] = {
     module.NAME: module
-    for module in (is_plan, cites_parent, covers_themes, assigns_tasks, has_deadline, has_parts, has_field)
+    for module in (is_plan, cites_parent, covers_themes, assigns_tasks, task_table, has_deadline, has_parts, has_field)
 }

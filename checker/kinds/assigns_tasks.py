@@ -11,6 +11,8 @@ Cases:
 * ``vague-assignee`` (warning) — the only assignee is a catch-all such as *các cơ quan, đơn vị
   liên quan* or *các địa phương*: nobody is accountable.
 
+Rows of task tables (*phụ lục phân công*) are checked by the ``task_table`` kind instead.
+
 Params::
 
     allow_vague: false     # true: do not warn about catch-all assignees
@@ -83,6 +85,8 @@ def check(plan: Plan, params: AssignsTasksParams) -> Iterator[Problem]:
         yield Problem("no-tasks", {"section": plan.parts.implementation})
         return
     for task in plan.tasks:
+        if task.source == "table":
+            continue  # rows of task tables are validated by the task_table kind
         short = quote(task.text, width=160)
         if not task.units:
             # The message names the task by its opening words; the evidence quotes it at length.

@@ -107,6 +107,7 @@ class Task(BaseModel):
                         "'các cơ quan, đơn vị liên quan'.")
     timeframe: str | None = None
     text: str
+    source: Literal["text", "table"] = Field("text", description="'table' for a row of a task table.")
     location: Location
 
 

@@ -1,0 +1,132 @@
+"""task_table — every row of a task table (phụ lục phân công) is complete and its time is a time.
+
+Plans often hand out tasks in a table: STT | Nội dung / Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian. The rows read from such tables (Word files) are validated with a pandera schema: each
+row has a task and a responsible unit, and its time value, when the table has a time column, is a
+time (a date, month, quarter, year, period such as *Hằng năm* or *Thường xuyên*, or a time relative
+to an event) and a real one. Every failure is a finding that names the table and row.
+(Rows of task tables are not checked again by ``assigns_tasks``.)
+
+Cases:
+
+* ``row-without-unit`` — the lead-unit cell of a row is empty.
+* ``row-without-task`` — the row names a unit or a time but no task.
+* ``time-not-understood`` (warning) — the time cell holds no time (*Theo kế hoạch của tỉnh*).
+* ``impossible-time`` — the time cell holds a date that does not exist (*31/11/2025*).
+
+Params::
+
+    check_time: true     # false: do not check the time column
+
+Passes::
+
+    | 1 | Xây dựng kế hoạch tuyên truyền | Sở Văn hóa, Thể thao và Du lịch | Các sở, ngành | Quý I/2026 |
+
+Fails (``row-without-unit``, ``time-not-understood``)::
+
+    | 2 | Tổ chức hội nghị tập huấn |  | Các địa phương | Theo kế hoạch của tỉnh |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checker.kinds.base import Message, Params, Problem, quote
+from checker.model.plan import Plan, Task
+from checker.text.timeframes import parse_timeframe
+
+NAME = "task_table"
+
+
+class TaskTableParams(Params):
+    check_time: bool = True
+
+
+PARAMS = TaskTableParams
+
+MESSAGES = {
+    "row-without-unit": Message(
+        "Bảng {table}, hàng {row}: nhiệm vụ «{task}» không có cơ quan chủ trì.",
+        "Table {table}, row {row}: the task '{task}' has no lead unit.",
+        "Ghi cơ quan chủ trì vào ô của hàng này.",
+        "Fill in the lead unit of this row.",
+    ),
+    "row-without-task": Message(
+        "Bảng {table}, hàng {row}: có cơ quan hoặc thời gian nhưng không ghi nhiệm vụ.",
+        "Table {table}, row {row}: a unit or time is given but no task.",
+        "Ghi nội dung nhiệm vụ, hoặc xóa hàng thừa.",
+        "Write the task, or remove the stray row.",
+    ),
+    "time-not-understood": Message(
+        "Bảng {table}, hàng {row}: cột thời gian «{time}» không nêu thời gian thực hiện.",
+        "Table {table}, row {row}: the time cell '{time}' gives no time.",
+        "Ghi thời hạn cụ thể (ngày, tháng, quý, năm) hoặc định kỳ (hằng năm, hằng quý…).",
+        "Give a deadline (date, month, quarter, year) or a period (yearly, quarterly…).",
+    ),
+    "impossible-time": Message(
+        "Bảng {table}, hàng {row}: ngày «{time}» không có thật.",
+        "Table {table}, row {row}: the date '{time}' does not exist.",
+        "Sửa lại ngày.",
+        "Correct the date.",
+    ),
+}
+
+
+def _time_check(value: Any) -> bool:
+    """pandera element check: an empty time cell passes (the column may be absent); text must be a time."""
+    if not isinstance(value, str) or not value:
+        return True
+    found = parse_timeframe(value)
+    return found is not None and found.problem is None
+
+
+def _schema(check_time: bool) -> Any:
+    import pandera.pandas as pa  # heavy (pandas): imported only for plans that have task tables
+
+    columns = {
+        "task": pa.Column(str, pa.Check.str_length(min_value=1), name="task"),
+        "unit": pa.Column(str, pa.Check.str_length(min_value=1), name="unit"),
+    }
+    if check_time:
+        columns["time"] = pa.Column(str, pa.Check(_time_check, element_wise=True), nullable=True, name="time")
+    return pa.DataFrameSchema(columns, strict=False, coerce=False)
+
+
+def _problem(column: str, task: Task, index: int) -> Problem:
+    where = {"table": task.location.table, "row": task.location.row, "task": quote(task.text, width=80)}
+    if column == "unit":
+        return Problem("row-without-unit", where, location=task.location, evidence=task.text or None)
+    if column == "task":
+        return Problem("row-without-task", where, location=task.location)
+    time = task.timeframe or ""
+    found = parse_timeframe(time)
+    if found is not None and found.problem == "impossible":
+        return Problem("impossible-time", {**where, "time": found.text}, location=task.location, evidence=time)
+    return Problem("time-not-understood", {**where, "time": time}, level="warning", location=task.location,
+                   evidence=time)
+
+
+def check(plan: Plan, params: TaskTableParams) -> Iterator[Problem]:
+    rows = [t for t in plan.tasks if t.source == "table"]
+    if not rows:
+        return
+    import pandas as pd
+    from pandera.errors import SchemaErrors
+
+    frame = pd.DataFrame({
+        "task": [t.text for t in rows],
+        "unit": [", ".join(t.units) for t in rows],
+        "time": [t.timeframe for t in rows],
+    })
+    try:
+        _schema(params.check_time).validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        failures = errors.failure_cases
+        seen: set[tuple[str, int]] = set()
+        for column, index in zip(failures["column"], failures["index"], strict=True):
+            if index is None or (column, int(index)) in seen:
+                continue
+            seen.add((column, int(index)))
+        for column, index in sorted(seen, key=lambda c: (c[1], c[0])):
+            yield _problem(column, rows[index], index)
