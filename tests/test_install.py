@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -26,12 +27,13 @@ def test_wheel_install_runs_outside_the_checkout(tmp_path: Path) -> None:
     (site / "deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     outside = tmp_path / "elsewhere"
     outside.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing may point at the checkout
     result = subprocess.run(
         [str(python), "-m", "checker", "check", str(ROOT / "samples" / "defects" / "no-basis.txt"), "--lang", "en"],
-        cwd=outside, capture_output=True, text=True, timeout=120,
+        cwd=outside, capture_output=True, text=True, timeout=120, env=env,
     )
     assert result.returncode == 1, result.stderr
     assert "The basis clause cites no numbered directive." in result.stdout
     located = subprocess.run([str(python), "-c", "import checker.resources as r; print(r.rules_dir())"],
-                             cwd=outside, check=True, capture_output=True, text=True).stdout.strip()
+                             cwd=outside, check=True, capture_output=True, text=True, env=env).stdout.strip()
     assert located == str(venv / "share" / "plancheck" / "rules")
