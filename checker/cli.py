@@ -78,7 +78,7 @@ def main() -> None:
               help="Exit 1 when a finding at or above this severity is found.")
 def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: str, output: str | None,
           lang: str, fail_on: str) -> None:
-    """Check plans (.docx, .txt; folders are searched) and report the findings."""
+    """Check plans (.docx, .txt, .html, .pdf; folders are searched) and report the findings."""
     try:
         if rules:
             load_pack(rules)
@@ -90,7 +90,7 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: st
                                          param_hint="--parent")
         files = _documents(paths)
         if not files:
-            raise click.UsageError("no .docx or .txt documents found in the paths given")
+            raise click.UsageError("no documents (.docx, .txt, .html, .pdf) found in the paths given")
         documents = [check_file(f, rules, parent=parent, lang=lang) for f in files]
         used = [rules] if rules else sorted({d.pack for d in documents if d.pack})
         packs = [load_pack(name) for name in used]

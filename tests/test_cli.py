@@ -123,12 +123,12 @@ def test_help(argv: list[str]) -> None:
 
 
 def test_folder_scan_reports_formats_without_a_reader(tmp_path: Path) -> None:
-    (tmp_path / "ke-hoach.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "ke-hoach.doc").write_bytes(b"\xd0\xcf\x11\xe0 legacy Word")
     (tmp_path / "ghi-chu.png").write_bytes(b"\x89PNG")
     (tmp_path / "ke-hoach.txt").write_text((SAMPLES / "ke-hoach-ttdn-van-ninh-2019.txt").read_text("utf-8"), "utf-8")
     code, out, _ = run("check", str(tmp_path), "--lang", "en")
     assert code == 1
-    assert "ke-hoach.pdf  [unreadable]" in out and "send the .docx or .txt version" in out
+    assert "ke-hoach.doc  [unreadable]" in out and "save it as .docx" in out
     assert "ghi-chu.png" not in out
     assert "Total: documents: 2" in out
 
@@ -164,5 +164,5 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
 def test_parse_errors_follow_the_language_and_name_directories(tmp_path: Path) -> None:
     code, _, err = run("parse", str(tmp_path))
     assert code == 2 and f"{tmp_path}: đây là một thư mục, không phải tệp" in err
-    code, _, err = run("parse", str(tmp_path / "x.pdf"), "--lang", "en")
-    assert code == 2 and "unsupported format .pdf" in err
+    code, _, err = run("parse", str(tmp_path / "x.odt"), "--lang", "en")
+    assert code == 2 and "unsupported format .odt" in err

@@ -206,3 +206,63 @@ def test_corpus_doc_is_refused():
         pytest.skip("corpus not available")
     with pytest.raises(ReadError, match="legacy .doc"):
         read_docx(path)
+
+
+def test_headers_footers_and_comments_are_not_body_text(tmp_path):
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "ĐẦU TRANG Số: 99/KH-UBND"
+    section.footer.paragraphs[0].text = "CHÂN TRANG 7"
+    paragraph = document.add_paragraph("Nội dung chính.")
+    if hasattr(document, "add_comment"):  # python-docx >= 1.2
+        document.add_comment(paragraph.runs, text="GÓP Ý của người duyệt", author="A")
+    path = tmp_path / "header.docx"
+    document.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        assert "ĐẦU TRANG" in "".join(archive.read(n).decode() for n in archive.namelist() if "header" in n)
+    doc = read_docx(path)
+    assert [b.text for b in doc.blocks] == ["Nội dung chính."]
+
+
+def test_comments_moves_and_field_codes(tmp_path):
+    body = (
+        '<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Giao </w:t></w:r><w:commentRangeEnd w:id="0"/>'
+        '<w:r><w:commentReference w:id="0"/></w:r>'
+        '<w:moveFrom w:id="1" w:author="A"><w:r><w:t>Sở cũ</w:t></w:r></w:moveFrom>'
+        '<w:moveTo w:id="2" w:author="A"><w:r><w:t>Sở Nội vụ</w:t></w:r></w:moveTo>'
+        '<w:r><w:t xml:space="preserve"> chủ trì.</w:t></w:r></w:p>'
+        # a field whose code part holds plain w:t (some generators) shows only its result
+        '<w:p><w:r><w:t xml:space="preserve">Trang </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:t>PAGE \\* MERGEFORMAT</w:t></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        '<w:p><w:hyperlink r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<w:r><w:t>Cổng\u00a0thông tin</w:t></w:r></w:hyperlink><w:r><w:t>\u00a0</w:t></w:r></w:p>'
+    )
+    assert [b.text for b in read_docx(with_body(tmp_path, body)).blocks] == [
+        "Giao Sở Nội vụ chủ trì.", "Trang 3", "Cổng\u00a0thông tin"]  # NBSP kept inside, stripped at the ends
+
+
+WPS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+       'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def test_text_boxes_follow_their_anchor(tmp_path):
+    box = ('<w:txbxContent>' + para("Nơi nhận:") + para("- Như trên;") + "</w:txbxContent>")
+    drawing = (f'<w:drawing><wp:anchor {WPS}><a:graphic><a:graphicData><wps:wsp><wps:txbx>{box}</wps:txbx>'
+               "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>")
+    vml = f'<w:pict><v:shape {WPS}><v:textbox>{box.replace("Nơi nhận", "VML")}</v:textbox></v:shape></w:pict>'
+    body = (
+        f'<w:p><w:r><w:t xml:space="preserve">Trên đây là Kế hoạch </w:t></w:r><w:r>{drawing}</w:r>'
+        '<w:r><w:t>của UBND huyện.</w:t></w:r></w:p>'
+        f'<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>'
+        f'<mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r></w:p>'
+        f'<w:p><w:r>{vml}</w:r></w:p>' + para("Kết thúc")
+    )
+    doc = read_docx(with_body(tmp_path, body))
+    assert [(b.text, b.paragraph) for b in doc.blocks] == [
+        ("Trên đây là Kế hoạch của UBND huyện.", 1), ("Nơi nhận:", 1), ("- Như trên;", 1),
+        ("Nơi nhận:", 2), ("- Như trên;", 2),  # the VML fallback of the same box is not read twice
+        ("VML:", 3), ("- Như trên;", 3), ("Kết thúc", 4),
+    ]

@@ -35,6 +35,8 @@ def _clause_blocks(blocks: list[Block]) -> list[tuple[Block, int]]:
     clause: list[tuple[Block, int]] = []
     continues = False
     for block in blocks:
+        if block.kind == "footnote":
+            continue  # a note on a basis line explains it; the clause goes on after the note
         text = block.text.strip()
         if _OPENS_BASIS.match(fold(text)) or continues:
             clause.append((block, 0))

@@ -80,6 +80,9 @@ def build_sections(blocks: list[Block], start: int) -> tuple[list[Section], list
     stack: list[Section] = []
     paths: list[list[str]] = [[] for _ in blocks]
     for block in blocks[start:]:
+        if block.kind == "footnote":  # a note belongs where it is referenced; its own markers open nothing
+            paths[block.index] = [n.marker or n.title[:40] for n in stack]
+            continue
         if _CLOSING.match(fold(block.text.strip())):
             stack = []
             continue

@@ -3,8 +3,11 @@
 The contract every reader keeps, whatever the format:
 
 * it returns the same :class:`Document` — a list of :class:`Block` in reading order, each with
-  ``index`` (its position), ``kind`` (``paragraph`` or ``table_cell``) and where it came from
-  (``line``/``end_line`` for text files, ``paragraph`` or ``table``/``row``/``cell`` for Word);
+  ``index`` (its position), ``kind`` (``paragraph``, ``table_cell`` or ``footnote``) and where it
+  came from (``line``/``end_line`` for text and HTML files, ``page``/``line`` for PDF,
+  ``paragraph`` or ``table``/``row``/``cell`` for Word, ``footnote`` for a Word note placed right
+  after the paragraph that references it);
+* text in legacy Vietnamese fonts (TCVN3, VNI) is converted to Unicode, with a note;
 * block text is passed through :func:`checker.text.normalize.clean` (NFC, invisible characters
   removed) and stripped; empty blocks are never returned;
 * whatever the reader had to guess or repair (an encoding, joined lines) is said in ``notes``;
@@ -22,16 +25,17 @@ from pathlib import Path
 from checker.model.document import Document
 from checker.read.docx import read_docx
 from checker.read.errors import ReadError, os_error
+from checker.read.html import read_html
+from checker.read.pdf import read_pdf
 from checker.read.txt import read_txt
 
-SUPPORTED: dict[str, Callable[[str | Path], Document]] = {".txt": read_txt, ".docx": read_docx}
+SUPPORTED: dict[str, Callable[[str | Path], Document]] = {
+    ".txt": read_txt, ".docx": read_docx, ".html": read_html, ".htm": read_html, ".pdf": read_pdf,
+}
 #: Document formats a submission folder may hold that no reader handles yet: a folder scan reports
 #: them as unreadable (with the fix) instead of skipping them silently.
 NOT_YET_SUPPORTED: dict[str, tuple[str, str]] = {
     ".doc": ("lưu lại thành .docx (Word: Lưu thành → .docx)", "save it as .docx"),
-    ".pdf": ("gửi bản .docx hoặc .txt", "send the .docx or .txt version"),
-    ".html": ("lưu trang thành .txt", "save the page as .txt"),
-    ".htm": ("lưu trang thành .txt", "save the page as .txt"),
     ".odt": ("lưu lại thành .docx", "save it as .docx"),
     ".rtf": ("lưu lại thành .docx", "save it as .docx"),
 }

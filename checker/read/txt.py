@@ -24,6 +24,7 @@ from pathlib import Path
 
 from checker.model.document import Block, Document
 from checker.read.errors import ReadError, file_bytes
+from checker.text.legacy import NAMES, Encoding, convert_text, detect_legacy
 from checker.text.letters import LETTERS
 from checker.text.markers import bare_marker, split_marker
 from checker.text.normalize import clean
@@ -58,10 +59,13 @@ def read_txt(path: str | Path) -> Document:
 
 def read_txt_bytes(data: bytes, path: str) -> Document:
     """Decode ``data`` (the content of ``path``) and split it into blocks; see :func:`read_txt`."""
-    text, encoding, guessed = _decode(data, path)
+    text, encoding, guessed, legacy = _decode(data, path)
     notes = []
     if guessed:
         notes.append(f"Mã hóa ký tự không được khai báo, đoán là {encoding} (encoding guessed: {encoding})")
+    if legacy is not None:
+        notes.append(f"Văn bản dùng phông chữ cũ {NAMES[legacy]}, đã chuyển mã sang Unicode "
+                     f"(legacy font {NAMES[legacy]} converted to Unicode)")
     blocks, joins = _paragraphs(clean(text))
     if not blocks:
         raise ReadError(path, "tệp rỗng (chỉ có dòng trống)", "file is empty (only blank lines)")
@@ -70,14 +74,20 @@ def read_txt_bytes(data: bytes, path: str) -> Document:
     return Document(path=path, format="txt", encoding=encoding, blocks=blocks, notes=notes)
 
 
-def _decode(data: bytes, path: str) -> tuple[str, str, bool]:
-    """Return (text, encoding name, whether the encoding was guessed) or raise ReadError."""
+def _decode(data: bytes, path: str) -> tuple[str, str, bool, Encoding | None]:
+    """Return (text, encoding name, whether it was guessed, legacy font converted) or raise ReadError.
+
+    Legacy-font text (TCVN3/ABC, VNI; :mod:`checker.text.legacy`) comes two ways: saved as 8-bit
+    "ANSI" bytes, or copied out of a legacy-font document into a UTF-8/UTF-16 file, where it is the
+    same Windows-1252 characters. Either way it is converted here, before :func:`clean`, because in
+    TCVN3 the soft hyphen is the letter ``ư``.
+    """
     if not data:
         raise ReadError(path, "tệp rỗng", "file is empty")
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec), name, False
+                return _unlegacy(data[len(bom):].decode(codec), name)
             except UnicodeDecodeError as exc:
                 raise ReadError(path, f"tệp {name} bị hỏng: {exc.reason}",
                                 f"damaged {name} text: {exc.reason}") from exc
@@ -90,9 +100,15 @@ def _decode(data: bytes, path: str) -> tuple[str, str, bool]:
                         "not a text file (contains control characters)")
     try:
         # Strict UTF-8 almost never succeeds by accident on other encodings, and pure ASCII is UTF-8.
-        return data.decode("utf-8"), "utf-8", False
+        return _unlegacy(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    # Legacy fonts saved as 8-bit text come first: a Windows-1258 or Western reading of them is
+    # mojibake that may still pass for text.
+    ansi = data.decode("latin-1").translate(_CP1252)
+    legacy = detect_legacy(ansi)
+    if legacy is not None:
+        return convert_text(ansi, legacy), legacy, False, legacy
     best: tuple[float, str, str] | None = None
     for name, text in _candidates(data):
         score = _vietnamese_score(text)
@@ -105,7 +121,19 @@ def _decode(data: bytes, path: str) -> tuple[str, str, bool]:
             "hãy lưu lại tệp dưới dạng UTF-8",
             "cannot determine the text encoding (not UTF-8, UTF-16 or Windows-1258); save the file as UTF-8",
         )
-    return best[2], best[1], True
+    return best[2], best[1], True, None
+
+
+# Windows-1252 for the bytes 0x80-0x9F it defines; the five it leaves undefined stay Latin-1 controls.
+_CP1252 = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xA0)}
+
+
+def _unlegacy(text: str, encoding: str) -> tuple[str, str, bool, Encoding | None]:
+    """A decoded text, converted to Unicode when it holds legacy-font characters."""
+    legacy = detect_legacy(text)
+    if legacy is None:
+        return text, encoding, False, None
+    return convert_text(text, legacy), encoding, False, legacy
 
 
 def _candidates(data: bytes) -> list[tuple[str, str]]:
