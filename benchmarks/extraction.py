@@ -5,7 +5,8 @@
 For each document (corpus and seeds, every readable format: .txt, .docx, .pdf, .html, .doc when a
 reader exists) it prints: document type, own number-symbol and date, basis citations, number of
 sections, responsible units (tasks with a unit / tasks; rows of task tables apart), reporting
-duties (dated / periodic / all), signer. Then, for each document available in several formats, the fields on which they disagree.
+duties (dated / periodic / all), signer. Then, for each document available in several formats,
+the fields on which they disagree.
 Figures, not assertions: tests/test_corpus.py holds the hand-checked expectations.
 """
 
