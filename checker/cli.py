@@ -78,7 +78,7 @@ def main() -> None:
               help="Exit 1 when a finding at or above this severity is found.")
 def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: str, output: str | None,
           lang: str, fail_on: str) -> None:
-    """Check plans (.docx, .txt, .html, .pdf; folders are searched) and report the findings."""
+    """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
     try:
         if rules:
             load_pack(rules)

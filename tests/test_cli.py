@@ -123,12 +123,12 @@ def test_help(argv: list[str]) -> None:
 
 
 def test_folder_scan_reports_formats_without_a_reader(tmp_path: Path) -> None:
-    (tmp_path / "ke-hoach.doc").write_bytes(b"\xd0\xcf\x11\xe0 legacy Word")
+    (tmp_path / "ke-hoach.odt").write_bytes(b"PK\x03\x04 OpenDocument")
     (tmp_path / "ghi-chu.png").write_bytes(b"\x89PNG")
     (tmp_path / "ke-hoach.txt").write_text((SAMPLES / "ke-hoach-ttdn-van-ninh-2019.txt").read_text("utf-8"), "utf-8")
     code, out, _ = run("check", str(tmp_path), "--lang", "en")
     assert code == 1
-    assert "ke-hoach.doc  [unreadable]" in out and "save it as .docx" in out
+    assert "ke-hoach.odt  [unreadable]" in out and "save it as .docx" in out
     assert "ghi-chu.png" not in out
     assert "Total: documents: 2" in out
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checker.model.document import Document
+from checker.read.doc import read_doc
 from checker.read.docx import read_docx
 from checker.read.errors import ReadError, os_error
 from checker.read.html import read_html
@@ -30,12 +31,11 @@ from checker.read.pdf import read_pdf
 from checker.read.txt import read_txt
 
 SUPPORTED: dict[str, Callable[[str | Path], Document]] = {
-    ".txt": read_txt, ".docx": read_docx, ".html": read_html, ".htm": read_html, ".pdf": read_pdf,
+    ".txt": read_txt, ".docx": read_docx, ".doc": read_doc, ".html": read_html, ".htm": read_html, ".pdf": read_pdf,
 }
 #: Document formats a submission folder may hold that no reader handles yet: a folder scan reports
 #: them as unreadable (with the fix) instead of skipping them silently.
 NOT_YET_SUPPORTED: dict[str, tuple[str, str]] = {
-    ".doc": ("lưu lại thành .docx (Word: Lưu thành → .docx)", "save it as .docx"),
     ".odt": ("lưu lại thành .docx", "save it as .docx"),
     ".rtf": ("lưu lại thành .docx", "save it as .docx"),
 }

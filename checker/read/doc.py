@@ -1,0 +1,74 @@
+"""Legacy Word (.doc) files, read by converting them to .docx with LibreOffice.
+
+``soffice --headless --convert-to docx`` runs in a private temporary folder with its own user
+profile (so parallel runs and a user's open LibreOffice do not interfere) and a time limit; the
+result is read by the .docx reader, so a .doc gives the same :class:`Document` as the .docx would,
+located by paragraph. LibreOffice is an optional dependency: without it, a .doc is a clear
+:class:`ReadError` that names the fix.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from checker.model.document import Document
+from checker.read.docx import read_docx_bytes
+from checker.read.errors import ReadError, file_bytes
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Seconds a conversion may take (override with PLANCHECK_SOFFICE_TIMEOUT).
+DEFAULT_TIMEOUT = 120.0
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _timeout() -> float:
+    try:
+        return float(os.environ.get("PLANCHECK_SOFFICE_TIMEOUT", DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+def read_doc(path: str | Path) -> Document:
+    """Read a legacy .doc by converting it to .docx with LibreOffice; problems raise ReadError."""
+    data = file_bytes(path)  # a missing or unreadable file is reported before LibreOffice is looked for
+    if data.startswith(b"PK"):
+        return read_docx_bytes(data, str(path))  # a .docx saved under a .doc name
+    if not data.lstrip().startswith((_OLE_MAGIC, b"{\\rtf", b"<")):
+        # LibreOffice would import any bytes as plain text; only Word binaries, RTF and Word-HTML are .doc.
+        raise ReadError(str(path), "tệp .doc này không phải văn bản Word (không đúng định dạng)",
+                        "this .doc file is not a Word document (unknown format)")
+    program = _soffice()
+    if program is None:
+        raise ReadError(str(path), "đọc tệp .doc cần LibreOffice (lệnh soffice): hãy cài LibreOffice hoặc lưu "
+                        "tệp thành .docx", "reading .doc needs LibreOffice (the soffice command): install it, "
+                        "or save the file as .docx")
+    timeout = _timeout()
+    with tempfile.TemporaryDirectory(prefix="plancheck-doc-") as work:
+        source = Path(work) / "input.doc"
+        source.write_bytes(data)
+        profile = Path(work) / "profile"
+        command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                   "--convert-to", "docx", "--outdir", work, str(source)]
+        try:
+            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise ReadError(str(path), f"LibreOffice không chuyển xong tệp .doc trong {timeout:g} giây",
+                            f"LibreOffice did not convert the .doc within {timeout:g} seconds") from exc
+        except OSError as exc:
+            raise ReadError(str(path), f"không chạy được LibreOffice: {exc}", f"cannot run LibreOffice: {exc}") from exc
+        converted = Path(work) / "input.docx"
+        if not converted.exists():
+            raise ReadError(str(path), "LibreOffice không chuyển được tệp .doc (tệp hỏng hoặc không phải Word)",
+                            "LibreOffice could not convert the .doc (damaged, or not a Word file)")
+        document = read_docx_bytes(converted.read_bytes(), str(path))
+    return document.model_copy(update={
+        "format": "doc",
+        "notes": [*document.notes, "Đã chuyển .doc sang .docx bằng LibreOffice (.doc converted with LibreOffice)"],
+    })
