@@ -7,6 +7,7 @@ the text to ``tmp_path`` and runs :func:`checker.check_file` on it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -165,3 +166,20 @@ def write_pack(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode like Windows-1258: letters with â/ă/ê/ô/ơ/ư precomposed, tone marks combining."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out.append(ch.encode("cp1258"))
+        except UnicodeEncodeError:
+            decomposed = unicodedata.normalize("NFD", ch)
+            tones = "".join(m for m in decomposed[1:] if m in _TONE_MARKS)
+            base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONE_MARKS))
+            out.append((base + tones).encode("cp1258"))
+    return b"".join(out)

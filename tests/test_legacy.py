@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import to_cp1258
 
 from checker.extract import extract_plan
 from checker.read.txt import read_txt, read_txt_bytes
@@ -174,7 +175,7 @@ def test_detect_legacy(text, expected):
 
 def test_windows_1258_read_as_windows_1252_is_not_legacy():
     # Windows-1258 writes tones as combining bytes; read as Windows-1252 they look like Latin-1 letters.
-    assert detect_legacy(_cp1258(UNICODE_VI).decode("cp1252", errors="replace")) is None
+    assert detect_legacy(to_cp1258(UNICODE_VI).decode("cp1252", errors="replace")) is None
 
 
 @pytest.mark.parametrize("path", REAL_TEXTS, ids=lambda p: p.name)
@@ -283,7 +284,7 @@ def test_txt_tcvn3_plan_is_extracted():
 
 
 def test_txt_windows_1258_is_not_taken_for_legacy():
-    doc = read_txt_bytes(_cp1258(PLAN), "plan.txt")
+    doc = read_txt_bytes(to_cp1258(PLAN), "plan.txt")
     assert doc.encoding == "cp1258" and not _notes(doc)
 
 
@@ -294,21 +295,8 @@ def test_real_unicode_texts_are_not_converted(path):
     assert doc.encoding in ("utf-8", "utf-8-sig")
 
 
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
-def _cp1258(text: str) -> bytes:
-    """Encode like Windows-1258: letters with â/ă/ê/ô/ơ/ư precomposed, tone marks combining."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out.append(ch.encode("cp1258"))
-        except UnicodeEncodeError:
-            decomposed = unicodedata.normalize("NFD", ch)
-            tones = "".join(m for m in decomposed[1:] if m in _TONE_MARKS)
-            base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONE_MARKS))
-            out.append((base + tones).encode("cp1258"))
-    return b"".join(out)
 
 
 def test_docstring_examples():

@@ -6,13 +6,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import to_cp1258
 
 from checker.extract import extract_plan
 from checker.read import SUPPORTED, ReadError, read_file
 from checker.read.html import read_html, read_html_bytes
 
 NBSP = "\u00a0"
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 # A page saved from a provincial portal (compare seed 004): menus, a search box, a sidebar with links
 # and a visit counter around the article, "Các tin khác" below it. Line numbers matter: keep the layout.
@@ -101,18 +101,6 @@ def write(tmp_path: Path, data: bytes | str, name: str = "page.html") -> Path:
     return path
 
 
-def to_cp1258(text: str) -> bytes:
-    """Encode like Windows-1258: letters with â/ă/ê/ô/ơ/ư precomposed, tone marks combining."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out.append(ch.encode("cp1258"))
-        except UnicodeEncodeError:
-            decomposed = unicodedata.normalize("NFD", ch)
-            tones = "".join(m for m in decomposed[1:] if m in _TONE_MARKS)
-            base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONE_MARKS))
-            out.append((base + tones).encode("cp1258"))
-    return b"".join(out)
 
 
 def line_of(fragment: str, text: str = PORTAL) -> int:

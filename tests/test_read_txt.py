@@ -7,13 +7,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import to_cp1258
 
 from checker.read import SUPPORTED, ReadError, read_file
 from checker.read.txt import read_txt, read_txt_bytes
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 SENTENCE = "Kế hoạch tuyên truyền cải cách hành chính năm 2026 của Ủy ban nhân dân tỉnh Đồng Nai."
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
 def write(tmp_path: Path, data: bytes | str, name: str = "plan.txt") -> Path:
@@ -26,18 +26,6 @@ def texts(path: Path) -> list[str]:
     return [b.text for b in read_txt(path).blocks]
 
 
-def to_cp1258(text: str) -> bytes:
-    """Encode like Windows-1258: letters with â/ă/ê/ô/ơ/ư precomposed, tone marks combining."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out.append(ch.encode("cp1258"))
-        except UnicodeEncodeError:
-            decomposed = unicodedata.normalize("NFD", ch)
-            tones = "".join(m for m in decomposed[1:] if m in _TONE_MARKS)
-            base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONE_MARKS))
-            out.append((base + tones).encode("cp1258"))
-    return b"".join(out)
 
 
 # --- decoding -----------------------------------------------------------------------------------
