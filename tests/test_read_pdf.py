@@ -269,3 +269,10 @@ def test_corpus_pdf_agrees_with_its_text_extract(pdf):
     assert found(from_pdf, find_dates) == found(from_txt, find_dates)
     plan_pdf_, plan_txt = extract_plan(from_pdf), extract_plan(from_txt)
     assert (plan_pdf_.doc_type, plan_pdf_.number_symbol) == (plan_txt.doc_type, plan_txt.number_symbol)
+
+
+def test_runs_of_layout_spaces_read_as_one_space():
+    from checker.read.pdf import _SPACE_RUN
+
+    assert _SPACE_RUN.sub(" ", "Số:       - KH/ĐTN   Phúc Thịnh") == "Số: - KH/ĐTN Phúc Thịnh"
+    assert _SPACE_RUN.sub(" ", "  lề trái giữ nguyên") == "  lề trái giữ nguyên"

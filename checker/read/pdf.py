@@ -275,6 +275,9 @@ def _new_paragraph(previous: _Line, line: _Line, gap: float) -> bool:
     return previous.x - line.x > _COLUMN_SHIFT
 
 
+_SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
 def _paragraphs(pages: list[list[_Line]], dropped: set[tuple[int, int]], path: str) -> Document:
     """Join the kept lines into paragraphs with the plain-text reader; locate them by page and line."""
     out: list[str] = []
@@ -285,7 +288,8 @@ def _paragraphs(pages: list[list[_Line]], dropped: set[tuple[int, int]], path: s
         previous: _Line | None = None
         gap = _line_gap(lines)
         for i, line in enumerate(lines):
-            text = line.text
+            # Runs of spaces are layout (justified lines, tab stops), not text: one space reads the same.
+            text = _SPACE_RUN.sub(" ", line.text)
             visible += bool(text)
             if (p, i) in dropped:
                 continue
