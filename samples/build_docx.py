@@ -291,7 +291,11 @@ def _join_broken(paragraphs: list[str]) -> tuple[list[str], int]:
     return out, joins
 
 
-def build_van_ninh() -> bytes:
+def van_ninh_source() -> tuple[Meta, list[str]]:
+    """The Vạn Ninh plan as the Word files give it: header/signature data and the body paragraphs.
+
+    Shared with build_formats.py, which builds the automatic-numbering variant from the same text.
+    """
     lines = _lines("ke-hoach-ttdn-van-ninh-2019.txt")
     _expect(lines[0] == "KẾ HOẠCH", "Vạn Ninh: title line")
     subject = lines[1]
@@ -315,6 +319,11 @@ def build_van_ninh() -> bytes:
         signer="Trần Ngọc Khiêm",
         created=dt.datetime(2019, 3, 15, 8, 0, 0, tzinfo=dt.UTC),
     )
+    return meta, body
+
+
+def build_van_ninh() -> bytes:
+    meta, body = van_ninh_source()
     doc = _new_document(meta)
     _header(doc, meta)
     _title(doc, meta)
@@ -360,19 +369,19 @@ TRA_VINH_TASKS = [
 TASK_HEADER = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện")
 
 
-def _task_appendix(doc) -> None:
+def _task_appendix(doc, rows: list[tuple[str, str, str, str, str]] = TRA_VINH_TASKS) -> None:
     h = doc.add_paragraph("PHỤ LỤC PHÂN CÔNG NHIỆM VỤ", style="Heading 1")
     h.alignment = WD_ALIGN_PARAGRAPH.CENTER
     h.paragraph_format.first_line_indent = Cm(0)
     h.paragraph_format.page_break_before = True
-    t = doc.add_table(rows=1 + len(TRA_VINH_TASKS), cols=len(TASK_HEADER))
+    t = doc.add_table(rows=1 + len(rows), cols=len(TASK_HEADER))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(t, [1.1, 6.0, 3.2, 3.4, 2.3])
     tr_pr = t.rows[0]._tr.get_or_add_trPr()
     tbl_header = OxmlElement("w:tblHeader")
     tr_pr.append(tbl_header)
-    for r, values in enumerate([TASK_HEADER, *TRA_VINH_TASKS]):
+    for r, values in enumerate([TASK_HEADER, *rows]):
         for col, value in enumerate(values):
             centered = r == 0 or col in (0, 4)
             p = _para(

@@ -26,7 +26,7 @@ def test_check_folder_reports_every_document_and_fails_on_errors() -> None:
     assert code == 1
     for name in ("no-basis.txt", "task-without-unit.txt", "ke-hoach-ttdn-van-ninh-2019.docx"):
         assert name in out
-    assert out.rstrip().splitlines()[-1].startswith("Tổng cộng: 12 văn bản")
+    assert out.rstrip().splitlines()[-1].startswith("Tổng cộng: 16 văn bản")
 
 
 def test_fail_on_never_exits_zero() -> None:

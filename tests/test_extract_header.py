@@ -156,3 +156,14 @@ def test_title_block_and_body_start():
                                                              "-----", "Căn cứ Luật Báo chí;"])]
     header = read_header(blocks)
     assert (header.title_block, header.body_start) == (1, 4)
+
+
+def test_web_headline_above_the_title_is_not_the_issuer():
+    # A page saved from a portal keeps its headline and posting date above "KẾ HOẠCH".
+    text = ("Kế hoạch hoạt động thông tin đối ngoại trên địa bàn huyện Vạn Ninh năm 2019\n"
+            "Ngày cập nhật 20/03/2019\n\nKẾ HOẠCH\nHoạt động thông tin đối ngoại năm 2019\n\n"
+            "Căn cứ Quyết định số 368/QĐ-TTg ngày 28/2/2013 của Thủ tướng Chính phủ.\n\n"
+            "Để tổ chức tốt các hoạt động, Ủy ban nhân dân huyện Vạn Ninh ban hành Kế hoạch như sau:\n\n"
+            "I. Mục đích yêu cầu:\n")
+    plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "page.txt"))
+    assert (plan.issuer, plan.issuer_source) == ("Ủy ban nhân dân huyện Vạn Ninh", "basis")

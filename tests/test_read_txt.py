@@ -303,3 +303,15 @@ def test_labelled_line_and_closing_sentence_stay_apart_in_a_wrapped_copy():
         "Nơi nhận:",
         "- Lưu: VT.",
     ]
+
+
+def test_a_line_closing_an_open_bracket_continues_it():
+    text = ("- Thông tin tuyên truyền theo tinh thần Kết luận số 16-KL/TW của Bộ Chính trị (khóa\n"
+            "XI) về “Chiến lược phát triển thông tin đối ngoại giai đoạn 2011 - 2020”.\n"
+            "- Quảng bá, tuyên truyền về biển, đảo Việt Nam.\n")
+    doc = read_txt_bytes(text.encode("utf-8"), "wrapped.txt")
+    assert [b.text for b in doc.blocks] == [
+        "- Thông tin tuyên truyền theo tinh thần Kết luận số 16-KL/TW của Bộ Chính trị (khóa XI) về "
+        "“Chiến lược phát triển thông tin đối ngoại giai đoạn 2011 - 2020”.",
+        "- Quảng bá, tuyên truyền về biển, đảo Việt Nam.",
+    ]

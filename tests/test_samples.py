@@ -15,11 +15,15 @@ import pytest
 
 from checker import check_file
 from checker.model.report import DocumentReport
+from checker.read import read_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".docx"))
+# Every format a reader handles: the seeds (.txt), the Word files, and samples/formats/ (the Vạn Ninh plan
+# as automatic-numbering .docx, portal page, LibreOffice PDF and TCVN3 text; see samples/README.md).
+SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".docx", ".html", ".pdf"))
+VAN_NINH = "ke-hoach-ttdn-van-ninh-2019"
 
 
 def _codes(report: DocumentReport) -> set[tuple[str, str]]:
@@ -102,6 +106,49 @@ def test_docx_and_txt_agree_on_the_plan(reports: dict[str, DocumentReport]) -> N
         (3, 4, "Ủy ban MTTQ Việt Nam cấp xã", "Thường xuyên, hằng quý"),
         (3, 5, "Ban Thường trực Ủy ban MTTQ Việt Nam cấp huyện", "6 tháng, năm"),
     ]
+
+
+def _with_evidence(report: DocumentReport) -> set[tuple[str, str, str | None]]:
+    return {(f.rule, f.code, f.evidence) for f in report.findings}
+
+
+def test_the_same_plan_gives_the_same_findings_in_every_format(reports: dict[str, DocumentReport]) -> None:
+    # (a) Same content, no header: the seed text, its TCVN3 bytes, the portal page.
+    txt = reports[f"{VAN_NINH}.txt"]
+    assert _with_evidence(txt) == {
+        ("covers-themes", "theme-missing", None),  # ho-chi-minh, khong-gian-mang
+        ("has-own-date", "field-missing", None),
+    }
+    tcvn3 = SAMPLES / "formats" / f"{VAN_NINH}-tcvn3.txt"
+    assert not tcvn3.read_bytes().isascii() and any("TCVN3" in n for n in read_file(tcvn3).notes)
+    assert _with_evidence(reports[f"formats/{VAN_NINH}-tcvn3.txt"]) == _with_evidence(txt)
+    assert _with_evidence(reports[f"formats/{VAN_NINH}.html"]) == _with_evidence(txt)
+
+    # (b) Same content with header and signature: the Word file and LibreOffice's PDF of it.
+    docx = reports[f"{VAN_NINH}.docx"]
+    assert _codes(docx) == {("covers-themes", "theme-missing")}
+    assert _codes(reports[f"formats/{VAN_NINH}.pdf"]) == _codes(docx)
+
+    # (c) The Word file with automatic numbering, a footnote and an appendix task table. The table adds
+    # four table tasks and no finding: each row has a task, a lead unit and a time the task-table rule
+    # understands, and its theme phrases (tiềm năng, quảng bá, chủ quyền …) only add to covered themes.
+    numbering = reports[f"formats/{VAN_NINH}-numbering.docx"]
+    assert _codes(numbering) == _codes(docx)
+    assert numbering.plan is not None and docx.plan is not None
+    assert [t.units for t in numbering.plan.tasks if t.source != "table"] == [t.units for t in docx.plan.tasks]
+    assert [(t.location.table, t.location.row, t.units, t.timeframe) for t in numbering.plan.tasks
+            if t.source == "table"] == [
+        (3, 2, ["Văn phòng HĐND và UBND huyện"], "Quý II/2019"),
+        (3, 3, ["Phòng Văn hóa và Thông tin"], "Thường xuyên"),
+        (3, 4, ["Đài Truyền thanh - Truyền hình huyện"], "Cả năm 2019"),
+        (3, 5, ["Phòng Tài chính - Kế hoạch"], "Cả năm 2019"),
+    ]
+    assert [c.symbol for c in numbering.plan.basis] == ["368/QĐ-TTg"]  # the footnote's 16-KL/TW is no basis
+
+    # The sets above hold one ("covers-themes", "theme-missing") however many themes miss: name them.
+    for name in (f"{VAN_NINH}.txt", f"{VAN_NINH}.docx", *(f"formats/{VAN_NINH}{end}" for end in (
+            "-tcvn3.txt", ".html", ".pdf", "-numbering.docx"))):
+        assert {t.id for t in reports[name].themes if not t.covered} == {"ho-chi-minh", "khong-gian-mang"}, name
 
 
 def _condensed(report: DocumentReport) -> dict[str, Any]:

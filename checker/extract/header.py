@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.extract.units import starts_with_unit
 from checker.extract.vocabulary import BASIS_VERB
 from checker.model.document import Block
 from checker.model.plan import DateValue, NumberSymbol
@@ -257,7 +258,10 @@ def _read_formal_lines(blocks: list[Block], header: Header) -> None:
             if cut is not None:
                 head = head[:cut]
         head = _strip_mottos(head)
-        if head and not header.symbol and not header.date and not _SEPARATOR.match(head):
+        # The issuer is written in capitals (ỦY BAN NHÂN DÂN / HUYỆN VẠN NINH) or names a body; a web
+        # page's headline and "Ngày cập nhật …" above the title are neither.
+        names_body = head.isupper() or starts_with_unit(head)
+        if head and names_body and not header.symbol and not header.date and not _SEPARATOR.match(head):
             issuer_parts.append(head)
     if issuer_parts:
         header.issuer = " ".join(issuer_parts)

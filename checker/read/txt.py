@@ -244,8 +244,13 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith(_FINAL) or line.endswith("./.")
 
 
+_CLOSES_BRACKET = re.compile(r"^[^\s()]{1,12}\)")
+
+
 def _continues(prev: str, line: str, width: int | None) -> bool:
     """Whether ``line`` continues ``prev`` (no blank line between them)."""
+    if prev.count("(") > prev.count(")") and _CLOSES_BRACKET.match(line):
+        return True  # "… (khóa" / "XI) về …": the line closes the bracket the previous one opened
     if _ends_sentence(prev) or _opens_block(line):
         return False
     first = line[0]
