@@ -166,3 +166,8 @@ def test_parse_errors_follow_the_language_and_name_directories(tmp_path: Path) -
     assert code == 2 and f"{tmp_path}: đây là một thư mục, không phải tệp" in err
     code, _, err = run("parse", str(tmp_path / "x.odt"), "--lang", "en")
     assert code == 2 and "unsupported format .odt" in err
+
+
+def test_text_report_says_what_the_reader_had_to_do() -> None:
+    _, out, _ = run("check", str(SAMPLES / "formats" / "ke-hoach-ttdn-van-ninh-2019-tcvn3.txt"), "--lang", "en")
+    assert "  Note: Văn bản dùng phông chữ cũ TCVN3 (ABC), đã chuyển mã sang Unicode" in out

@@ -10,11 +10,13 @@ _WORDS = {
         "error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "Cách sửa", "at": "Vị trí",
         "pack": "bộ quy tắc", "themes": "Chủ đề", "covered": "có", "missing": "thiếu", "ok": "Không phát hiện vấn đề.",
         "documents": "văn bản", "unreadable": "không đọc được", "summary": "Tổng cộng", "quote": "Trích",
+        "note": "Ghi chú",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info", "fix": "Fix", "at": "At",
         "pack": "pack", "themes": "Themes", "covered": "covered", "missing": "missing", "ok": "No problems found.",
         "documents": "documents", "unreadable": "unreadable", "summary": "Total", "quote": "Quote",
+        "note": "Note",
     },
 }
 
@@ -46,6 +48,9 @@ def _document(doc: DocumentReport, w: dict[str, str], lang: str) -> list[str]:
         bits = [plan.doc_type or "—", plan.number_symbol or "", plan.title or ""]
         head += "  (" + w["pack"] + f": {doc.pack})  " + " ".join(b for b in bits if b)
     lines = [head]
+    if plan is not None:
+        # What the reader had to do (encoding guessed, legacy font converted, .doc converted…).
+        lines.extend(f"  {w['note']}: {note}" for note in plan.notes)
     for finding in doc.findings:
         lines.extend(_finding(finding, w, lang))
     if not doc.findings:
