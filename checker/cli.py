@@ -90,7 +90,8 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: st
                                          param_hint="--parent")
         files = _documents(paths)
         if not files:
-            raise click.UsageError("no documents (.docx, .txt, .html, .pdf) found in the paths given")
+            raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
+                                   "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
         documents = [check_file(f, rules, parent=parent, lang=lang) for f in files]
         used = [rules] if rules else sorted({d.pack for d in documents if d.pack})
         packs = [load_pack(name) for name in used]
@@ -110,7 +111,7 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: st
 
 
 def _pack_error(exc: PackError) -> NoReturn:
-    click.echo("plancheck: rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
+    click.echo("plancheck: lỗi bộ quy tắc / rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
     sys.exit(2)
 
 

@@ -171,3 +171,10 @@ def test_parse_errors_follow_the_language_and_name_directories(tmp_path: Path) -
 def test_text_report_says_what_the_reader_had_to_do() -> None:
     _, out, _ = run("check", str(SAMPLES / "formats" / "ke-hoach-ttdn-van-ninh-2019-tcvn3.txt"), "--lang", "en")
     assert "  Note: Văn bản dùng phông chữ cũ TCVN3 (ABC), đã chuyển mã sang Unicode" in out
+
+
+def test_a_folder_without_documents_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "anh.png").write_bytes(b"\x89PNG")
+    code, out, err = run("check", str(tmp_path))
+    assert code == 2 and out == ""
+    assert "không tìm thấy văn bản nào" in err and "no documents (.docx, .doc, .txt, .html, .pdf)" in err
