@@ -164,14 +164,14 @@ def test_parent_in_a_pack(write_pack):
                      "          label: {vi: X, en: X}\n          phrases: [a]\n          extra: 1\n",
                      ["rule 'covers-themes'", "key 'params.themes.0.extra'"], id="unknown-theme-key"),
         pytest.param("rules:\n  my-rule:\n    severity: error\n",
-                     ["rule 'my-rule'", "'kind' is required", "is_plan"], id="missing-kind"),
+                     ["rule 'my-rule' is unknown", "gives no 'kind'"], id="missing-kind"),
         pytest.param("extends: default\nrules:\n  Bad_Id:\n    kind: is_plan\n", ["'Bad_Id'"], id="bad-rule-id"),
     ],
 )
 def test_pack_error_names_file_rule_and_key(write_pack, yaml_text, names):
     path = write_pack(yaml_text).resolve()
     message = pack_error(path)
-    assert message.startswith(f"{path}: ")
+    assert message.startswith(f"{path}:")  # the file, and the line of the key where one is known
     for name in names:
         assert name in message
 
@@ -193,7 +193,7 @@ def test_extends_cycle(write_pack):
     a = write_pack("extends: b.yaml\nrules: {}\n", name="a.yaml").resolve()
     b = write_pack("extends: a.yaml\nrules: {}\n", name="b.yaml").resolve()
     message = pack_error(a)
-    assert message.startswith(f"{a}: 'extends' makes a cycle: ")
+    assert message.startswith(f"{b}:1: 'extends' makes a cycle: ")  # the line that closes the cycle
     assert f"{a} → {b} → {a}" in message
 
 
@@ -284,3 +284,46 @@ def test_readme_rule_pack_example_loads(tmp_path):
     assert "has-signer" not in pack.rules
     assert pack.rules["cites-parent"].params.model_dump()["parent"]["symbol"] == "93-HD/BTGTU"
     assert pack.rules["covers-themes"].messages["theme-missing"]["en"] == "Missing theme {label}."
+
+
+# --- extends lists, conditions, line numbers -------------------------------------------------------
+
+def test_errors_name_the_line_of_the_key(write_pack):
+    path = write_pack("extends: default\nrules:\n  has-deadline:\n    params:\n      max_years: 2\n"
+                      "  no-such-rule:\n    severity: warning\n").resolve()
+    problems = pytest.raises(PackError, load_pack, str(path)).value.problems
+    assert f"{path}:5: rule 'has-deadline', key 'params.max_years'" in "\n".join(problems)
+    assert any(p.startswith(f"{path}:6: rule 'no-such-rule' is unknown") for p in problems)
+
+
+def test_extends_a_list_later_packs_override_earlier(write_pack):
+    write_pack("rules:\n  has-signer:\n    severity: info\n    kind: has_field\n    params: {field: signer}\n",
+               name="strict.yaml")
+    pack = load_pack(str(write_pack("extends: [default, strict.yaml]\nrules:\n  has-recipients:\n"
+                                    "    severity: info\n")))
+    assert pack.rules["has-signer"].severity == "info"  # strict.yaml, after default
+    assert pack.rules["has-recipients"].severity == "info"  # this pack, after both
+    assert "covers-themes" not in pack.rules and "cites-parent" in pack.rules
+
+
+def test_when_applies_a_rule_only_to_matching_plans(write_pack):
+    from checker import check_file
+
+    pack = write_pack("extends: default\nrules:\n  has-deadline:\n    when: {doc_type: KH}\n"
+                      "  has-own-date:\n    when: {title: 'thông tin đối ngoại', format: [docx]}\n")
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    guidance = check_file(samples / "huong-dan-ttdn-vinh-linh-2023.txt", rules=str(pack))  # a HD, in .txt
+    plan = check_file(samples / "defects" / "no-deadline.txt", rules=str(pack))  # a KH, in .txt
+    assert "has-deadline" not in {f.rule for f in guidance.findings}  # HD: not checked
+    assert "has-deadline" in {f.rule for f in plan.findings}  # KH: checked, and it has none
+    assert "has-own-date" not in {f.rule for f in plan.findings}  # .txt: the date rule does not apply
+    default = check_file(samples / "defects" / "no-deadline.txt", rules="default")
+    assert "has-own-date" in {f.rule for f in default.findings}
+
+
+def test_a_bad_condition_is_a_pack_error(write_pack):
+    message = pack_error(write_pack("extends: default\nrules:\n  has-deadline:\n    when: {title: '(unclosed'}\n"))
+    assert "rule 'has-deadline', key 'when.title'" in message and "not a valid regular expression" in message
+    message = pack_error(write_pack("extends: default\nrules:\n  has-deadline:\n    when: {colour: red}\n",
+                                    name="b.yaml"))
+    assert "rule 'has-deadline', key 'when'" in message and "colour" in message

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import string
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -19,6 +19,7 @@ import jsonschema
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from checker.engine.conditions import When
 from checker.kinds import KINDS
 from checker.resources import rules_dir, schemas_dir
 
@@ -42,6 +43,7 @@ class Rule:
     messages: dict[str, dict[str, str]]
     params: BaseModel
     source: str
+    when: When | None = None
 
 
 @dataclass
@@ -55,8 +57,7 @@ class Pack:
         rules = {}
         for rule_id, rule in self.rules.items():
             if rule.kind == kind:
-                rule = Rule(rule.id, rule.kind, rule.severity, rule.summary, rule.messages, change(rule.params),
-                            rule.source)
+                rule = replace(rule, params=change(rule.params))
             rules[rule_id] = rule
         return Pack(self.name, self.path, rules)
 
@@ -101,7 +102,7 @@ def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
         if isinstance(settings, dict) and settings.get("severity") is False:
             settings["severity"] = "off"
     errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data), key=lambda e: list(e.path))
-    problems.extend(f"{path}: {_where(e)}: {_explain(e)}" for e in errors)
+    problems.extend(f"{_at(path, *map(str, e.absolute_path))}: {_where(e)}: {_explain(e)}" for e in errors)
     return data
 
 
@@ -123,34 +124,82 @@ def _where(error: jsonschema.ValidationError) -> str:
 
 
 def _merged(path: Path, problems: list[str], seen: tuple[Path, ...] = ()
-            ) -> tuple[dict[str, dict[str, Any]], dict[str, str], str]:
+            ) -> tuple[dict[str, dict[str, Any]], dict[str, Path], str]:
     """Rule settings after applying ``extends``, the file each rule id was last set in, and the name."""
     path = path.resolve()
     if path in seen:
         chain = " → ".join(str(p) for p in (*seen, path))
-        raise PackError([f"{path}: 'extends' makes a cycle: {chain}"])
+        raise PackError([f"{_at(seen[-1], 'extends') if seen else path}: 'extends' makes a cycle: {chain}"])
     data = _read_yaml(path, problems)
     rules: dict[str, dict[str, Any]] = {}
-    sources: dict[str, str] = {}
-    if isinstance(data.get("extends"), str):
-        parent = resolve(data["extends"], path.parent)
+    sources: dict[str, Path] = {}
+    extends = data.get("extends")
+    parents = [extends] if isinstance(extends, str) else extends if isinstance(extends, list) else []
+    for parent_name in parents:  # later packs override earlier ones; this pack overrides them all
+        if not isinstance(parent_name, str):
+            continue  # reported by the schema
+        parent = resolve(parent_name, path.parent)
         if not parent.exists():
-            raise PackError([f"{path}: key 'extends': no such rule pack '{data['extends']}' (looked for {parent}; "
-                             f"built-in packs: {', '.join(BUILTIN)})"])
-        rules, sources, _ = _merged(parent, problems, (*seen, path))
+            raise PackError([f"{_at(path, 'extends')}: key 'extends': no such rule pack '{parent_name}' "
+                             f"(looked for {parent}; built-in packs: {', '.join(BUILTIN)})"])
+        inherited, inherited_sources, _ = _merged(parent, problems, (*seen, path))
+        for rule_id, settings in inherited.items():
+            rules[rule_id] = _override(rules.get(rule_id, {}), settings)
+        sources.update(inherited_sources)
     listed = data.get("rules")
     declared: dict[str, Any] = listed if isinstance(listed, dict) else {}
     for rule_id, settings in declared.items():
         if not isinstance(settings, dict):
             continue  # reported by the schema
-        base = rules.get(rule_id, {})
-        merged = {**base, **settings}
-        if isinstance(base.get("params"), dict) and isinstance(settings.get("params"), dict):
-            merged["params"] = {**base["params"], **settings["params"]}
-        rules[rule_id] = merged
-        sources[rule_id] = str(path)
+        if "kind" not in settings and rule_id not in rules:
+            problems.append(f"{_at(path, 'rules', rule_id)}: rule '{rule_id}' is unknown: it gives no 'kind' and "
+                            f"no pack it extends defines it (known: {', '.join(sorted(rules)) or 'none'})")
+            continue
+        rules[rule_id] = _override(rules.get(rule_id, {}), settings)
+        sources[rule_id] = path
     name = data.get("name")
     return rules, sources, name if isinstance(name, str) else path.stem
+
+
+def _override(base: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    """``settings`` over ``base``; params are merged key by key."""
+    merged = {**base, **settings}
+    if isinstance(base.get("params"), dict) and isinstance(settings.get("params"), dict):
+        merged["params"] = {**base["params"], **settings["params"]}
+    return merged
+
+
+@lru_cache(maxsize=64)
+def _key_lines(path: Path, _mtime_ns: int) -> dict[tuple[str, ...], int]:
+    """Line (1-based) of each mapping key in a YAML file, by key path: ("rules", "has-deadline")."""
+    lines: dict[tuple[str, ...], int] = {}
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, ValueError):
+        return lines
+
+    def walk(node: yaml.Node | None, prefix: tuple[str, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    lines[(*prefix, str(key.value))] = key.start_mark.line + 1
+                    walk(value, (*prefix, str(key.value)))
+
+    walk(root, ())
+    return lines
+
+
+def _at(path: Path, *keys: str) -> str:
+    """``file:line`` of a key (the deepest one found), or the file alone."""
+    try:
+        found = _key_lines(path, path.stat().st_mtime_ns)
+    except OSError:
+        return str(path)
+    for end in range(len(keys), 0, -1):
+        line = found.get(tuple(keys[:end]))
+        if line:
+            return f"{path}:{line}"
+    return str(path)
 
 
 _FIELD = string.Formatter()
@@ -194,7 +243,8 @@ def _load(path: Path, _mtime_ns: int) -> Pack:
     settings, sources, name = _merged(path, problems)
     rules: dict[str, Rule] = {}
     for rule_id, rule in settings.items():
-        source = sources[rule_id]
+        origin = sources[rule_id]
+        source = _at(origin, "rules", rule_id)
         kind = rule.get("kind")
         if kind is None:
             problems.append(f"{source}: rule '{rule_id}': 'kind' is required (one of: {', '.join(KINDS)})")
@@ -206,9 +256,19 @@ def _load(path: Path, _mtime_ns: int) -> Pack:
             params = module.PARAMS.model_validate(rule.get("params") or {})
         except ValidationError as exc:
             for err in exc.errors():
-                key = ".".join(str(p) for p in err["loc"]) or "params"
-                problems.append(f"{source}: rule '{rule_id}', key 'params.{key}': {err['msg']}")
+                loc = [str(p) for p in err["loc"]]
+                where = _at(origin, "rules", rule_id, "params", *loc)
+                problems.append(f"{where}: rule '{rule_id}', key 'params.{'.'.join(loc) or 'params'}': {err['msg']}")
             continue
+        when = None
+        if rule.get("when") is not None:
+            try:
+                when = When.model_validate(rule["when"])
+            except ValidationError as exc:
+                for err in exc.errors():
+                    key = ".".join(str(p) for p in err["loc"]) or "when"
+                    problems.append(f"{source}: rule '{rule_id}', key 'when.{key}': {err['msg']}")
+                continue
         declared_messages = rule.get("messages")
         overrides: dict[str, Any] = declared_messages if isinstance(declared_messages, dict) else {}
         problems.extend(_message_problems(source, rule_id, module, overrides))
@@ -222,6 +282,7 @@ def _load(path: Path, _mtime_ns: int) -> Pack:
             messages={code: _text(text) for code, text in overrides.items()},
             params=params,
             source=source,
+            when=when,
         )
     if problems:
         raise PackError(list(dict.fromkeys(problems)))

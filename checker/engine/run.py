@@ -83,6 +83,8 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
         module = KINDS[rule.kind]
         if gated and plan.doc_type is None and not getattr(module, "RUNS_ON_NON_PLANS", False):
             continue
+        if rule.when is not None and not rule.when.matches(plan):
+            continue
         for item in module.check(plan, rule.params):
             if isinstance(item, Coverage):
                 themes.append(ThemeCoverage(id=item.id, label=item.label[lang], covered=item.covered,
