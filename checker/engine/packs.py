@@ -161,6 +161,36 @@ def _merged(path: Path, problems: list[str], seen: tuple[Path, ...] = ()
     return rules, sources, name if isinstance(name, str) else path.stem
 
 
+def _jsonable(value: Any) -> Any:
+    """YAML dates as ISO strings, so that JSON Schema sees what the file says."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _data_file(name: str, origin: Path, schema_name: str, key: str, where: str, problems: list[str]) -> Any:
+    """The ``key`` list of a YAML data file (a built-in name such as ``directives``, or a path relative
+    to the pack), validated by ``schemas/<schema_name>``; problems name both files."""
+    builtin = "/" not in name and not name.endswith((".yaml", ".yml"))
+    path = rules_dir() / "registry" / f"{name}.yaml" if builtin else None
+    if path is None or not path.exists():
+        path = resolve(name, origin.parent)
+    try:
+        data = _jsonable(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        problems.append(f"{where}: cannot read '{name}' ({path}): {exc}")
+        return []
+    with open(schemas_dir() / schema_name, encoding="utf-8") as handle:
+        schema = json.load(handle)
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    for error in errors:
+        problems.append(f"{_at(path, *map(str, error.absolute_path))}: {'.'.join(map(str, error.absolute_path))}: "
+                        f"{_explain(error)} (used by {where})")
+    return data.get(key, []) if isinstance(data, dict) and not errors else []
+
+
 def _override(base: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
     """``settings`` over ``base``; params are merged key by key."""
     merged = {**base, **settings}
@@ -252,8 +282,14 @@ def _load(path: Path, _mtime_ns: int) -> Pack:
         module = KINDS.get(kind)
         if module is None:
             continue  # an unknown kind is reported by the schema
+        raw_params = dict(rule.get("params") or {})
+        for param, (schema_name, key) in getattr(module, "FILE_PARAMS", {}).items():
+            if isinstance(raw_params.get(param), str):
+                # A file named by a param (the directive registry): data in its own YAML, checked by its schema.
+                raw_params[param] = _data_file(raw_params[param], origin, schema_name, key,
+                                               _at(origin, "rules", rule_id, "params", param), problems)
         try:
-            params = module.PARAMS.model_validate(rule.get("params") or {})
+            params = module.PARAMS.model_validate(raw_params)
         except ValidationError as exc:
             for err in exc.errors():
                 loc = [str(p) for p in err["loc"]]

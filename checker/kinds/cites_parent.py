@@ -15,6 +15,10 @@ Cases (rule severity unless marked):
 * ``malformed-symbol`` (warning) — a cited symbol is mistyped (case, spaces, ``Ð``, missing year).
 * ``impossible-date`` (warning) — a cited date does not exist (``30/2/2013``).
 * ``cited-after-plan`` (warning) — a cited directive is dated after the plan itself.
+* ``registry-date-mismatch``, ``registry-issuer-mismatch`` (warnings) — a cited directive the
+  registry knows is cited with another date or issuer (the registry's value is the fix).
+* ``superseded`` (warning) — the registry says the cited directive was replaced.
+* ``cites-child`` (warning) — the cited directive is one that implements the expected parent.
 
 Params::
 
@@ -22,6 +26,8 @@ Params::
       symbol: 93-HD/BTGTU     # number-symbol, compared after canonicalising
       date: 2023-02-15        # optional
       issuer: Ban Tuyên giáo Tỉnh ủy   # optional, compared loosely
+    registry: directives      # known directives: a file (rules/registry/directives.yaml, or a path
+                              # relative to the pack) checked by schemas/directives.schema.json
 
 Passes::
 
@@ -37,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from checker.kinds.base import Message, Params, Problem
 from checker.model.plan import Citation, NumberSymbol, Plan
@@ -63,8 +69,34 @@ class ParentSpec(BaseModel):
         return value
 
 
+class Directive(BaseModel):
+    """An entry of the directive registry (``rules/directives.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    symbol: str
+    type: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    title: str | None = None
+    parent: str | None = None
+    superseded_by: str | None = None
+
+    @field_validator("symbol", "parent", "superseded_by")
+    @classmethod
+    def _is_symbol(cls, value: str | None) -> str | None:
+        if value is not None and parse_symbol(value) is None:
+            raise ValueError(f"'{value}' is not a number-symbol such as 93-HD/BTGTU or 368/QĐ-TTg")
+        return value
+
+
 class CitesParentParams(Params):
     parent: ParentSpec | None = None
+    registry: list[Directive] = Field(default_factory=list)
+
+
+#: Params that name a data file instead of holding the data: the engine loads and validates it.
+FILE_PARAMS = {"registry": ("directives.schema.json", "directives")}
 
 
 PARAMS = CitesParentParams
@@ -93,6 +125,31 @@ MESSAGES = {
         "{parent} is cited with the date {cited_date}; it was issued on {expected_date}.",
         "Sửa ngày thành {expected_date}.",
         "Change the date to {expected_date}.",
+    ),
+    "registry-date-mismatch": Message(
+        "Văn bản {symbol} được dẫn với ngày {cited_date}; theo danh mục văn bản, ngày ban hành là {known_date}.",
+        "{symbol} is cited with the date {cited_date}; the directive registry gives {known_date}.",
+        "Sửa ngày thành {known_date}.",
+        "Change the date to {known_date}.",
+    ),
+    "registry-issuer-mismatch": Message(
+        "Văn bản {symbol} được ghi là của «{cited_issuer}»; theo danh mục văn bản, cơ quan ban hành là "
+        "«{known_issuer}».",
+        "{symbol} is attributed to '{cited_issuer}'; the directive registry gives '{known_issuer}'.",
+        "Sửa cơ quan ban hành thành «{known_issuer}».",
+        "Change the issuer to '{known_issuer}'.",
+    ),
+    "superseded": Message(
+        "Văn bản {symbol} ({title}) đã được thay thế bởi {successor}.",
+        "{symbol} ({title}) has been superseded by {successor}.",
+        "Dẫn văn bản còn hiệu lực: {successor}.",
+        "Cite the directive in force: {successor}.",
+    ),
+    "cites-child": Message(
+        "Văn bản {symbol} là văn bản triển khai của {parent}; kế hoạch cần dẫn chính văn bản cấp trên {parent}.",
+        "{symbol} implements {parent}; the plan should cite the parent directive {parent} itself.",
+        "Dẫn {parent} trong phần căn cứ.",
+        "Cite {parent} in the basis clause.",
     ),
     "parent-date-missing": Message(
         "Văn bản {parent} được dẫn mà không ghi ngày ban hành.",
@@ -188,8 +245,47 @@ def check(plan: Plan, params: CitesParentParams) -> Iterator[Problem]:
             yield Problem("cited-after-plan", {"symbol": citation.symbol, "cited_date": _fmt(citation.date),
                                                "plan_date": _fmt(plan.date)},
                           level="warning", location=citation.location, evidence=citation.text)
+    if params.registry:
+        yield from _check_registry(numbered, params)
     if params.parent is not None:
         yield from _check_parent(plan, params.parent)
+
+
+def _known(symbol: NumberSymbol, registry: list[Directive]) -> Directive | None:
+    for entry in registry:
+        known = parse_symbol(entry.symbol)
+        if known is not None and same_document(symbol, known):
+            return entry
+    return None
+
+
+def _check_registry(citations: list[Citation], params: CitesParentParams) -> Iterator[Problem]:
+    """What the registry knows about each cited directive: its date, issuer, successor, parent."""
+    expected = parse_symbol(params.parent.symbol) if params.parent else None
+    for citation in citations:
+        assert citation.symbol_parts is not None
+        entry = _known(citation.symbol_parts, params.registry)
+        if entry is None:
+            continue
+        is_parent = expected is not None and same_document(citation.symbol_parts, expected)
+        args = {"symbol": entry.symbol, "title": entry.title or entry.symbol}
+        found: list[tuple[str, dict[str, object]]] = []
+        # The expected parent's date and issuer are checked against params.parent (parent-* cases).
+        if entry.date and citation.date and citation.date != entry.date and not is_parent:
+            found.append(("registry-date-mismatch", {"cited_date": citation.date_text,
+                                                     "known_date": _fmt(entry.date)}))
+        if entry.issuer and citation.issuer and not is_parent and _loose(entry.issuer) not in _loose(citation.issuer) \
+                and _loose(citation.issuer) not in _loose(entry.issuer):
+            found.append(("registry-issuer-mismatch", {"cited_issuer": citation.issuer,
+                                                       "known_issuer": entry.issuer}))
+        if entry.superseded_by:
+            found.append(("superseded", {"successor": entry.superseded_by}))
+        parent = parse_symbol(entry.parent) if entry.parent else None
+        if expected is not None and parent is not None and same_document(parent, expected):
+            found.append(("cites-child", {"parent": expected.canonical}))
+        for code, extra in found:
+            yield Problem(code, {**args, **extra}, level="warning", location=citation.location,
+                          evidence=citation.text)
 
 
 def _check_parent(plan: Plan, spec: ParentSpec) -> Iterator[Problem]:

@@ -202,7 +202,10 @@ def test_impossible_parent_date_is_not_also_a_date_mismatch(check_text, write_pa
 
 def test_cited_after_plan(check_text):
     text = build_plan(basis=BASIS.replace("15/02/2023", "15/03/2023"))
-    finding = only(check_text(text), "cited-after-plan")
+    report = check_text(text)
+    # The shipped directive registry knows 93-HD/BTGTU was issued on 15/02/2023: that is flagged too.
+    assert [f.code for f in by_rule(report, RULE)] == ["cited-after-plan", "registry-date-mismatch"]
+    finding = by_rule(report, RULE)[0]
     assert finding.severity == "warning"
     assert finding.message == (
         "Văn bản 93-HD/BTGTU ghi ngày 15/03/2023, sau ngày của chính kế hoạch (20/02/2023)."
@@ -212,7 +215,50 @@ def test_cited_after_plan(check_text):
 
 def test_cited_on_the_plan_date_is_not_after_it(check_text):
     text = build_plan(basis=BASIS.replace("15/02/2023", "20/02/2023"))
-    assert by_rule(check_text(text), RULE) == []
+    assert "cited-after-plan" not in [f.code for f in by_rule(check_text(text), RULE)]
+
+
+# --- the directive registry -----------------------------------------------------------------------
+
+def test_registry_gives_the_known_date_as_the_fix(check_text):
+    text = build_plan(basis=BASIS.replace("15/02/2023", "16/02/2023"))
+    finding = only(check_text(text), "registry-date-mismatch")
+    assert finding.severity == "warning"
+    assert finding.message == ("Văn bản 93-HD/BTGTU được dẫn với ngày 16/02/2023; theo danh mục văn bản, "
+                               "ngày ban hành là 15/02/2023.")
+    assert finding.suggestion == "Sửa ngày thành 15/02/2023."
+
+
+def test_registry_knows_a_symbol_typed_with_the_wrong_case(check_text):
+    text = build_plan(basis=basis("Căn cứ Quyết định số 368/QĐ-Ttg ngày 28/3/2013 của Thủ tướng Chính phủ"))
+    codes = [f.code for f in by_rule(check_text(text), RULE)]
+    assert codes == ["malformed-symbol", "registry-date-mismatch"]
+
+
+def test_superseded_and_child_directives_from_a_pack_registry(check_text, write_pack, tmp_path):
+    (tmp_path / "known.yaml").write_text(
+        "directives:\n"
+        "  - {symbol: 93-HD/BTGTU, date: 2023-02-15, issuer: Ban Tuyên giáo Tỉnh ủy, parent: 57-KL/TW,\n"
+        "     superseded_by: 110-HD/BTGTU}\n", encoding="utf-8")
+    pack = write_pack("extends: default\nrules:\n  cites-parent:\n    params:\n      registry: known.yaml\n"
+                      "      parent: {symbol: 57-KL/TW}\n")
+    findings = by_rule(check_text(build_plan(), rules=str(pack)), RULE)
+    assert [(f.code, f.severity) for f in findings] == [  # document-wide first, then by place
+        ("parent-not-cited", "error"), ("superseded", "warning"), ("cites-child", "warning")]
+    assert findings[1].message == "Văn bản 93-HD/BTGTU (93-HD/BTGTU) đã được thay thế bởi 110-HD/BTGTU."
+    assert findings[2].suggestion == "Dẫn 57-KL/TW trong phần căn cứ."
+
+
+def test_a_bad_registry_names_its_file_and_entry(write_pack, tmp_path):
+    from checker.engine.packs import PackError, load_pack
+
+    (tmp_path / "known.yaml").write_text("directives:\n  - {symbol: 93-HD/BTGTU, datum: 2023-02-15}\n",
+                                         encoding="utf-8")
+    pack = write_pack("extends: default\nrules:\n  cites-parent:\n    params:\n      registry: known.yaml\n")
+    with pytest.raises(PackError) as caught:
+        load_pack(str(pack))
+    message = str(caught.value)
+    assert str(tmp_path / "known.yaml") in message and "directives.0" in message and "datum" in message
 
 
 # --- language -----------------------------------------------------------------------------------
