@@ -1,12 +1,15 @@
 """The ``plancheck`` command: parses arguments, calls the library, picks a formatter, sets the exit code.
 
-Exit codes: 0 nothing at or above ``--fail-on`` was found; 1 something was; 2 usage or rule-pack error.
+Exit codes: 0 nothing at or above ``--fail-on`` was found; 1 something was; 2 usage or rule-pack error,
+or a waivers or baseline file that cannot be read or written. Findings accepted by ``--waivers`` or
+``--baseline`` are reported, marked, and do not count.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -15,8 +18,11 @@ import yaml
 
 from checker import __version__
 from checker.api import check_file, parse_file
+from checker.engine.baseline import BaselineError, accept_written, apply_baseline, load_baseline, make_baseline
+from checker.engine.baseline import write_baseline as write_baseline_file
 from checker.engine.packs import BUILTIN, PackError, load_pack
 from checker.engine.run import make_report
+from checker.engine.waivers import WaiverError, apply_waivers, load_waivers
 from checker.formatters import FORMATTERS
 from checker.kinds import KINDS
 from checker.model.report import SEVERITY_RANK
@@ -75,10 +81,30 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
               help="Language of messages.")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="error", show_default=True,
-              help="Exit 1 when a finding at or above this severity is found.")
+              help="Exit 1 when a finding at or above this severity is found (waived and baseline findings "
+                   "do not count).")
+@click.option("--waivers", "waivers_path", metavar="FILE",
+              help="YAML file of accepted findings (rule, document, reason, accepted_by, optional evidence and "
+                   "expires; schemas/waivers.schema.json). Waived findings are shown, marked, and do not count; "
+                   "expired and unused waivers are listed at the end.")
+@click.option("--baseline", "baseline_path", metavar="FILE",
+              help="Baseline written earlier by --write-baseline: findings recorded in it are marked and only "
+                   "new findings count for --fail-on.")
+@click.option("--write-baseline", "write_baseline_path", metavar="FILE",
+              help="Write the fingerprints of the current findings (except waived ones) to FILE, and accept "
+                   "them for this run.")
 def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: str, output: str | None,
-          lang: str, fail_on: str) -> None:
+          lang: str, fail_on: str, waivers_path: str | None, baseline_path: str | None,
+          write_baseline_path: str | None) -> None:
     """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
+    try:
+        # Every input file is validated before any document is read.
+        waivers = load_waivers(waivers_path) if waivers_path else None
+        baseline = load_baseline(baseline_path, lang) if baseline_path else None
+    except WaiverError as exc:
+        _file_error("lỗi tệp chấp nhận / waivers file error", exc.problems)
+    except BaselineError as exc:
+        _file_error("lỗi đường cơ sở / baseline error", exc.problems)
     try:
         if rules:
             load_pack(rules)
@@ -98,6 +124,18 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: st
     except PackError as exc:
         _pack_error(exc)
     report = make_report(documents, packs, lang)
+    # Waivers first, so that the baseline can tell new findings from waived ones and leave waived ones out.
+    if waivers is not None:
+        report = apply_waivers(report, waivers, date.today())
+    if baseline is not None and baseline_path:
+        report = apply_baseline(report, baseline, baseline_path)
+    if write_baseline_path:
+        recorded = make_baseline(report)
+        try:
+            write_baseline_file(recorded, write_baseline_path)
+        except BaselineError as exc:
+            _file_error("lỗi đường cơ sở / baseline error", exc.problems)
+        report = accept_written(report, recorded, write_baseline_path)
     rendered = FORMATTERS[fmt](report)
     if output:
         try:
@@ -111,7 +149,11 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: st
 
 
 def _pack_error(exc: PackError) -> NoReturn:
-    click.echo("plancheck: lỗi bộ quy tắc / rule pack error:\n  " + "\n  ".join(exc.problems), err=True)
+    _file_error("lỗi bộ quy tắc / rule pack error", exc.problems)
+
+
+def _file_error(title: str, problems: list[str]) -> NoReturn:
+    click.echo(f"plancheck: {title}:\n  " + "\n  ".join(problems), err=True)
     sys.exit(2)
 
 

@@ -2,6 +2,10 @@
 
 The plan's raw blocks and per-block bookkeeping are left out: they are the text itself, which
 the user already has; ``plancheck parse --blocks`` shows them.
+
+Accepted findings are kept: a waived finding carries its ``waiver`` (reason, accepted_by, expires,
+source, index), a known one ``"baseline": true``; the report adds ``waiver_problems`` and, with a
+baseline, ``baseline`` (known, new and fixed counts, the file written).
 """
 
 from __future__ import annotations

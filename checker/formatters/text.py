@@ -1,22 +1,30 @@
-"""Plain-text report for a terminal: findings grouped by document, then a summary line."""
+"""Plain-text report for a terminal: findings grouped by document, then a summary line.
+
+Accepted findings are shown, marked on their first line: ``(đã chấp nhận: lý do — người duyệt)`` for a
+waiver, ``(đã có trong đường cơ sở)`` for the baseline. The summary counts only the findings that are
+not accepted (the ones the exit code looks at) and adds how many were accepted; waiver problems and
+the comparison with the baseline come just before it.
+"""
 
 from __future__ import annotations
 
 from checker.model.document import Location
-from checker.model.report import DocumentReport, Finding, Report
+from checker.model.report import BaselineSummary, DocumentReport, Finding, Report
 
 _WORDS = {
     "vi": {
         "error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "Cách sửa", "at": "Vị trí",
         "pack": "bộ quy tắc", "themes": "Chủ đề", "covered": "có", "missing": "thiếu", "ok": "Không phát hiện vấn đề.",
         "documents": "văn bản", "unreadable": "không đọc được", "summary": "Tổng cộng", "quote": "Trích",
-        "note": "Ghi chú",
+        "note": "Ghi chú", "waived": "đã chấp nhận", "until": "đến", "in_baseline": "đã có trong đường cơ sở",
+        "accepted": "đã chấp nhận", "waiver_problems": "Tệp chấp nhận (--waivers)",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info", "fix": "Fix", "at": "At",
         "pack": "pack", "themes": "Themes", "covered": "covered", "missing": "missing", "ok": "No problems found.",
         "documents": "documents", "unreadable": "unreadable", "summary": "Total", "quote": "Quote",
-        "note": "Note",
+        "note": "Note", "waived": "waived", "until": "until", "in_baseline": "in baseline",
+        "accepted": "accepted", "waiver_problems": "Waivers (--waivers)",
     },
 }
 
@@ -28,8 +36,22 @@ def _where(location: Location, lang: str) -> str:
     return place
 
 
+def _mark(f: Finding, w: dict[str, str], lang: str) -> str:
+    """`` (đã chấp nhận: reason — accepted_by)`` / `` (đã có trong đường cơ sở)``, or nothing."""
+    marks = []
+    if f.waiver is not None:
+        mark = f"{w['waived']}: {f.waiver.reason} — {f.waiver.accepted_by}"
+        if f.waiver.expires is not None:
+            day = f.waiver.expires.isoformat() if lang == "en" else f"{f.waiver.expires:%d/%m/%Y}"
+            mark += f", {w['until']} {day}"
+        marks.append(f" ({mark})")
+    if f.baseline:
+        marks.append(f" ({w['in_baseline']})")
+    return "".join(marks)
+
+
 def _finding(f: Finding, w: dict[str, str], lang: str) -> list[str]:
-    lines = [f"  {w[f.severity]:<10} {f.rule:<20} {f.message}"]
+    lines = [f"  {w[f.severity]:<10} {f.rule:<20} {f.message}{_mark(f, w, lang)}"]
     if f.location is not None:
         lines.append(f"  {'':<10} {'':<20} {w['at']}: {_where(f.location, lang)}")
     if f.evidence:
@@ -68,23 +90,58 @@ def _document(doc: DocumentReport, w: dict[str, str], lang: str) -> list[str]:
     return lines
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _baseline(summary: BaselineSummary, lang: str) -> list[str]:
+    lines = []
+    if summary.path is not None:
+        if lang == "en":
+            lines.append(f"Baseline {summary.path}: {_plural(summary.known, 'known finding')}, "
+                         f"{_plural(summary.new, 'new finding')}, "
+                         f"{_plural(summary.fixed, 'finding')} fixed since the baseline.")
+        else:
+            lines.append(f"Đường cơ sở {summary.path}: {summary.known} phát hiện đã biết, {summary.new} phát hiện "
+                         f"mới, {summary.fixed} phát hiện đã sửa từ khi lập đường cơ sở.")
+    if summary.written is not None:
+        lines.append(f"Baseline written to {summary.written}: {_plural(summary.recorded, 'finding')} recorded."
+                     if lang == "en" else
+                     f"Đã ghi đường cơ sở vào {summary.written}: {summary.recorded} phát hiện.")
+    return lines
+
+
 def render(report: Report) -> str:
     w = _WORDS[report.lang]
     lines: list[str] = []
     for doc in report.documents:
         lines.extend(_document(doc, w, report.lang))
         lines.append("")
-    counts = {s: sum(d.count(s) for d in report.documents) for s in ("error", "warning", "info")}
+    if report.waiver_problems:
+        lines.append(f"{w['waiver_problems']}:")
+        lines.extend(f"  {problem.message}" for problem in report.waiver_problems)
+        lines.append("")
+    if report.baseline is not None:
+        lines.extend(_baseline(report.baseline, report.lang))
+        lines.append("")
+    # Only findings that are not accepted: the ones the exit code looks at.
+    counts = {s: sum(d.count(s, include_accepted=False) for d in report.documents)
+              for s in ("error", "warning", "info")}
+    accepted = sum(1 for d in report.documents for f in d.findings if f.accepted)
     unreadable = sum(1 for d in report.documents if d.status == "unreadable")
     if report.lang == "en":  # "documents: 1, errors: 2" reads right in the singular and the plural
         total = (f"Total: documents: {len(report.documents)}, errors: {counts['error']}, "
                  f"warnings: {counts['warning']}, info: {counts['info']}")
         if unreadable:
             total += f", unreadable: {unreadable}"
+        if accepted:
+            total += f", accepted: {accepted}"
     else:
         total = (f"{w['summary']}: {len(report.documents)} {w['documents']}, {counts['error']} {w['error']}, "
                  f"{counts['warning']} {w['warning']}, {counts['info']} {w['info']}")
         if unreadable:
             total += f", {unreadable} {w['unreadable']}"
+        if accepted:
+            total += f", {accepted} {w['accepted']}"
     lines.append(total)
     return "\n".join(lines) + "\n"

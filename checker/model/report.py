@@ -1,7 +1,13 @@
-"""Findings and reports: what checking a plan produces. Formatters read only these."""
+"""Findings and reports: what checking a plan produces. Formatters read only these.
+
+A finding can be *accepted*: waived by an entry of a waivers file (``Finding.waiver``) or already
+known from a baseline (``Finding.baseline``). Accepted findings stay in the report, marked, so a reader
+sees what was accepted and why; they do not count for the exit code (:meth:`Report.worst`).
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -11,6 +17,18 @@ from checker.model.plan import Plan
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+
+
+class Waiver(BaseModel):
+    """The waivers-file entry that accepted a finding: why, who, until when, and where it is written."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reason: str
+    accepted_by: str
+    expires: date | None = Field(None, description="Last day the waiver applies; None for no end.")
+    source: str = Field(description="The waivers file, as given.")
+    index: int = Field(description="Position of the entry in the file's 'waivers' list, counted from 1.")
 
 
 class Finding(BaseModel):
@@ -25,6 +43,13 @@ class Finding(BaseModel):
     suggestion: str | None = None
     location: Location | None = Field(None, description="None for document-wide findings.")
     evidence: str | None = Field(None, description="The quoted original text.")
+    waiver: Waiver | None = Field(None, description="Set when a waiver accepts this finding.")
+    baseline: bool = Field(False, description="True when the finding was already in the baseline (--baseline).")
+
+    @property
+    def accepted(self) -> bool:
+        """True when a waiver or the baseline accepts the finding: it does not count for the exit code."""
+        return self.waiver is not None or self.baseline
 
 
 class Evidence(BaseModel):
@@ -54,8 +79,9 @@ class DocumentReport(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     themes: list[ThemeCoverage] = Field(default_factory=list)
 
-    def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+    def count(self, severity: str, *, include_accepted: bool = True) -> int:
+        """Findings of ``severity``; with ``include_accepted=False`` only those not waived or in the baseline."""
+        return sum(1 for f in self.findings if f.severity == severity and (include_accepted or not f.accepted))
 
 
 class RuleInfo(BaseModel):
@@ -67,14 +93,47 @@ class RuleInfo(BaseModel):
     summary: str
 
 
+class WaiverProblem(BaseModel):
+    """A waivers-file entry that did nothing: it has expired (and so waived nothing) or matched no finding."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: Literal["expired", "unused"]
+    source: str = Field(description="The waivers file, as given.")
+    index: int = Field(description="Position of the entry in the file's 'waivers' list, counted from 1.")
+    rule: str
+    document: str
+    expires: date | None = None
+    message: str
+
+
+class BaselineSummary(BaseModel):
+    """How the findings compare with a baseline (``--baseline``) and what was written (``--write-baseline``)."""
+
+    path: str | None = Field(None, description="The baseline compared against; None when one was only written.")
+    known: int = Field(0, description="Findings that were in the baseline.")
+    new: int = Field(0, description="Findings not in the baseline and not waived: the ones that count.")
+    fixed: int = Field(0, description="Baseline findings that no longer occur.")
+    written: str | None = Field(None, description="The baseline file written by this run, if any.")
+    recorded: int = Field(0, description="Findings recorded in the written baseline.")
+
+
 class Report(BaseModel):
     tool: str = "plancheck"
     version: str
     lang: Literal["vi", "en"] = "vi"
     documents: list[DocumentReport] = Field(default_factory=list)
     rules: list[RuleInfo] = Field(default_factory=list)
+    waiver_problems: list[WaiverProblem] = Field(
+        default_factory=list, description="Waivers that expired or matched no finding (--waivers).")
+    baseline: BaselineSummary | None = None
 
-    def worst(self) -> int:
-        """Rank of the worst severity found (0 when nothing was found)."""
-        ranks = [SEVERITY_RANK[f.severity] for d in self.documents for f in d.findings]
+    def worst(self, *, include_accepted: bool = False) -> int:
+        """Rank of the worst severity found (0 when nothing was found).
+
+        Findings accepted by a waiver or the baseline are left out unless ``include_accepted``; a
+        report to which no waivers or baseline were applied has none, so this is every finding.
+        """
+        ranks = [SEVERITY_RANK[f.severity] for d in self.documents for f in d.findings
+                 if include_accepted or not f.accepted]
         return max(ranks, default=0)
