@@ -12,15 +12,22 @@ from types import ModuleType
 from checker.kinds import (
     assigns_tasks,
     cites_parent,
+    count_range,
     covers_themes,
+    date_order,
+    field_present,
     has_deadline,
     has_field,
     has_parts,
     is_plan,
+    phrase,
+    section_exists,
     task_table,
 )
 
 KINDS: dict[str, ModuleType] = {
     module.NAME: module
-    for module in (is_plan, cites_parent, covers_themes, assigns_tasks, task_table, has_deadline, has_parts, has_field)
+    for module in (is_plan, cites_parent, covers_themes, assigns_tasks, task_table, has_deadline, has_parts, has_field,
+                   # Generic kinds: reviewers write new checks with them as data, without new code.
+                   phrase, section_exists, field_present, date_order, count_range)
 }
