@@ -175,7 +175,7 @@ def parse(path: str, blocks: bool, lang: str) -> None:
 
 @main.group()
 def rules() -> None:
-    """List and explain rules and kinds."""
+    """List, explain and test rules and kinds."""
 
 
 @rules.command("list")
@@ -224,3 +224,27 @@ def rules_show(rule_id: str, pack_name: str, lang: str) -> None:
         fix = message.fix_en if lang == "en" else message.fix_vi
         if fix:
             click.echo(f"      → {fix}")
+
+
+@rules.command("test")
+@click.argument("pack_name", metavar="PACK")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def rules_test(pack_name: str, lang: str) -> None:
+    """Run the test cases of a pack (its `tests:` and those of the packs it extends).
+
+    Exit 0 when every case passes, 1 when one fails, 2 for a rule-pack error.
+    """
+    from checker.engine.packtests import run_pack_tests
+
+    try:
+        pack = load_pack(pack_name)
+    except PackError as exc:
+        _pack_error(exc)
+    results = run_pack_tests(pack, lang)
+    for result in results:
+        click.echo(f"{'✓' if result.passed else '✗'} {result.name}  ({result.source})")
+        for problem in result.problems:
+            click.echo(f"    {problem}")
+    failed = sum(not r.passed for r in results)
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)

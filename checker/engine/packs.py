@@ -46,11 +46,38 @@ class Rule:
     when: When | None = None
 
 
+@dataclass(frozen=True)
+class Expectation:
+    """A finding a test case expects (or forbids): rule id, and optionally code, severity, message text."""
+
+    rule: str | None = None
+    code: str | None = None
+    severity: str | None = None
+    message: str | None = None
+    count: int | None = None  # expect only: exactly this many matching findings
+
+
+@dataclass(frozen=True)
+class PackTest:
+    """A test case carried by a pack (``tests:``): a plan excerpt and the findings it must (not) give."""
+
+    name: str
+    text: str
+    source: str  # file:line of the case
+    expect: tuple[Expectation, ...] = ()
+    forbid: tuple[Expectation, ...] = ()
+    only: tuple[str, ...] | None = None
+    # The rules of the pack that declares the case: a case inherited through `extends` does not see the
+    # rules the extending pack adds (a plain plan in `default` need not cover the themes of `ttdn`).
+    rules: tuple[str, ...] = ()
+
+
 @dataclass
 class Pack:
     name: str
     path: str
     rules: dict[str, Rule] = field(default_factory=dict)
+    tests: list[PackTest] = field(default_factory=list)  # the pack's own cases after those it extends
 
     def with_params(self, kind: str, change: Callable[[BaseModel], BaseModel]) -> Pack:
         """A copy whose rules of ``kind`` have their params replaced by ``change(params)``."""
@@ -59,7 +86,7 @@ class Pack:
             if rule.kind == kind:
                 rule = replace(rule, params=change(rule.params))
             rules[rule_id] = rule
-        return Pack(self.name, self.path, rules)
+        return Pack(self.name, self.path, rules, self.tests)
 
 
 @lru_cache(maxsize=1)
@@ -120,12 +147,18 @@ def _where(error: jsonschema.ValidationError) -> str:
     parts = [str(p) for p in error.absolute_path]
     if len(parts) >= 2 and parts[0] == "rules":
         return f"rule '{parts[1]}'" + (f", key '{'.'.join(parts[2:])}'" if len(parts) > 2 else "")
+    if len(parts) >= 2 and parts[0] == "tests" and parts[1].isdigit():
+        return f"test {int(parts[1]) + 1}" + (f", key '{'.'.join(parts[2:])}'" if len(parts) > 2 else "")
     return "key '" + ".".join(parts) + "'" if parts else "top level"
 
 
-def _merged(path: Path, problems: list[str], seen: tuple[Path, ...] = ()
+def _merged(path: Path, problems: list[str], seen: tuple[Path, ...] = (),
+            tests: list[tuple[Path, int, dict[str, Any], tuple[str, ...]]] | None = None,
             ) -> tuple[dict[str, dict[str, Any]], dict[str, Path], str]:
-    """Rule settings after applying ``extends``, the file each rule id was last set in, and the name."""
+    """Rule settings after applying ``extends``, the file each rule id was last set in, and the name.
+
+    Test cases (file, index, case) are appended to ``tests``: those of the extended packs first.
+    """
     path = path.resolve()
     if path in seen:
         chain = " → ".join(str(p) for p in (*seen, path))
@@ -142,7 +175,7 @@ def _merged(path: Path, problems: list[str], seen: tuple[Path, ...] = ()
         if not parent.exists():
             raise PackError([f"{_at(path, 'extends')}: key 'extends': no such rule pack '{parent_name}' "
                              f"(looked for {parent}; built-in packs: {', '.join(BUILTIN)})"])
-        inherited, inherited_sources, _ = _merged(parent, problems, (*seen, path))
+        inherited, inherited_sources, _ = _merged(parent, problems, (*seen, path), tests)
         for rule_id, settings in inherited.items():
             rules[rule_id] = _override(rules.get(rule_id, {}), settings)
         sources.update(inherited_sources)
@@ -157,6 +190,10 @@ def _merged(path: Path, problems: list[str], seen: tuple[Path, ...] = ()
             continue
         rules[rule_id] = _override(rules.get(rule_id, {}), settings)
         sources[rule_id] = path
+    own_tests = data.get("tests")
+    if tests is not None and isinstance(own_tests, list):
+        tests.extend((path, index, case, tuple(rules)) for index, case in enumerate(own_tests)
+                     if isinstance(case, dict))
     name = data.get("name")
     return rules, sources, name if isinstance(name, str) else path.stem
 
@@ -214,6 +251,11 @@ def _key_lines(path: Path, _mtime_ns: int) -> dict[tuple[str, ...], int]:
                 if isinstance(key, yaml.ScalarNode):
                     lines[(*prefix, str(key.value))] = key.start_mark.line + 1
                     walk(value, (*prefix, str(key.value)))
+        elif isinstance(node, yaml.SequenceNode) and prefix[:1] == ("tests",):
+            # Test cases and their items are found by index ("tests", "0"): errors point at the item.
+            for index, item in enumerate(node.value):
+                lines[(*prefix, str(index))] = item.start_mark.line + 1
+                walk(item, (*prefix, str(index)))
 
     walk(root, ())
     return lines
@@ -270,7 +312,8 @@ def load_pack(name_or_path: str) -> Pack:
 @lru_cache(maxsize=32)
 def _load(path: Path, _mtime_ns: int) -> Pack:
     problems: list[str] = []
-    settings, sources, name = _merged(path, problems)
+    raw_tests: list[tuple[Path, int, dict[str, Any], tuple[str, ...]]] = []
+    settings, sources, name = _merged(path, problems, tests=raw_tests)
     rules: dict[str, Rule] = {}
     for rule_id, rule in settings.items():
         origin = sources[rule_id]
@@ -320,6 +363,37 @@ def _load(path: Path, _mtime_ns: int) -> Pack:
             source=source,
             when=when,
         )
+    tests = _pack_tests(raw_tests, problems)
     if problems:
         raise PackError(list(dict.fromkeys(problems)))
-    return Pack(name=name, path=str(path), rules=rules)
+    return Pack(name=name, path=str(path), rules=rules, tests=tests)
+
+
+def _expectations(items: Any) -> tuple[Expectation, ...]:
+    return tuple(Expectation(**{k: v for k, v in item.items() if k in Expectation.__dataclass_fields__})
+                 for item in items or () if isinstance(item, dict))
+
+
+def _pack_tests(raw: list[tuple[Path, int, dict[str, Any], tuple[str, ...]]], problems: list[str]
+                ) -> list[PackTest]:
+    """The test cases (already checked by the schema); a rule id that the pack does not define is an error."""
+    tests = []
+    seen: set[tuple[Path, int]] = set()
+    for origin, index, case, known in raw:
+        if (origin, index) in seen:  # a pack reached twice through `extends` lists
+            continue
+        seen.add((origin, index))
+        source = _at(origin, "tests", str(index))
+        named = [("only", rule_id) for rule_id in case.get("only") or ()]
+        named += [(f"{key}.{n}.rule", item.get("rule")) for key in ("expect", "forbid")
+                  for n, item in enumerate(case.get(key) or ()) if isinstance(item, dict)]
+        for key, rule_id in named:
+            if isinstance(rule_id, str) and rule_id not in known:
+                problems.append(f"{_at(origin, 'tests', str(index), key.split('.')[0])}: test {index + 1}, key "
+                                f"'{key}': no rule '{rule_id}' in the pack (rules: {', '.join(known)})")
+        only = case.get("only")
+        tests.append(PackTest(name=str(case.get("name", f"test {index + 1}")), text=str(case.get("text", "")),
+                              source=source, expect=_expectations(case.get("expect")),
+                              forbid=_expectations(case.get("forbid")),
+                              only=tuple(map(str, only)) if isinstance(only, list) else None, rules=known))
+    return tests
