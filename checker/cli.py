@@ -248,3 +248,35 @@ def rules_test(pack_name: str, lang: str) -> None:
     failed = sum(not r.passed for r in results)
     click.echo(f"{len(results) - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
+
+
+@rules.command("derive")
+@click.argument("parent", metavar="PARENT")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the pack to this file instead of "
+              "standard output.")
+@click.option("--extends", "extends", type=click.Choice(list(BUILTIN)), default="default", show_default=True,
+              help="The pack the derived pack extends.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of error messages.")
+def rules_derive(parent: str, output: str | None, extends: str, lang: str) -> None:
+    """Derive a rule pack from a parent directive (.docx, .doc, .pdf, .html, .txt): its identity for
+    cites-parent, one theme per content item for covers-themes, and its reporting deadline."""
+    from checker.engine.derive import derive
+
+    try:
+        plan = parse_file(parent)
+    except ReadError as exc:
+        click.echo(f"plancheck: {exc.message(lang)}", err=True)
+        sys.exit(2)
+    try:
+        text = derive(plan, parent, extends)
+    except PackError as exc:
+        _pack_error(exc)
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            click.echo(f"plancheck: cannot write the pack to {output}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,142 @@
+"""`plancheck rules derive`: a pack derived from a parent directive loads, and checks plans answering it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from checker.api import check_file
+from checker.cli import main
+from checker.engine.packs import load_pack
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+PARENT = """BAN TUYÊN GIÁO TỈNH ỦY
+Số 93-HD/BTGTU
+Quảng Trị, ngày 15 tháng 02 năm 2023
+
+HƯỚNG DẪN
+Công tác thông tin đối ngoại năm 2023
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức của cán bộ, đảng viên về công tác thông tin đối ngoại.
+II. NỘI DUNG
+1. Chủ quyền biển, đảo
+- Tuyên truyền về chủ quyền biển đảo Hoàng Sa, Trường Sa và luật biển quốc tế UNCLOS.
+2. Quảng bá du lịch
+- Giới thiệu di tích lịch sử, lễ hội truyền thống, ẩm thực đặc sắc và làng nghề thủ công.
+3. Người Việt ở nước ngoài
+- Vận động kiều bào hướng về quê hương, chăm lo đồng bào định cư ở nước ngoài.
+III. TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên giáo các huyện ủy hướng dẫn triển khai.
+Các đơn vị báo cáo kết quả về Ban Tuyên giáo Tỉnh ủy trước ngày 15/11/2023.
+"""
+
+PLAN = """ỦY BAN NHÂN DÂN
+HUYỆN VĨNH LINH
+Số: 45/KH-UBND
+Vĩnh Linh, ngày 20 tháng 02 năm 2023
+
+KẾ HOẠCH
+Công tác thông tin đối ngoại năm 2023
+
+Thực hiện Hướng dẫn số 93-HD/BTGTU ngày 15/02/2023 của Ban Tuyên giáo Tỉnh ủy, Ủy ban nhân dân huyện ban hành Kế hoạch:
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức về công tác thông tin đối ngoại.
+II. NỘI DUNG
+1. Tuyên truyền về chủ quyền biển đảo Hoàng Sa, Trường Sa và luật biển quốc tế UNCLOS.
+2. Giới thiệu di tích lịch sử, lễ hội truyền thống, ẩm thực đặc sắc và làng nghề thủ công.
+3. Vận động kiều bào hướng về quê hương, chăm lo đồng bào định cư ở nước ngoài.
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin chủ trì triển khai Kế hoạch này.
+Các cơ quan báo cáo kết quả về Ủy ban nhân dân huyện trước ngày 05/11/2023.
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def derived(tmp_path: Path) -> Path:
+    parent = tmp_path / "parent.txt"
+    parent.write_text(PARENT, encoding="utf-8")
+    out = tmp_path / "pack.yaml"
+    code, stdout, stderr = run("rules", "derive", str(parent), "-o", str(out))
+    assert code == 0, stderr
+    assert stdout == ""
+    return out
+
+
+def test_derived_pack_loads_with_one_theme_per_item(derived: Path) -> None:
+    pack = load_pack(str(derived))
+    themes = pack.rules["covers-themes"].params.model_dump()["themes"]
+    assert [t["id"] for t in themes] == ["chu-quyen-bien-dao", "quang-ba-du-lich", "nguoi-viet-o-nuoc-ngoai"]
+    assert [t["label"] for t in themes] == [{"vi": v, "en": v} for v in
+                                            ("Chủ quyền biển, đảo", "Quảng bá du lịch", "Người Việt ở nước ngoài")]
+    assert all(2 <= len(t["phrases"]) <= 6 for t in themes)
+    parent = pack.rules["cites-parent"].params.model_dump(mode="json")["parent"]
+    assert parent["symbol"] == "93-HD/BTGTU" and parent["date"] == "2023-02-15"
+    assert pack.rules["deadline-before-parent"].params.model_dump(mode="json")["other"] == "2023-11-15"
+    text = derived.read_text(encoding="utf-8")
+    assert "parent.txt" in text and "# 2. Quảng bá du lịch" in text
+
+
+def test_plan_answering_the_parent_passes(derived: Path, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    report = check_file(plan, str(derived))
+    rules = {f.rule for f in report.findings}
+    assert not rules & {"covers-themes", "cites-parent", "deadline-before-parent"}, report.findings
+
+
+def test_plan_missing_an_item_is_caught(derived: Path, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN.replace("2. Giới thiệu di tích lịch sử, lễ hội truyền thống, ẩm thực đặc sắc và làng nghề "
+                                 "thủ công.\n", ""), encoding="utf-8")
+    report = check_file(plan, str(derived))
+    missing = [f for f in report.findings if f.rule == "covers-themes"]
+    assert [f.code for f in missing] == ["theme-missing"]
+    assert "quang-ba-du-lich" in missing[0].message
+
+
+def test_without_output_prints_and_output_writes_only_that_file(tmp_path: Path) -> None:
+    parent = tmp_path / "parent.txt"
+    parent.write_text(PARENT, encoding="utf-8")
+    code, stdout, _ = run("rules", "derive", str(parent), "--extends", "ttdn")
+    assert code == 0 and "extends: ttdn" in stdout
+    assert yaml.safe_load(stdout)["rules"]["covers-parent-themes"]["kind"] == "covers_themes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["parent.txt"]
+    code, _, _ = run("rules", "derive", str(parent), "-o", str(tmp_path / "x.yaml"))
+    assert code == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["parent.txt", "x.yaml"]
+
+
+def test_unreadable_parent_exits_2_naming_it(tmp_path: Path) -> None:
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"not a zip")
+    code, _, stderr = run("rules", "derive", str(bad), "-o", str(tmp_path / "p.yaml"))
+    assert code == 2 and "hong.docx" in stderr
+    assert not (tmp_path / "p.yaml").exists()
+
+
+@pytest.mark.parametrize("prefix", ["000_", "002_"])
+def test_seed_guidance_without_number(prefix: str, tmp_path: Path) -> None:
+    seeds = sorted(SEEDS.glob(f"{prefix}*.txt")) if SEEDS.is_dir() else []
+    if not seeds:
+        pytest.skip("seed documents not available")
+    parent = tmp_path / seeds[0].name
+    shutil.copy(seeds[0], parent)
+    out = tmp_path / "pack.yaml"
+    code, _, _ = run("rules", "derive", str(parent), "-o", str(out))
+    assert code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "# TODO: điền số, ký hiệu" in text
+    pack = load_pack(str(out))
+    assert pack.rules["cites-parent"].params.model_dump()["parent"] is None
+    assert len(pack.rules["covers-themes"].params.model_dump()["themes"]) >= 2
