@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from checker import check_file, parse_file
 from checker.model.plan import Plan
@@ -183,3 +184,18 @@ def to_cp1258(text: str) -> bytes:
             base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONE_MARKS))
             out.append((base + tones).encode("cp1258"))
     return b"".join(out)
+
+
+def one_rule_pack(write_pack: Callable[..., Path], kind: str, severity: str) -> Callable[..., str]:
+    """``make(**params)`` → path of a pack holding one rule ``r`` of ``kind`` with those params."""
+
+    def make(**params: object) -> str:
+        rule = {"kind": kind, "severity": severity, "params": params}
+        return str(write_pack(yaml.safe_dump({"rules": {"r": rule}}, allow_unicode=True)))
+
+    return make
+
+
+def rule_findings(report: DocumentReport, rule: str = "r") -> list[Finding]:
+    """The findings of one rule (``r`` in the one-rule packs)."""
+    return [f for f in report.findings if f.rule == rule]

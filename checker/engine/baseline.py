@@ -34,6 +34,7 @@ from typing import Any
 
 import jsonschema
 
+from checker.engine.errors import ProblemsError
 from checker.model.report import BaselineSummary, DocumentReport, Finding, Report
 from checker.resources import schemas_dir
 from checker.text.normalize import squash
@@ -42,12 +43,8 @@ from checker.text.symbols import parse_symbol, same_document
 FORMAT = 1
 
 
-class BaselineError(Exception):
+class BaselineError(ProblemsError):
     """A baseline that cannot be read or written; ``problems`` lists every reason, each naming the file."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True, order=True)

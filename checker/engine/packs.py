@@ -20,18 +20,15 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from checker.engine.conditions import When
+from checker.engine.errors import ProblemsError
 from checker.kinds import KINDS
 from checker.resources import rules_dir, schemas_dir
 
 BUILTIN = ("default", "ttdn")
 
 
-class PackError(Exception):
+class PackError(ProblemsError):
     """A rule pack that cannot be used; ``problems`` lists every reason, each naming file and rule."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from checker.engine.errors import ProblemsError
 from checker.model.plan import NumberSymbol, Plan
 from checker.model.report import DocumentReport, Finding, Report, Waiver, WaiverProblem
 from checker.resources import schemas_dir
@@ -56,12 +57,8 @@ from checker.text.normalize import squash
 from checker.text.symbols import parse_symbol, same_document
 
 
-class WaiverError(Exception):
+class WaiverError(ProblemsError):
     """A waivers file that cannot be used; ``problems`` lists every reason, each naming the file and entry."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import yaml
-from conftest import IMPLEMENTATION, build_plan
+from conftest import IMPLEMENTATION, build_plan, one_rule_pack, rule_findings
 
 from checker.engine.packs import PackError, load_pack
 from checker.kinds.count_range import count
@@ -15,16 +14,10 @@ VAGUE = IMPLEMENTATION + "\n3. Các cơ quan, đơn vị liên quan phối hợp
 @pytest.fixture
 def pack(write_pack):
     """``pack(**params)``: a pack with one ``count_range`` rule ``r`` (severity warning)."""
-
-    def make(**params: object) -> str:
-        rule = {"kind": "count_range", "severity": "warning", "params": params}
-        return str(write_pack(yaml.safe_dump({"rules": {"r": rule}}, allow_unicode=True)))
-
-    return make
+    return one_rule_pack(write_pack, "count_range", "warning")
 
 
-def findings(report):
-    return [f for f in report.findings if f.rule == "r"]
+findings = rule_findings
 
 
 @pytest.mark.parametrize("what, expected", [

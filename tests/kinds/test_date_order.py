@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import yaml
-from conftest import HEADER, REPORTING, build_plan, line_of
+from conftest import HEADER, REPORTING, build_plan, line_of, one_rule_pack, rule_findings
 
 from checker.engine.packs import PackError, load_pack
 
@@ -18,16 +17,10 @@ PARENT = {"other": "parent-citation", "symbol": "93-HD/BTGTU"}
 @pytest.fixture
 def pack(write_pack):
     """``pack(**params)``: a pack with one ``date_order`` rule ``r`` (severity error)."""
-
-    def make(**params: object) -> str:
-        rule = {"kind": "date_order", "severity": "error", "params": params}
-        return str(write_pack(yaml.safe_dump({"rules": {"r": rule}}, allow_unicode=True)))
-
-    return make
+    return one_rule_pack(write_pack, "date_order", "error")
 
 
-def findings(report):
-    return [f for f in report.findings if f.rule == "r"]
+findings = rule_findings
 
 
 @pytest.mark.parametrize("params", [

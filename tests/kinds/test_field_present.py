@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import yaml
-from conftest import CLOSING, HEADER, TITLE, build_plan, line_of
+from conftest import CLOSING, HEADER, TITLE, build_plan, line_of, one_rule_pack, rule_findings
 
 from checker.engine.packs import PackError, load_pack
 
@@ -15,16 +14,10 @@ FIELDS = ["doc_type", "number_symbol", "issuer", "date", "title", "basis", "task
 @pytest.fixture
 def pack(write_pack):
     """``pack(**params)``: a pack with one ``field_present`` rule ``r`` (severity error)."""
-
-    def make(**params: object) -> str:
-        rule = {"kind": "field_present", "severity": "error", "params": params}
-        return str(write_pack(yaml.safe_dump({"rules": {"r": rule}}, allow_unicode=True)))
-
-    return make
+    return one_rule_pack(write_pack, "field_present", "error")
 
 
-def findings(report):
-    return [f for f in report.findings if f.rule == "r"]
+findings = rule_findings
 
 
 @pytest.mark.parametrize("field", FIELDS)

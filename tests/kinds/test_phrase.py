@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import yaml
-from conftest import CONTENT, PURPOSE, build_plan, line_of
+from conftest import CONTENT, PURPOSE, build_plan, line_of, one_rule_pack, rule_findings
 
 from checker.engine.packs import PackError, load_pack
 
@@ -14,16 +13,10 @@ VV = r"(?<!\w)(?:v\.\s?v(?!\w)\.?|vv(?!\w))"
 @pytest.fixture
 def pack(write_pack):
     """``pack(**params)``: a pack with one ``phrase`` rule ``r`` (severity warning)."""
-
-    def make(**params: object) -> str:
-        rule = {"kind": "phrase", "severity": "warning", "params": params}
-        return str(write_pack(yaml.safe_dump({"rules": {"r": rule}}, allow_unicode=True)))
-
-    return make
+    return one_rule_pack(write_pack, "phrase", "warning")
 
 
-def findings(report):
-    return [f for f in report.findings if f.rule == "r"]
+findings = rule_findings
 
 
 # --- must: appear -------------------------------------------------------------------------------

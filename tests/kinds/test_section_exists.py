@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import yaml
-from conftest import IMPLEMENTATION, build_plan
+from conftest import IMPLEMENTATION, build_plan, one_rule_pack, rule_findings
 
 from checker.engine.packs import PackError, load_pack
 
@@ -16,16 +15,10 @@ FUNDING_BULLET = IMPLEMENTATION + "\n- Phòng Tài chính - Kế hoạch cân đ
 @pytest.fixture
 def pack(write_pack):
     """``pack(**params)``: a pack with one ``section_exists`` rule ``r`` (severity warning)."""
-
-    def make(**params: object) -> str:
-        rule = {"kind": "section_exists", "severity": "warning", "params": params}
-        return str(write_pack(yaml.safe_dump({"rules": {"r": rule}}, allow_unicode=True)))
-
-    return make
+    return one_rule_pack(write_pack, "section_exists", "warning")
 
 
-def findings(report):
-    return [f for f in report.findings if f.rule == "r"]
+findings = rule_findings
 
 
 @pytest.mark.parametrize("titles, level", [
