@@ -136,16 +136,20 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: st
         except BaselineError as exc:
             _file_error("lỗi đường cơ sở / baseline error", exc.problems)
         report = accept_written(report, recorded, write_baseline_path)
-    rendered = FORMATTERS[fmt](report)
-    if output:
-        try:
-            Path(output).write_text(rendered, encoding="utf-8")
-        except OSError as exc:
-            click.echo(f"plancheck: cannot write the report to {output}: {exc.strerror or exc}", err=True)
-            sys.exit(2)
-    else:
-        click.echo(rendered, nl=False)
+    _emit(FORMATTERS[fmt](report), output, "the report")
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+def _emit(text: str, output: str | None, what: str) -> None:
+    """Write ``text`` to the file the user named, or to standard output; a write error exits 2."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"plancheck: cannot write {what} to {output}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
 
 
 def _pack_error(exc: PackError) -> NoReturn:
@@ -272,11 +276,4 @@ def rules_derive(parent: str, output: str | None, extends: str, lang: str) -> No
         text = derive(plan, parent, extends)
     except PackError as exc:
         _pack_error(exc)
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            click.echo(f"plancheck: cannot write the pack to {output}: {exc.strerror or exc}", err=True)
-            sys.exit(2)
-    else:
-        click.echo(text, nl=False)
+    _emit(text, output, "the pack")

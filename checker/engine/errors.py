@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import yaml
+
 
 class ProblemsError(Exception):
     """A file that cannot be used; ``problems`` lists every reason, each naming the file (and key)."""
@@ -9,3 +14,17 @@ class ProblemsError(Exception):
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+def read_yaml(path: str | Path, what: str, error: type[ProblemsError]) -> Any:
+    """The data of a YAML file; an unreadable file, bad YAML or an impossible value raises ``error``
+    with one problem naming the file (``what`` says what the file is: "the rule pack", …)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except OSError as exc:
+        raise error([f"{path}: cannot read {what} ({exc.strerror or exc})"]) from exc
+    except yaml.YAMLError as exc:
+        raise error([f"{path}: not valid YAML: {exc}"]) from exc
+    except ValueError as exc:  # e.g. "date: 2023-02-30": PyYAML builds the date and fails
+        raise error([f"{path}: a value cannot be read: {exc}"]) from exc

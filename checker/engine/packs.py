@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from checker.engine.conditions import When
-from checker.engine.errors import ProblemsError
+from checker.engine.errors import ProblemsError, read_yaml
 from checker.kinds import KINDS
 from checker.resources import rules_dir, schemas_dir
 
@@ -110,15 +110,7 @@ def resolve(name_or_path: str, relative_to: Path | None = None) -> Path:
 
 def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
     """The pack's data; schema problems are added to ``problems`` (the data is still returned)."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except OSError as exc:
-        raise PackError([f"{path}: cannot read the rule pack ({exc.strerror or exc})"]) from exc
-    except yaml.YAMLError as exc:
-        raise PackError([f"{path}: not valid YAML: {exc}"]) from exc
-    except ValueError as exc:  # e.g. "date: 2023-02-30": PyYAML builds the date and fails
-        raise PackError([f"{path}: a value cannot be read: {exc}"]) from exc
+    data = read_yaml(path, "the rule pack", PackError)
     if not isinstance(data, dict):
         raise PackError([f"{path}: a rule pack must be a YAML mapping with 'rules:'"])
     for settings in (data.get("rules") or {}).values() if isinstance(data.get("rules"), dict) else ():

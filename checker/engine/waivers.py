@@ -47,9 +47,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
-from checker.engine.errors import ProblemsError
+from checker.engine.errors import ProblemsError, read_yaml
 from checker.model.plan import NumberSymbol, Plan
 from checker.model.report import DocumentReport, Finding, Report, Waiver, WaiverProblem
 from checker.resources import schemas_dir
@@ -190,15 +189,7 @@ def _explain(source: str, error: jsonschema.ValidationError) -> list[str]:
 def load_waivers(path: str | Path) -> list[WaiverEntry]:
     """Read and fully validate a waivers file; raises :class:`WaiverError` listing every problem."""
     source = str(path)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except OSError as exc:
-        raise WaiverError([f"{source}: cannot read the waivers file ({exc.strerror or exc})"]) from exc
-    except yaml.YAMLError as exc:
-        raise WaiverError([f"{source}: not valid YAML: {exc}"]) from exc
-    except ValueError as exc:  # "expires: 2026-02-30": PyYAML builds the date and fails
-        raise WaiverError([f"{source}: a value cannot be read: {exc}"]) from exc
+    data = read_yaml(path, "the waivers file", WaiverError)
     if not isinstance(data, dict):
         raise WaiverError([f"{source}: a waivers file must be a YAML mapping with 'waivers:' (a list)"])
     _dates_as_text(data)
