@@ -17,7 +17,7 @@ import click
 import yaml
 
 from checker import __version__
-from checker.api import check_file, parse_file
+from checker.api import Against, check_file, parse_file
 from checker.engine.baseline import BaselineError, accept_written, apply_baseline, load_baseline, make_baseline
 from checker.engine.baseline import write_baseline as write_baseline_file
 from checker.engine.packs import BUILTIN, PackError, load_pack
@@ -75,6 +75,10 @@ def main() -> None:
                    "plans (title mentions 'thông tin đối ngoại'), default otherwise.")
 @click.option("--parent", metavar="SYMBOL", help="Number-symbol of the parent directive the plans must cite, "
               "e.g. 93-HD/BTGTU.")
+@click.option("--against", "against_path", metavar="PARENT",
+              help="The parent directive itself (.docx, .pdf, .html, .txt): the plans must cite it (number-"
+                   "symbol, date, issuer), cover each of its content items, take up the tasks it hands down "
+                   "to lower bodies, and set no reporting deadline after its own. Adds to the --rules pack.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
@@ -93,7 +97,8 @@ def main() -> None:
 @click.option("--write-baseline", "write_baseline_path", metavar="FILE",
               help="Write the fingerprints of the current findings (except waived ones) to FILE, and accept "
                    "them for this run.")
-def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: str, output: str | None,
+def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against_path: str | None, fmt: str,
+          output: str | None,
           lang: str, fail_on: str, waivers_path: str | None, baseline_path: str | None,
           write_baseline_path: str | None) -> None:
     """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
@@ -114,13 +119,17 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: st
             if parse_symbol(parent) is None:
                 raise click.BadParameter(f"'{parent}' is not a number-symbol such as 93-HD/BTGTU or 368/QĐ-TTg",
                                          param_hint="--parent")
+        against = _against(against_path, parent, lang) if against_path else None
         files = _documents(paths)
         if not files:
             raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
                                    "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
-        documents = [check_file(f, rules, parent=parent, lang=lang) for f in files]
-        used = [rules] if rules else sorted({d.pack for d in documents if d.pack})
-        packs = [load_pack(name) for name in used]
+        documents = [check_file(f, rules, parent=parent, against=against, lang=lang) for f in files]
+        if against is not None:
+            packs = list(against.packs.values())
+        else:
+            used = [rules] if rules else sorted({d.pack for d in documents if d.pack})
+            packs = [load_pack(name) for name in used]
     except PackError as exc:
         _pack_error(exc)
     report = make_report(documents, packs, lang)
@@ -138,6 +147,34 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, fmt: st
         report = accept_written(report, recorded, write_baseline_path)
     _emit(FORMATTERS[fmt](report), output, "the report")
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+def _against(path: str, parent: str | None, lang: str) -> Against:
+    """Read the parent directive of ``--against`` and say on standard error what will be checked."""
+    try:
+        against = Against(path)
+    except ReadError as exc:
+        click.echo(f"plancheck: --against: {exc.message(lang)}", err=True)
+        sys.exit(2)
+    from checker.engine.derive import analyse
+
+    found = analyse(against.plan)
+    plan = against.plan
+    items = sum(bool(i.phrases) for i in found.items)
+    tasks = sum(bool(t.phrases) for t in found.tasks)
+    symbol = plan.number_symbol or "—"
+    deadline = found.deadline.strftime("%d/%m/%Y") if found.deadline else "—"
+    if lang == "vi":
+        click.echo(f"plancheck: đối chiếu với {path} (số {symbol}): {items} nội dung, {tasks} nhiệm vụ giao "
+                   f"cấp dưới, thời hạn báo cáo {deadline}", err=True)
+    else:
+        click.echo(f"plancheck: checking against {path} ({symbol}): {items} content items, {tasks} tasks handed "
+                   f"down, reporting deadline {deadline}", err=True)
+    if not plan.number_symbol and not parent:
+        click.echo("plancheck: " + ("văn bản cấp trên không có số, ký hiệu: dùng thêm --parent SỐ/KÝ-HIỆU để kiểm "
+                                    "tra việc trích dẫn" if lang == "vi" else "the parent has no number-symbol: add "
+                                    "--parent SYMBOL to check that plans cite it"), err=True)
+    return against
 
 
 def _emit(text: str, output: str | None, what: str) -> None:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from checker.kinds import KINDS
 from checker.model.plan import Plan
 from checker.model.report import Report
 from checker.resources import schemas_dir
@@ -22,7 +23,35 @@ def generated() -> dict[str, dict[str, Any]]:
     plan["$id"] = "https://plancheck.example/schemas/plan.schema.json"
     report = Report.model_json_schema(mode="serialization")
     report["$id"] = "https://plancheck.example/schemas/report.schema.json"
-    return {"plan.schema.json": plan, "report.schema.json": report}
+    return {"plan.schema.json": plan, "report.schema.json": report, "rulepack.schema.json": rulepack()}
+
+
+def rulepack() -> dict[str, Any]:
+    """The rule-pack schema: its hand-written frame with, from the code, the kinds and each kind's params.
+
+    A rule that names its ``kind`` gets its ``params`` checked against that kind's schema (an
+    overriding rule that gives no kind is checked by the loader once merged).
+    """
+    schema: dict[str, Any] = json.loads((schemas_dir() / "rulepack.schema.json").read_text(encoding="utf-8"))
+    defs = {k: v for k, v in schema["$defs"].items() if not k.startswith("params.")}
+    rule = defs["rule"]
+    rule["properties"]["kind"]["enum"] = list(KINDS)
+    branches = []
+    for name, module in KINDS.items():
+        params = module.PARAMS.model_json_schema()
+        for nested, definition in params.pop("$defs", {}).items():
+            if defs.setdefault(nested, definition) != definition:
+                raise ValueError(f"two kinds define different params models named {nested}")
+        for param in getattr(module, "FILE_PARAMS", {}):  # a data file's name, or the data itself
+            params["properties"][param] = {"anyOf": [{"type": "string", "description": "A YAML file, relative "
+                                                      "to the pack."}, params["properties"][param]]}
+        params["description"] = f"Params of the {name} kind (plancheck rules show {name})."
+        defs[f"params.{name}"] = params
+        branches.append({"if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+                         "then": {"properties": {"params": {"$ref": f"#/$defs/params.{name}"}}}})
+    rule["allOf"] = branches
+    schema["$defs"] = defs
+    return schema
 
 
 def dumps(schema: dict[str, Any]) -> str:

@@ -14,6 +14,7 @@ from checker.cli import main
 from checker.engine.packs import load_pack
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 PARENT = """BAN TUYÊN GIÁO TỈNH ỦY
 Số 93-HD/BTGTU
@@ -110,7 +111,7 @@ def test_without_output_prints_and_output_writes_only_that_file(tmp_path: Path) 
     parent = tmp_path / "parent.txt"
     parent.write_text(PARENT, encoding="utf-8")
     code, stdout, _ = run("rules", "derive", str(parent), "--extends", "ttdn")
-    assert code == 0 and "extends: ttdn" in stdout
+    assert code == 0 and "extends: \"ttdn\"" in stdout
     assert yaml.safe_load(stdout)["rules"]["covers-parent-themes"]["kind"] == "covers_themes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["parent.txt"]
     code, _, _ = run("rules", "derive", str(parent), "-o", str(tmp_path / "x.yaml"))
@@ -140,3 +141,65 @@ def test_seed_guidance_without_number(prefix: str, tmp_path: Path) -> None:
     pack = load_pack(str(out))
     assert pack.rules["cites-parent"].params.model_dump()["parent"] is None
     assert len(pack.rules["covers-themes"].params.model_dump()["themes"]) >= 2
+
+
+def test_phrases_never_cut_a_word() -> None:
+    from checker.engine.derive import _ngrams
+    from checker.text.compounds import BOUND, cuts_word, text_pairs
+
+    words = ["hội", "đồng", "nhân", "dân", "tỉnh"]
+    assert cuts_word(words, 0, 3, BOUND)  # "hội đồng nhân" | "dân"
+    assert not cuts_word(words, 0, 4, BOUND)
+    grams = _ngrams("Thường trực Hội đồng nhân dân tỉnh trình bày dự kiến", BOUND)
+    assert "hội đồng nhân dân" in grams and "hội đồng nhân" not in grams and "nhân dân tỉnh" not in grams
+    # The text binds the pairs it repeats: "chủ tọa" twice, as often as "tọa" alone.
+    chunks = [["cử", "chủ", "tọa"], ["chủ", "tọa", "hội", "nghị"]]
+    assert ("chủ", "tọa") in text_pairs(chunks) and ("cử", "chủ") not in text_pairs(chunks)
+
+
+def test_guidance_listed_items_footnotes_and_handed_down_task() -> None:
+    """The Sóc Trăng guidance lists its content items as '-' lines under '1. Về nội dung' and
+    '2. Về phương thức'; its footnotes (¹–⁷) sit, as in the web copy, under the second heading."""
+    from checker.api import parse_file
+    from checker.engine.derive import analyse
+
+    found = analyse(parse_file(SAMPLES / "huong-dan-ttdn-soc-trang-2025.txt"))
+    assert [i.context for i in found.items] == ["1. Về nội dung"] * 5 + ["2. Về phương thức"] * 4
+    first, *_, sea = found.items[:5]
+    # "văn hóa³" in the first item refers to footnote ³ "Hệ giá trị quốc gia …": its words count there.
+    assert "hệ giá trị" in first.phrases and "Hệ giá trị quốc gia" in first.text
+    assert "biển đông" in sea.phrases
+    assert not any(p.endswith((" nhân", " đồng", " giá", " toàn")) for i in found.items for p in i.phrases)
+    [task] = found.tasks
+    assert task.unit.startswith("Ban tuyên giáo, tuyên huấn các huyện ủy")
+    assert task.title.startswith("tham mưu cấp ủy đảng chỉ đạo")
+
+
+@pytest.mark.parametrize(("lines", "body"), [
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"], "Văn phòng"),
+    (["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"], "Sở Nội vụ"),
+    (["ỦY BAN NHÂN DÂN", "HUYỆN VẠN NINH"], "Ủy ban nhân dân huyện Vạn Ninh"),
+    (["UBND TỈNH", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"], "Sở Văn hóa, Thể thao và Du lịch"),
+    (["ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "TỈNH QUẢNG NINH", "BAN THƯỜNG TRỰC"], "Ban Thường trực"),
+    (["ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH"], "Ủy ban MTTQ Việt Nam xã Lương Minh"),
+    (["Ban Tuyên giáo Tỉnh ủy"], "Ban Tuyên giáo Tỉnh ủy"),
+])
+def test_issuing_body_from_header_lines(lines: list[str], body: str) -> None:
+    from checker.extract.header import issuing_body
+
+    assert issuing_body(lines) == body
+
+
+@pytest.mark.parametrize(("expected", "cited", "same"), [
+    ("Ban Thường trực", "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Ninh", True),
+    ("Ủy ban nhân dân tỉnh Khánh Hòa", "UBND tỉnh Khánh Hòa", True),
+    ("Ban Tuyên giáo Tỉnh ủy", "BTG Tỉnh ủy", True),
+    ("Ban Tuyên giáo Tỉnh ủy", "Ban Dân vận Tỉnh ủy", False),
+    ("Sở Nội vụ", "Sở Nội vụ tỉnh Lâm Đồng", True),
+    ("Văn phòng", "Văn phòng Trung ương Đảng", True),
+    ("Ban Thường trực", "Ban Thường vụ Huyện ủy", False),
+])
+def test_issuers_compare_loosely(expected: str, cited: str, same: bool) -> None:
+    from checker.kinds.cites_parent import same_issuer
+
+    assert same_issuer(expected, cited) is same

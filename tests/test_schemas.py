@@ -19,7 +19,7 @@ def test_generated_schemas_are_up_to_date() -> None:
 
 def test_stale_schema_is_detected(tmp_path: Path) -> None:
     (tmp_path / "plan.schema.json").write_text("{}\n", encoding="utf-8")
-    assert stale(tmp_path) == ["plan.schema.json", "report.schema.json"]
+    assert stale(tmp_path) == ["plan.schema.json", "report.schema.json", "rulepack.schema.json"]
 
 
 def test_shipped_packs_match_the_rulepack_schema() -> None:

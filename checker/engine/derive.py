@@ -13,22 +13,27 @@ The result is commented YAML text for a reviewer to check; nothing is written he
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.engine.packs import load_pack
+from checker.engine.packs import BUILTIN, Pack, load_pack
 from checker.kinds.cites_parent import ParentSpec
 from checker.kinds.covers_themes import CoversThemesParams
+from checker.kinds.handed_down import HandedDownParams
 from checker.model.plan import Plan, Section
+from checker.text.compounds import BOUND, cuts_word, text_pairs
 from checker.text.normalize import fold, strip_diacritics
 
 MIN_WORDS = 8
 MIN_PHRASES = 2
 MAX_PHRASES = 6
+MAX_ITEMS = 20
 MAX_ID = 40
 MAX_LABEL = 80
 
@@ -49,6 +54,8 @@ _GENERIC = [
     "kết quả", "đảm bảo", "bảo đảm", "phát huy", "vai trò", "trách nhiệm", "vấn đề", "lĩnh vực", "chú trọng",
     "quan tâm", "tham mưu", "góp phần", "thường xuyên", "toàn diện", "tích cực", "mạnh mẽ", "sâu rộng",
     "trọng tâm", "yêu cầu", "mục đích", "ban hành", "báo cáo", "theo dõi", "đôn đốc", "kiểm tra",
+    "sử dụng", "hình thức", "lần thứ", "cơ sở", "tình hình", "hoạt động", "tối đa", "đáp ứng", "cụ thể",
+    "phát triển", "hệ thống", "chất lượng", "toàn bộ", "đầy đủ", "chặt chẽ", "nghiêm túc", "sâu sắc", "rộng rãi",
 ]
 _GENERIC_WORDS = [tuple(g.split()) for g in _GENERIC]
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
@@ -56,14 +63,18 @@ _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 
 @dataclass
 class Item:
-    """A content item of the parent: a numbered/lettered child of its content section, or a block."""
+    """A content item of the parent (a numbered/lettered/bulleted part of its content section), or a task
+    it hands down to lower bodies."""
 
     marker: str
     title: str
     blocks: list[int]
+    text: str = ""
     words: int = 0
     phrases: list[str] = field(default_factory=list)
     id: str = ""
+    unit: str = ""  # for a handed-down task: the bodies it is given to
+    context: str = ""  # the heading a listed item stands under ("1. Về nội dung")
 
 
 def _chunks(text: str) -> list[list[str]]:
@@ -89,17 +100,25 @@ def _weak(words: list[str]) -> list[bool]:
     return weak
 
 
-def _ngrams(text: str) -> list[str]:
-    """The candidate 2- and 3-word phrases of a text, one per occurrence."""
+def _ngrams(text: str, bound: frozenset[tuple[str, str]]) -> list[str]:
+    """The candidate 2- to 4-word phrases of a text, one per occurrence: no stop or generic word, and
+    never starting or ending inside a word ("hội đồng nhân" of "hội đồng nhân dân")."""
     found = []
     for words in _chunks(text):
         weak = _weak(words)
-        for n in (2, 3):
+        for n in (2, 3, 4):
             for i in range(len(words) - n + 1):
-                if any(weak[i:i + n]):
+                if any(weak[i:i + n]) or cuts_word(words, i, i + n, bound):
                     continue
                 found.append(" ".join(words[i:i + n]))
     return found
+
+
+def _cohesion(phrase: str, bound: frozenset[tuple[str, str]]) -> float:
+    """The share of the phrase's adjacent syllables that form words: 1.0 for "quyền con người"."""
+    words = phrase.split()
+    pairs = list(zip(words, words[1:], strict=False))
+    return sum(p in bound for p in pairs) / len(pairs)
 
 
 def _word_count(text: str) -> int:
@@ -131,8 +150,55 @@ def label(title: str) -> str:
     return cut + "…"
 
 
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_NOTE_TEXT = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s")
+_NOTE_REF = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+
+
+def _notes(plan: Plan) -> dict[int, int]:
+    """Footnote text blocks by footnote number: Word footnotes, and lines of a .txt copy that start
+    with a superscript number (they sit wherever the page break put them)."""
+    notes: dict[int, int] = {}
+    for block in plan.blocks:
+        if block.kind == "footnote" and block.footnote is not None:
+            notes.setdefault(block.footnote, block.index)
+        elif m := _NOTE_TEXT.match(block.text):
+            notes.setdefault(int(m.group(1).translate(_SUPERSCRIPT)), block.index)
+    return notes
+
+
+def _item(plan: Plan, marker: str, title: str, blocks: list[int], notes: dict[int, int]) -> Item:
+    """An item of these blocks: footnote texts among them are left out, those they refer to are added."""
+    note_blocks = set(notes.values())
+    own = [b for b in blocks if b not in note_blocks and plan.blocks[b].kind != "footnote"]
+    referred = []
+    for b in own:
+        for m in _NOTE_REF.finditer(plan.blocks[b].text):
+            block = notes.get(int(m.group(1).translate(_SUPERSCRIPT)))
+            if block is not None and block not in referred:
+                referred.append(block)
+    text = " ".join(plan.blocks[b].text for b in [*own, *referred])
+    return Item(marker, title, [*own, *referred], text=text, words=_word_count(text))
+
+
 def content_items(plan: Plan) -> list[Item]:
-    """The content items: children of the content section(s), else the blocks of the content part."""
+    """The content items: the parts of the content section(s), else the blocks of the content part.
+
+    A part whose items are themselves listed (``1. Về nội dung`` followed by ``- …`` lines) gives one
+    item per listed line, since each names something a plan must take up, unless that makes more than
+    ``MAX_ITEMS`` items (a procedural guide whose steps are lists): then one item per part, or per
+    content section.
+    """
+    for depth in (3, 2, 1):
+        items = _content_items(plan, depth)
+        if len(items) <= MAX_ITEMS:
+            break
+    return items
+
+
+def _content_items(plan: Plan, depth: int) -> list[Item]:
+    """Items ``depth`` levels down: 3 the listed lines of each part, 2 the parts, 1 the sections."""
+    notes = _notes(plan)
     tops = sorted(plan.sections, key=lambda s: s.block)
     items: list[Item] = []
     for index, section in enumerate(tops):
@@ -140,26 +206,58 @@ def content_items(plan: Plan) -> list[Item]:
             continue
         end = next((s.block for s in tops[index + 1:] if s.block > section.block), len(plan.blocks))
         children: list[Section] = sorted(section.children, key=lambda s: s.block)
-        if children:
-            for n, child in enumerate(children):
-                stop = children[n + 1].block if n + 1 < len(children) else end
-                items.append(Item(child.marker, child.title, list(range(child.block, stop))))
-        else:
+        if depth == 1 and children:
+            items.append(_item(plan, section.marker, section.title, list(range(section.block, end)), notes))
+            continue
+        if not children:
             for block in range(section.block + 1, end):
                 text = plan.blocks[block].text.strip()
-                if text:
+                if text and block not in notes.values():
                     marker = text.split(" ", 1)[0] if text[:1] in "-+•*" else ""
-                    items.append(Item(marker, text[len(marker):].strip(), [block]))
-    for item in items:
-        item.words = _word_count(" ".join(plan.blocks[b].text for b in item.blocks))
+                    items.append(_item(plan, marker, text[len(marker):].strip(), [block], notes))
+            continue
+        for n, child in enumerate(children):
+            stop = children[n + 1].block if n + 1 < len(children) else end
+            listed = sorted(child.children, key=lambda s: s.block)
+            if len(listed) < 2 or depth < 3:
+                items.append(_item(plan, child.marker, child.title, list(range(child.block, stop)), notes))
+                continue
+            for k, sub in enumerate(listed):
+                sub_stop = listed[k + 1].block if k + 1 < len(listed) else stop
+                item = _item(plan, sub.marker, sub.title, list(range(sub.block, sub_stop)), notes)
+                item.context = f"{child.marker} {label(child.title)}"
+                items.append(item)
     return items
 
 
-def _characteristic(items: list[Item], plan: Plan) -> None:
-    """Fill each kept item's phrases: tf in the item × idf over the items and the rest of the document."""
+_LEADING_MARKER = re.compile(r"^\s*(?:[0-9IVXivx]+[.)]|[a-zđ]\)|[-+•*])\s*")
+_CLASS_OF_BODIES = re.compile(r"(?:^|\s)(?:các|những|mọi)\s")
+
+
+def handed_down(plan: Plan) -> list[Item]:
+    """The parent's tasks given to a class of lower bodies ("Ban tuyên giáo các huyện ủy …", "Các tổ
+    chức cơ sở Đảng"): a plan answering the parent must take them up and assign them."""
+    items = []
+    for task in plan.tasks:
+        units = [u for u in task.units if _CLASS_OF_BODIES.search(" " + fold(u))]
+        if not units:
+            continue
+        block = task.location.block
+        duty = _LEADING_MARKER.sub("", task.text)
+        at = fold(duty).find(fold(units[-1]))
+        if 0 <= at < 40:  # "4. Ban tuyên giáo các huyện ủy … tham mưu …": the duty follows the unit
+            duty = duty[at + len(units[-1]):].lstrip(" -–:,")
+        items.append(Item("", duty, [block] if block is not None else [], text=task.text,
+                          words=_word_count(task.text), unit="; ".join(units)))
+    return items
+
+
+def _characteristic(items: list[Item], plan: Plan, bound: frozenset[tuple[str, str]]) -> None:
+    """Fill each kept item's phrases: tf in the item × idf over the items and the rest of the document,
+    then whole words before fragments of several."""
     in_item = {b for item in items for b in item.blocks}
-    rest = Counter(g for b in plan.blocks if b.index not in in_item for g in _ngrams(b.text))
-    counts = [Counter(g for b in item.blocks for g in _ngrams(plan.blocks[b].text)) for item in items]
+    rest = Counter(g for b in plan.blocks if b.index not in in_item for g in _ngrams(b.text, bound))
+    counts = [Counter(_ngrams(item.text, bound)) for item in items]
     docs = [*counts, rest]
     df = Counter(g for c in docs for g in c)
     total = Counter[str]()
@@ -170,10 +268,11 @@ def _characteristic(items: list[Item], plan: Plan) -> None:
             continue
         order = {g: i for i, g in enumerate(tf)}
 
-        def score(g: str, tf: Counter[str] = tf, order: dict[str, int] = order) -> tuple[float, int, int]:
+        def score(g: str, tf: Counter[str] = tf, order: dict[str, int] = order) -> tuple[float, float, int, int]:
             others = total[g] - tf[g]
             idf = math.log(1 + len(docs) / df[g])
-            return (tf[g] * idf / (1 + others), len(g.split()) == 3, -order[g])
+            whole = _cohesion(g, bound)  # fragments of words ("đáp ứng thói") only when nothing better
+            return (tf[g] * idf / (1 + others) * (1.0 if whole == 1 else 0.4), whole, -len(g.split()), -order[g])
 
         ranked = sorted(tf, key=score, reverse=True)
         exclusive = [g for g in ranked if total[g] == tf[g]]
@@ -200,8 +299,8 @@ def _q(value: str) -> str:
 
 
 def _first_words(plan: Plan, item: Item, count: int = 12) -> str:
-    text = " ".join(plan.blocks[b].text for b in item.blocks).strip()
-    text = text[len(item.marker):] if text.startswith(item.marker) else text
+    text = (item.text or " ".join(plan.blocks[b].text for b in item.blocks)).strip()
+    text = text[len(item.marker):] if item.marker and text.startswith(item.marker) else text
     words = re.sub(r"\s+", " ", text).strip().split(" ")
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
@@ -210,17 +309,18 @@ def _doc_name(plan: Plan) -> str:
     kind = plan.doc_type_name or plan.doc_type or "Văn bản"
     kind = kind[:1].upper() + kind[1:].lower()
     parts = [kind]
-    if plan.number_symbol:
+    if plan.number_symbol and plan.symbol_parts and plan.symbol_parts.number:
         parts.append(f"số {plan.number_symbol}")
     if plan.date:
         parts.append(f"ngày {plan.date.strftime('%d/%m/%Y')}")
-    if plan.issuer:
-        parts.append(f"của {plan.issuer}")
+    if plan.issuing_body or plan.issuer:
+        parts.append(f"của {plan.issuing_body or plan.issuer}")
     return " ".join(parts)
 
 
-def _has_number(plan: Plan) -> bool:
-    if not plan.number_symbol or plan.symbol_parts is None or not plan.symbol_parts.number:
+def _usable_symbol(plan: Plan) -> bool:
+    """The parent has a number-symbol ``cites-parent`` can hold (its number may be blank in a draft)."""
+    if not plan.number_symbol or plan.symbol_parts is None:
         return False
     try:
         ParentSpec(symbol=plan.number_symbol)
@@ -229,14 +329,122 @@ def _has_number(plan: Plan) -> bool:
     return True
 
 
+def bound_pairs(plan: Plan) -> frozenset[tuple[str, str]]:
+    """Syllable pairs that make words, from the built-in list and from the parent's own text."""
+    return BOUND | text_pairs(c for block in plan.blocks for c in _chunks(block.text))
+
+
+@dataclass
+class Derived:
+    """What a parent directive asks of the plans answering it."""
+
+    items: list[Item]  # content items, with their phrases (empty when too short to characterise)
+    tasks: list[Item]  # tasks handed down to a class of lower bodies, with their phrases
+    deadline: dt.date | None  # the last reporting deadline the parent sets
+
+
+def analyse(plan: Plan) -> Derived:
+    """The content items, handed-down tasks and deadline of a parent directive."""
+    items = content_items(plan)
+    tasks = handed_down(plan)
+    _characteristic([*items, *tasks], plan, bound_pairs(plan))
+    taken: set[str] = set()
+    for item in [*items, *tasks]:
+        if item.phrases:
+            item.id = slug(item.title or item.marker, taken)
+    deadlines = [r.deadline for r in plan.reporting if r.deadline]
+    return Derived(items, tasks, max(deadlines) if deadlines else None)
+
+
+def _parent_lines(plan: Plan, title: str) -> list[str]:
+    date = plan.date.isoformat() if plan.date else None
+    issuer = plan.issuing_body or plan.issuer
+    fields = [("date", date), ("issuer", _q(issuer) if issuer else None), ("title", _q(title) if title else None)]
+    if not _usable_symbol(plan):
+        lines = ["  # The parent has no number-symbol (a web copy?): fill it in, then uncomment.",
+                 "  # cites-parent:", "  #   params:", "  #     parent:",
+                 "  #       symbol: \"\"  # TODO: điền số, ký hiệu"]
+        return lines + [f"  #       {key}: {value}" for key, value in fields if value]
+    lines = ["  cites-parent:", "    params:", "      parent:           # the directive plans must cite"]
+    assert plan.symbol_parts is not None
+    if not plan.symbol_parts.number:
+        lines.append("        # No number yet (a draft): any number with this type and issuer code is accepted.")
+    lines.append(f"        symbol: {_q(plan.number_symbol or '')}")
+    if issuer and plan.issuer and issuer != plan.issuer:
+        lines.append(f"        # header: {plan.issuer}")
+    return lines + [f"        {key}: {value}" for key, value in fields if value]
+
+
+def _theme_lines(plan: Plan, kept: list[Item], rule_id: str) -> list[str]:
+    params = {"themes": [{"id": i.id, "label": {"vi": label(i.title), "en": label(i.title)},
+                          "phrases": i.phrases} for i in kept]}
+    CoversThemesParams.model_validate(params)  # what load_pack will check
+    lines = [
+        f"  {rule_id}:",
+        "    kind: covers_themes",
+        "    severity: error",
+        "    message:",
+        f"      vi: {_q('Kế hoạch phải có nhiệm vụ về từng nội dung của ' + _doc_name(plan) + '.')}",
+        f"      en: {_q('The plan must give duties on each content item of its parent directive.')}",
+        "    params:",
+        "      max_evidence: 3",
+        "      themes:",
+    ]
+    for item in kept:
+        lines += [
+            f"        # {item.context + ' › ' if item.context else item.marker + ' '}{_first_words(plan, item)}",
+            f"        - id: {item.id}",
+            "          label:",
+            f"            vi: {_q(label(item.title))}",
+            f"            en: {_q(label(item.title))}  # TODO: translate",
+            f"          phrases: [{', '.join(_q(p) for p in item.phrases)}]",
+        ]
+    return lines
+
+
+def _task_lines(plan: Plan, kept: list[Item]) -> list[str]:
+    params = {"tasks": [{"id": i.id, "label": {"vi": label(i.title), "en": label(i.title)},
+                         "unit": i.unit, "phrases": i.phrases} for i in kept]}
+    HandedDownParams.model_validate(params)
+    lines = [
+        "  handed-down-tasks:",
+        "    kind: handed_down",
+        "    severity: warning   # phrases picked automatically: raise to error once reviewed",
+        "    params:",
+        "      tasks:",
+    ]
+    for item in kept:
+        lines += [
+            f"        # {_first_words(plan, item, 24)}",
+            f"        - id: {item.id}",
+            "          label:",
+            f"            vi: {_q(label(item.title))}",
+            f"            en: {_q(label(item.title))}  # TODO: translate",
+            f"          unit: {_q(item.unit)}",
+            f"          phrases: [{', '.join(_q(p) for p in item.phrases)}]",
+        ]
+    return lines
+
+
+def _deadline_lines(last: dt.date) -> list[str]:
+    return [
+        "  deadline-before-parent:",
+        "    kind: date_order",
+        "    severity: error",
+        "    message:",
+        f"      vi: {_q('Thời hạn báo cáo không được sau thời hạn của văn bản cấp trên (' + last.strftime('%d/%m/%Y') + ').')}",  # noqa: E501
+        f"      en: {_q('Reporting deadlines must not be after the parent’s (' + last.isoformat() + ').')}",
+        "    params:",
+        "      date: last-deadline",
+        "      must_be: on-or-before",
+        f"      other: {last.isoformat()}",
+    ]
+
+
 def derive(plan: Plan, source: str | Path, extends: str = "default") -> str:
     """The commented YAML text of a pack that extends ``extends`` and checks plans answering ``plan``."""
-    items = content_items(plan)
-    _characteristic(items, plan)
-    kept = [i for i in items if i.phrases]
-    taken: set[str] = set()
-    for item in kept:
-        item.id = slug(item.title or item.marker, taken)
+    found = analyse(plan)
+    kept = [i for i in found.items if i.phrases]
     rule_ids = set(load_pack(extends).rules)
     theme_rule = "covers-themes" if "covers-themes" not in rule_ids else "covers-parent-themes"
     name = Path(source).name
@@ -245,71 +453,44 @@ def derive(plan: Plan, source: str | Path, extends: str = "default") -> str:
     lines = [
         f"# plancheck rule pack derived by `plancheck rules derive` from {name}:",
         f"#   {_doc_name(plan)}" + (f" — {plan.title}" if plan.title else ""),
-        "# REVIEW BEFORE USE: the phrases of each theme were picked automatically (word pairs and triples",
+        "# REVIEW BEFORE USE: the phrases of each theme were picked automatically (word pairs to quadruples",
         "# frequent in the item, rare in the other items and in the rest of the directive). Keep those a plan",
         "# answering the item would write, add synonyms, drop accidental ones; translate the 'en' labels.",
         "# Một người rà soát cần xem lại các cụm từ (phrases) của từng chủ đề trước khi dùng bộ quy tắc này.",
         f"name: {_q('derived-' + slug(Path(source).stem))}",
         f"description: {_q('Plans answering ' + _doc_name(plan))}",
-        f"extends: {extends}",
+        f"extends: {_q(extends)}",
         "rules:",
+        *_parent_lines(plan, title),
+        "",
     ]
-    date = plan.date.isoformat() if plan.date else None
-    fields = [("symbol", _q(plan.number_symbol) if plan.number_symbol else None), ("date", date),
-              ("issuer", _q(plan.issuer) if plan.issuer else None), ("title", _q(title) if title else None)]
-    if _has_number(plan):
-        lines += ["  cites-parent:", "    params:", "      parent:           # the directive plans must cite"]
-        lines += [f"        {key}: {value}" for key, value in fields if value]
-    else:
-        lines += ["  # The parent has no number-symbol (a web copy?): fill it in, then uncomment.",
-                  "  # cites-parent:", "  #   params:", "  #     parent:         # TODO: điền số, ký hiệu",
-                  "  #       symbol: \"\"  # TODO: điền số, ký hiệu"]
-        lines += [f"  #       {key}: {value}" for key, value in fields[1:] if value]
-    lines.append("")
     if kept:
-        params = {"themes": [{"id": i.id, "label": {"vi": label(i.title), "en": label(i.title)},
-                              "phrases": i.phrases} for i in kept]}
-        CoversThemesParams.model_validate(params)  # what load_pack will check
-        lines += [
-            f"  {theme_rule}:",
-            "    kind: covers_themes",
-            "    severity: error",
-            "    message:",
-            f"      vi: {_q('Kế hoạch phải có nhiệm vụ về từng nội dung của ' + _doc_name(plan) + '.')}",
-            f"      en: {_q('The plan must give duties on each content item of its parent directive.')}",
-            "    params:",
-            "      max_evidence: 3",
-            "      themes:",
-        ]
-        for item in kept:
-            lines += [
-                f"        # {item.marker} {_first_words(plan, item)}".rstrip(),
-                f"        - id: {item.id}",
-                "          label:",
-                f"            vi: {_q(label(item.title))}",
-                f"            en: {_q(label(item.title))}  # TODO: translate",
-                f"          phrases: [{', '.join(_q(p) for p in item.phrases)}]",
-            ]
+        lines += _theme_lines(plan, kept, theme_rule)
     else:
         lines.append("  # No content item with enough words was found: no covers_themes rule.")
-    skipped = [i for i in items if not i.phrases]
+    skipped = [i for i in found.items if not i.phrases]
     if skipped:
-        lines.append("  # Skipped (fewer than 8 words or no characteristic phrase): "
+        lines.append(f"  # Skipped (fewer than {MIN_WORDS} words or no characteristic phrase): "
                      + "; ".join(f"{i.marker} {label(i.title)}".strip() for i in skipped))
-    deadlines = [r.deadline for r in plan.reporting if r.deadline]
-    if deadlines:
-        last = max(deadlines)
-        lines += [
-            "",
-            "  deadline-before-parent:",
-            "    kind: date_order",
-            "    severity: error",
-            "    message:",
-            f"      vi: {_q('Thời hạn báo cáo không được sau thời hạn của văn bản cấp trên (' + last.strftime('%d/%m/%Y') + ').')}",  # noqa: E501
-            f"      en: {_q('Reporting deadlines must not be after the parent’s (' + last.isoformat() + ').')}",
-            "    params:",
-            "      date: last-deadline",
-            "      must_be: on-or-before",
-            f"      other: {last.isoformat()}",
-        ]
+    tasks = [t for t in found.tasks if t.phrases]
+    if tasks:
+        lines += ["", *_task_lines(plan, tasks)]
+    if found.deadline:
+        lines += ["", *_deadline_lines(found.deadline)]
     return "\n".join(lines) + "\n"
+
+
+def pack_against(parent: Plan, source: str | Path, base: str) -> Pack:
+    """The pack ``check --against PARENT`` runs: ``base`` plus what :func:`derive` finds in the parent.
+
+    The derived text goes through the same loader as a pack file (validated the same way); it is
+    written to a private temporary directory that is removed at once.
+    """
+    extends = base if base in BUILTIN else str(Path(base).resolve())
+    text = derive(parent, source, extends)
+    with tempfile.TemporaryDirectory(prefix="plancheck-") as tmp:
+        path = Path(tmp) / "against.yaml"
+        path.write_text(text, encoding="utf-8")
+        loaded = load_pack(str(path))
+    return Pack(name=f"{Path(base).stem}+{Path(source).name}", path=str(source),
+                rules=loaded.rules, tests=[])

@@ -84,6 +84,7 @@ def extract_plan(document: Document) -> Plan:
         symbol_parts=header.symbol,
         issuer=issuer,
         issuer_source=issuer_source,
+        issuing_body=header.issuing_body or issuer,
         place=header.place,
         date=date.value if date else None,
         date_text=date.text if date else None,

@@ -86,6 +86,7 @@ class Header:
     body_start: int = 0
     symbol: NumberSymbol | None = None
     issuer: str | None = None
+    issuing_body: str | None = None
     place: str | None = None
     date: DateValue | None = None
 
@@ -265,6 +266,54 @@ def _read_formal_lines(blocks: list[Block], header: Header) -> None:
             issuer_parts.append(head)
     if issuer_parts:
         header.issuer = " ".join(issuer_parts)
+        header.issuing_body = issuing_body(issuer_parts)
+
+
+# Head words of the name of a body that issues documents under a superior one (the last header line).
+_BODY_HEADS = re.compile(
+    r"^(?:ban|sở|văn phòng|phòng|cục|chi cục|tổng cục|vụ|viện|trung tâm|thanh tra|ủy ban kiểm tra|"
+    r"ban thường trực|ban thường vụ|thường trực|đảng ủy|đoàn|hội)\b"
+)
+_NAME_START = re.compile(r"(^|,\s*|\svà\s)(\w)")
+_NAME_HEAD = re.compile(
+    r"^(ủy ban|văn phòng|trung tâm|tổng cục|chi cục|ban|sở|phòng|cục|vụ|viện|đoàn|hội|thanh tra|đảng ủy)\s+(\w)"
+)
+_FIXED_NAMES = {
+    "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
+    "ủy ban mặt trận tổ quốc việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam", "trung ương": "Trung ương",
+    "tỉnh ủy": "Tỉnh ủy", "huyện ủy": "Huyện ủy", "thành ủy": "Thành ủy", "thị ủy": "Thị ủy",
+    "việt nam": "Việt Nam", "đảng": "Đảng", "mttq": "MTTQ", "ubnd": "UBND", "hđnd": "HĐND",
+}
+_FIXED = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FIXED_NAMES), key=len, reverse=True)) + r")\b")
+# A place name follows the level of the administrative unit: "huyện Vạn Ninh", "tỉnh Quảng Ninh".
+_PLACE = re.compile(r"\b(tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố) ([^,;()]+)", re.IGNORECASE)
+
+
+def name_case(name: str) -> str:
+    """A name written in capitals in a header, in the case of running text: ``SỞ VĂN HÓA, THỂ THAO VÀ DU
+    LỊCH`` → ``Sở Văn hóa, Thể thao và Du lịch``, ``ỦY BAN NHÂN DÂN HUYỆN VẠN NINH`` → ``Ủy ban nhân dân
+    huyện Vạn Ninh`` (head word, each named part and place names capitalised; a name not written in
+    capitals is kept)."""
+    if not name.isupper():
+        return name
+    text = fold(re.sub(r"\s+", " ", name)).strip()
+    fixed_head = _FIXED.match(text)
+    text = _FIXED.sub(lambda m: _FIXED_NAMES[m.group(1)], text)
+    if not fixed_head:
+        text = _NAME_HEAD.sub(lambda m: m.group(0)[:-1] + m.group(2).upper(), text)
+        text = _NAME_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    text = _PLACE.sub(lambda m: m.group(1) + " " + m.group(2).title(), text)
+    return text[:1].upper() + text[1:]
+
+
+def issuing_body(lines: list[str]) -> str:
+    """The body that issues the document: the last header line when it names a body under the one above
+    (``UBND TỈNH LÂM ĐỒNG`` / ``SỞ NỘI VỤ`` → ``Sở Nội vụ``), else the whole name (``ỦY BAN NHÂN DÂN`` /
+    ``HUYỆN VẠN NINH`` is one name written on two lines)."""
+    last = lines[-1].strip()
+    if len(lines) > 1 and _BODY_HEADS.match(fold(last)):
+        return name_case(last)
+    return name_case(" ".join(line.strip() for line in lines))
 
 
 def year_of_title(title: str | None) -> int | None:

@@ -16,6 +16,7 @@ from checker.kinds import (
     covers_themes,
     date_order,
     field_present,
+    handed_down,
     has_deadline,
     has_field,
     has_parts,
@@ -27,7 +28,8 @@ from checker.kinds import (
 
 KINDS: dict[str, ModuleType] = {
     module.NAME: module
-    for module in (is_plan, cites_parent, covers_themes, assigns_tasks, task_table, has_deadline, has_parts, has_field,
+    for module in (is_plan, cites_parent, covers_themes, assigns_tasks, task_table, handed_down, has_deadline,
+                   has_parts, has_field,
                    # Generic kinds: reviewers write new checks with them as data, without new code.
                    phrase, section_exists, field_present, date_order, count_range)
 }

@@ -192,27 +192,46 @@ _PROBLEM_WORDS = {
 }
 
 
-def with_parent(params: CitesParentParams, symbol: str) -> CitesParentParams:
-    """``--parent SYMBOL``: expect this parent. When the rule already names the same directive, its
-    date and issuer are kept; another directive replaces it."""
+def with_parent(params: CitesParentParams, symbol: str, known_as: ParentSpec | None = None) -> CitesParentParams:
+    """``--parent SYMBOL``: expect this parent. When the rule already names the same directive (or
+    one without a number yet, of the same type and issuer code), its date, issuer and title are kept;
+    otherwise ``known_as`` (what the parent document itself says, for ``--against``) or the bare
+    symbol replaces it."""
     current = params.parent
     wanted = parse_symbol(symbol)
     known = parse_symbol(current.symbol) if current else None
-    if current is not None and wanted is not None and known is not None and same_document(wanted, known):
-        return params
-    return params.model_copy(update={"parent": ParentSpec(symbol=symbol)})
+    if current is not None and wanted is not None and known is not None and _is_parent(wanted, known):
+        return params.model_copy(update={"parent": current.model_copy(update={"symbol": symbol})})
+    return params.model_copy(update={"parent": known_as or ParentSpec(symbol=symbol)})
 
 
 def _fmt(date: dt.date | None) -> str:
     return date.strftime("%d/%m/%Y") if date else "?"
 
 
+_ABBREVIATIONS = (("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("mat tran to quoc", "mttq"),
+                  ("ban tuyen giao", "btg"), ("trung uong", "tw"), ("ban thuong truc", "btt"),
+                  ("ban thuong vu", "btv"), (" viet nam", ""))
+
+
 def _loose(text: str | None) -> str:
-    return strip_diacritics(text or "").replace("uy ban nhan dan", "ubnd")
+    """A name for loose comparison: no diacritics, usual abbreviations (``Ủy ban nhân dân`` = ``UBND``)."""
+    loose = f" {strip_diacritics(text or '')} "
+    for long, short in _ABBREVIATIONS:
+        loose = loose.replace(long, short)
+    return " ".join(loose.split())
+
+
+def same_issuer(expected: str, cited: str) -> bool:
+    """The cited issuer names the expected body: one name contains the other once both are loosened
+    (``Ban Thường trực`` in ``Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Ninh``)."""
+    a, b = _loose(expected), _loose(cited)
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
 def _describe(spec: ParentSpec) -> str:
-    parts = [spec.title or "", f"số {spec.symbol}"]
+    expected = parse_symbol(spec.symbol)
+    parts = [spec.title or "", f"số {_shown(expected) if expected else spec.symbol}"]
     if spec.date:
         parts.append(f"ngày {_fmt(spec.date)}")
     if spec.issuer:
@@ -274,8 +293,7 @@ def _check_registry(citations: list[Citation], params: CitesParentParams) -> Ite
         if entry.date and citation.date and citation.date != entry.date and not is_parent:
             found.append(("registry-date-mismatch", {"cited_date": citation.date_text,
                                                      "known_date": _fmt(entry.date)}))
-        if entry.issuer and citation.issuer and not is_parent and _loose(entry.issuer) not in _loose(citation.issuer) \
-                and _loose(citation.issuer) not in _loose(entry.issuer):
+        if entry.issuer and citation.issuer and not is_parent and not same_issuer(entry.issuer, citation.issuer):
             found.append(("registry-issuer-mismatch", {"cited_issuer": citation.issuer,
                                                        "known_issuer": entry.issuer}))
         if entry.superseded_by:
@@ -288,12 +306,25 @@ def _check_registry(citations: list[Citation], params: CitesParentParams) -> Ite
                           evidence=citation.text)
 
 
+def _is_parent(cited: NumberSymbol, expected: NumberSymbol) -> bool:
+    """The citation names the parent; a parent without a number yet (a draft: ``/HD-MTTQ-BTT``) is
+    cited by any number with its type and issuer code."""
+    if expected.number is None:
+        return cited.key[1:] == expected.key[1:] and (cited.year is None or expected.year is None
+                                                      or cited.year == expected.year)
+    return same_document(cited, expected)
+
+
+def _shown(symbol: NumberSymbol) -> str:
+    return symbol.canonical if symbol.number else "…" + symbol.canonical
+
+
 def _check_parent(plan: Plan, spec: ParentSpec) -> Iterator[Problem]:
     expected: NumberSymbol | None = parse_symbol(spec.symbol)
     assert expected is not None  # validated in ParentSpec
-    args = {"parent": expected.canonical, "parent_full": _describe(spec)}
-    in_basis = [c for c in plan.basis if c.symbol_parts and same_document(c.symbol_parts, expected)]
-    anywhere = [c for c in plan.citations if c.symbol_parts and same_document(c.symbol_parts, expected)]
+    args = {"parent": _shown(expected), "parent_full": _describe(spec)}
+    in_basis = [c for c in plan.basis if c.symbol_parts and _is_parent(c.symbol_parts, expected)]
+    anywhere = [c for c in plan.citations if c.symbol_parts and _is_parent(c.symbol_parts, expected)]
     if not in_basis and not anywhere:
         yield Problem("parent-not-cited", args)
         return
@@ -308,8 +339,7 @@ def _check_parent(plan: Plan, spec: ParentSpec) -> Iterator[Problem]:
         yield Problem("parent-date-mismatch",
                       {**args, "cited_date": citation.date_text, "expected_date": _fmt(spec.date)},
                       location=citation.location, evidence=citation.text)
-    if spec.issuer and citation.issuer and _loose(spec.issuer) not in _loose(citation.issuer) \
-            and _loose(citation.issuer) not in _loose(spec.issuer):
+    if spec.issuer and citation.issuer and not same_issuer(spec.issuer, citation.issuer):
         yield Problem("parent-issuer-mismatch",
                       {**args, "cited_issuer": citation.issuer, "expected_issuer": spec.issuer},
                       level="warning", location=citation.location, evidence=citation.text)

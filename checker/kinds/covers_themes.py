@@ -30,14 +30,13 @@ Fails::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.kinds.base import Coverage, Message, Params, Problem, phrase_pattern, quote
+from checker.kinds.base import Coverage, Message, Params, Problem, phrase_pattern
+from checker.kinds.search import SEARCHED, find_evidence
 from checker.model.plan import Plan
-from checker.model.report import Evidence
 from checker.text.normalize import fold
 
 NAME = "covers_themes"
@@ -80,60 +79,22 @@ MESSAGES = {
     ),
 }
 
-# "Phòng Văn hóa và Thông tin", "Sở Văn hóa, Thể thao và Du lịch", "Hội nghị Văn hóa toàn quốc": a
-# theme word that is part of a proper name says nothing about the plan's content.
-_NAME_BEFORE = re.compile(
-    r"(?:Phòng|Sở|Bộ|Ban|Trung tâm|Trung Tâm|Cục|Chi cục|Viện|Hội nghị|Hội|Đài|Báo|Trường|Ủy ban|Uỷ ban|Vụ)"
-    r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*,?)*\s+$"
-)
-
-
-def _inside_unit_name(text: str, start: int) -> bool:
-    return text[start:start + 1].isupper() and bool(_NAME_BEFORE.search(text[max(0, start - 60):start]))
-
-
-_SEARCHED = {"content", "implementation", "funding", "other", "closing", "preamble"}
-
-
-def _find(plan: Plan, folded_blocks: list[str], patterns: list[re.Pattern[str]], parts: set[str],
-          limit: int) -> list[Evidence]:
-    found: list[Evidence] = []
-    for block in plan.blocks:
-        part = plan.block_parts[block.index] if block.index < len(plan.block_parts) else "other"
-        if part not in parts:
-            continue
-        folded = folded_blocks[block.index]
-        for pattern in patterns:
-            m = next((m for m in pattern.finditer(folded) if not _inside_unit_name(block.text, m.start())), None)
-            if m:
-                path = plan.block_sections[block.index] if block.index < len(plan.block_sections) else []
-                found.append(Evidence(
-                    quote=quote(block.text, m.start(), m.end()),
-                    phrase=block.text[m.start():m.end()],
-                    location=block.location(m.start(), m.end(), path),
-                ))
-                break
-        if len(found) >= limit:
-            break
-    return found
-
-
 def check(plan: Plan, params: CoversThemesParams) -> Iterator[Problem | Coverage]:
     has_parts = any(p in ("content", "implementation") for p in plan.block_parts)
     # Without recognisable sections, everything after the header is content.
-    content_parts = _SEARCHED if has_parts else _SEARCHED | {"purpose"}
+    content_parts = SEARCHED if has_parts else SEARCHED | {"purpose"}
     if has_parts:
         content_parts = content_parts - {"preamble"}
     folded_blocks = [fold(block.text) for block in plan.blocks]  # once, not once per theme
     for theme in params.themes:
         patterns = [phrase_pattern(p) for p in theme.phrases]
-        evidence = _find(plan, folded_blocks, patterns, content_parts, params.max_evidence)
+        evidence = find_evidence(plan, folded_blocks, patterns, content_parts, params.max_evidence)
         label = theme.label.model_dump()
         args = {"id": theme.id, "label": label, "phrases": ", ".join(theme.phrases[:4])}
         if evidence:
             yield Coverage(id=theme.id, label=label, covered=True, evidence=tuple(evidence))
             continue
-        purpose = _find(plan, folded_blocks, patterns, {"purpose"}, params.max_evidence) if has_parts else []
+        purpose = find_evidence(plan, folded_blocks, patterns, {"purpose"}, params.max_evidence) if has_parts else []
         yield Coverage(id=theme.id, label=label, covered=False, only_in_purpose=bool(purpose),
                        evidence=tuple(purpose))
         if purpose:

@@ -146,6 +146,9 @@ class Plan(BaseModel):
     symbol_parts: NumberSymbol | None = Field(None, description="The own symbol taken apart, with its problems.")
     issuer: str | None = None
     issuer_source: Literal["header", "basis", "signature"] | None = None
+    issuing_body: str | None = Field(None, description="The body that issued the document: the last line of a "
+                                     "two-line header when it names a body under the one above (SỞ NỘI VỤ under "
+                                     "UBND TỈNH LÂM ĐỒNG → 'Sở Nội vụ'), else the issuer.")
     place: str | None = None
     date: dt.date | None = None
     date_text: str | None = None
