@@ -203,3 +203,28 @@ def test_issuers_compare_loosely(expected: str, cited: str, same: bool) -> None:
     from checker.kinds.cites_parent import same_issuer
 
     assert same_issuer(expected, cited) is same
+
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+GUIDANCE = [SAMPLES / "huong-dan-ttdn-soc-trang-2025.txt", SAMPLES / "huong-dan-ttdn-vinh-linh-2023.txt",
+            *(CORPUS / name for name in ("009.pdf", "010.docx", "017.docx", "018.docx", "019.txt"))]
+
+
+@pytest.mark.parametrize("parent", GUIDANCE, ids=lambda p: p.name)
+def test_derived_from_real_guidance_loads_and_its_themes_come_from_it(parent: Path, tmp_path: Path) -> None:
+    """Each derived theme's phrases are the parent's own words: checked against its own pack, the parent
+    covers every theme (a theme it does not cover would be a phrase taken from outside its content)."""
+    if not parent.exists():
+        pytest.skip("corpus not available")
+    from checker.api import parse_file
+    from checker.engine.derive import derive
+
+    out = tmp_path / "pack.yaml"
+    out.write_text(derive(parse_file(parent), parent), encoding="utf-8")
+    pack = load_pack(str(out))
+    themes = pack.rules["covers-themes"].params.model_dump()["themes"]
+    assert 3 <= len(themes) <= 20
+    assert sum(len(t["phrases"]) >= 2 for t in themes) >= len(themes) * 0.7  # most items have two or more
+    report = check_file(parent, pack)
+    if report.themes:  # a Công văn (009) is no plan: the default pack checks only that
+        assert [t.id for t in report.themes if not t.covered] == []

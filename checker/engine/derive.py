@@ -182,7 +182,8 @@ def _item(plan: Plan, marker: str, title: str, blocks: list[int], notes: dict[in
 
 
 def content_items(plan: Plan) -> list[Item]:
-    """The content items: the parts of the content section(s), else the blocks of the content part.
+    """The content items: the parts of the content section(s) (of the numbered sections that are no
+    standard part, when no heading names the content), else the blocks of the content part.
 
     A part whose items are themselves listed (``1. Về nội dung`` followed by ``- …`` lines) gives one
     item per listed line, since each names something a plan must take up, unless that makes more than
@@ -200,9 +201,13 @@ def _content_items(plan: Plan, depth: int) -> list[Item]:
     """Items ``depth`` levels down: 3 the listed lines of each part, 2 the parts, 1 the sections."""
     notes = _notes(plan)
     tops = sorted(plan.sections, key=lambda s: s.block)
+    content = {id(s) for s in tops if s.part == "content"}
+    if not content:  # no heading says "nội dung": the numbered parts before the implementation part are
+        stop = next((s.block for s in tops if s.part in ("implementation", "closing", "recipients")), len(plan.blocks))
+        content = {id(s) for s in tops if s.part in (None, "other") and s.level <= 2 and s.block < stop}
     items: list[Item] = []
     for index, section in enumerate(tops):
-        if section.part != "content":
+        if id(section) not in content:
             continue
         end = next((s.block for s in tops[index + 1:] if s.block > section.block), len(plan.blocks))
         children: list[Section] = sorted(section.children, key=lambda s: s.block)
