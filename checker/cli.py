@@ -254,12 +254,16 @@ def rules_show(rule_id: str, pack_name: str, lang: str) -> None:
         click.echo(f"plancheck: no rule or kind '{rule_id}' in pack {pack.name} (known: {known})", err=True)
         sys.exit(2)
     if rule is not None:
-        click.echo(f"{rule.id}  (kind {rule.kind}, severity {rule.severity}, from {rule.source})")
+        head = ("kind {kind}, severity {severity}, from {source}" if lang == "en"
+                else "loại {kind}, mức {severity}, khai báo tại {source}")
+        click.echo(f"{rule.id}  (" + head.format(kind=rule.kind, severity=rule.severity, source=rule.source) + ")")
         click.echo(f"  {rule.summary[lang]}\n")
         params = yaml.safe_dump(rule.params.model_dump(mode="json"), allow_unicode=True, sort_keys=False)
-        click.echo("params:\n" + "\n".join("  " + line for line in params.splitlines()) + "\n")
-    click.echo((kind.__doc__ or "").strip())
-    click.echo("\nCases / messages:")
+        click.echo(("params" if lang == "en" else "tham số (params)") + ":\n"
+                   + "\n".join("  " + line for line in params.splitlines()) + "\n")
+    doc = kind.__doc__ if lang == "en" else getattr(kind, "DOC_VI", kind.__doc__)
+    click.echo((doc or "").strip())
+    click.echo("\nCases / messages:" if lang == "en" else "\nCác trường hợp / thông báo:")
     for code, message in kind.MESSAGES.items():
         click.echo(f"  {code}: {message.en if lang == 'en' else message.vi}")
         fix = message.fix_en if lang == "en" else message.fix_vi

@@ -116,6 +116,14 @@ def test_rules_list_and_show() -> None:
     assert code == 2 and "no rule or kind" in err
 
 
+def test_rules_show_in_vietnamese_prints_the_vietnamese_kind_doc() -> None:
+    code, out, _ = run("rules", "show", "assigns-tasks")
+    assert code == 0
+    assert "loại assigns_tasks, mức error" in out and "tham số (params):" in out
+    assert "Các trường hợp / thông báo:" in out and "Every task in the implementation part" not in out
+    assert out.count("task-without-unit") >= 2  # in the Vietnamese doc and in the list of cases
+
+
 @pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["rules", "show", "--help"]])
 def test_help(argv: list[str]) -> None:
     code, out, _ = run(*argv)

@@ -36,6 +36,35 @@ from checker.kinds.base import Message, Params, Problem, quote
 from checker.model.plan import Plan
 
 NAME = "assigns_tasks"
+DOC_VI = """assigns_tasks — mỗi nhiệm vụ trong phần tổ chức thực hiện đều có đơn vị chịu trách nhiệm.
+
+Nhiệm vụ là các mục nằm dưới *Tổ chức thực hiện* (hoặc *Phân công nhiệm vụ*); mỗi nhiệm vụ phải mở đầu bằng
+tên đơn vị chịu trách nhiệm về nhiệm vụ đó, hoặc nêu rõ đơn vị đó là đơn vị *chủ trì*.
+
+Các trường hợp:
+
+* ``no-implementation`` — kế hoạch hoàn toàn không có phần tổ chức thực hiện.
+* ``no-tasks`` — phần tổ chức thực hiện không giao nhiệm vụ nào.
+* ``task-without-unit`` — một nhiệm vụ không nêu đơn vị chịu trách nhiệm (có trích dẫn nhiệm vụ).
+* ``vague-assignee`` (cảnh báo) — nhiệm vụ chỉ giao chung chung, chẳng hạn cho *các cơ quan, đơn vị
+  liên quan* hoặc *các địa phương*: không rõ ai chịu trách nhiệm.
+
+Các hàng của bảng phân công nhiệm vụ (*phụ lục phân công*) do loại quy tắc ``task_table`` kiểm tra.
+
+Tham số::
+
+    allow_vague: false     # true: không cảnh báo khi nhiệm vụ chỉ giao chung chung
+
+Đạt::
+
+    III. TỔ CHỨC THỰC HIỆN
+    1. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Đài Truyền thanh huyện …
+
+Không đạt (``task-without-unit``)::
+
+    III. TỔ CHỨC THỰC HIỆN
+    6. Theo dõi, tổng hợp diễn biến thông tin đối ngoại …
+"""
 
 
 class AssignsTasksParams(Params):

@@ -2,7 +2,10 @@
 
 The basis clause (*Căn cứ / Thực hiện / Triển khai …* before section I) must cite at least one
 numbered directive. When the rule names the expected parent (``params.parent`` or
-``plancheck check --parent SYMBOL``), that directive must be cited, with the same date.
+``plancheck check --parent SYMBOL`` or ``--against PARENT``), that directive must be cited, with the
+same date and issuer (issuers are compared loosely: case, diacritics, ``UBND`` = ``Ủy ban nhân dân``, and
+one name may contain the other). A parent without a number yet (a draft, ``/HD-MTTQ-BTT``) is cited by any
+number with the same type and issuer code.
 
 Cases (rule severity unless marked):
 
@@ -26,6 +29,7 @@ Params::
       symbol: 93-HD/BTGTU     # number-symbol, compared after canonicalising
       date: 2023-02-15        # optional
       issuer: Ban Tuyên giáo Tỉnh ủy   # optional, compared loosely
+      title: Hướng dẫn công tác thông tin đối ngoại năm 2023   # optional, shown in messages
     registry: directives      # known directives: a file (rules/registry/directives.yaml, or a path
                               # relative to the pack) checked by schemas/directives.schema.json
 
@@ -51,6 +55,52 @@ from checker.text.normalize import strip_diacritics
 from checker.text.symbols import parse_symbol, same_document
 
 NAME = "cites_parent"
+DOC_VI = """cites_parent — kế hoạch dẫn đúng văn bản cấp trên mà kế hoạch triển khai.
+
+Phần căn cứ (*Căn cứ / Thực hiện / Triển khai …* trước mục I) phải dẫn ít nhất một văn bản chỉ đạo
+có số, ký hiệu. Khi quy tắc nêu rõ văn bản cấp trên cần dẫn (``params.parent`` hoặc
+``plancheck check --parent SYMBOL`` hoặc ``--against PARENT``), văn bản đó phải được dẫn, đúng ngày ban hành
+và cơ quan ban hành (so sánh tên cơ quan không phân biệt hoa thường, dấu, ``UBND`` = ``Ủy ban nhân dân``, và tên
+này có thể chứa tên kia). Văn bản cấp trên chưa có số (bản dự thảo, ``/HD-MTTQ-BTT``) được coi là được dẫn khi
+kế hoạch dẫn một số bất kỳ cùng loại văn bản và ký hiệu cơ quan.
+
+Các trường hợp (theo mức độ của quy tắc, trừ khi có ghi chú):
+
+* ``no-basis`` — phần căn cứ không dẫn văn bản chỉ đạo nào có số, ký hiệu.
+* ``parent-not-cited`` — văn bản cấp trên cần dẫn không được dẫn ở bất kỳ đâu.
+* ``parent-not-in-basis`` (cảnh báo) — văn bản cấp trên có được dẫn, nhưng không nằm trong phần căn cứ.
+* ``parent-date-mismatch`` — văn bản cấp trên được dẫn với một ngày khác.
+* ``parent-date-missing`` (cảnh báo) — văn bản cấp trên được dẫn mà không ghi ngày, trong khi quy tắc có
+  nêu ngày.
+* ``parent-issuer-mismatch`` (cảnh báo) — văn bản cấp trên được ghi là của một cơ quan ban hành khác.
+* ``malformed-symbol`` (cảnh báo) — một số, ký hiệu được dẫn viết sai quy cách (chữ hoa/thường, dấu cách,
+  ``Ð``, thiếu năm).
+* ``impossible-date`` (cảnh báo) — một ngày được dẫn không có thật (``30/2/2013``).
+* ``cited-after-plan`` (cảnh báo) — một văn bản được dẫn có ngày sau ngày ban hành của chính kế hoạch.
+* ``registry-date-mismatch``, ``registry-issuer-mismatch`` (cảnh báo) — một văn bản được dẫn có trong
+  danh mục văn bản nhưng được ghi với ngày hoặc cơ quan ban hành khác (sửa theo giá trị trong danh mục).
+* ``superseded`` (cảnh báo) — theo danh mục văn bản, văn bản được dẫn đã được thay thế.
+* ``cites-child`` (cảnh báo) — văn bản được dẫn là một văn bản triển khai của văn bản cấp trên cần dẫn.
+
+Tham số::
+
+    parent:                   # không bắt buộc; văn bản cấp trên mà kế hoạch này phải triển khai
+      symbol: 93-HD/BTGTU     # số, ký hiệu, được so sánh sau khi chuẩn hóa
+      date: 2023-02-15        # không bắt buộc
+      issuer: Ban Tuyên giáo Tỉnh ủy   # không bắt buộc, so sánh gần đúng
+      title: Hướng dẫn công tác thông tin đối ngoại năm 2023   # không bắt buộc, hiện trong thông báo
+    registry: directives      # danh mục văn bản đã biết: một tệp (rules/registry/directives.yaml, hoặc
+                              # đường dẫn tương đối so với bộ quy tắc), được kiểm tra theo
+                              # schemas/directives.schema.json
+
+Đạt::
+
+    Thực hiện Hướng dẫn số 93-HD/BTGTU ngày 15/02/2023 của Ban Tuyên giáo Tỉnh ủy, …
+
+Không đạt (``no-basis``)::
+
+    Để tổ chức tốt các hoạt động thông tin đối ngoại năm 2019, Ủy ban nhân dân huyện ban hành …
+"""
 
 
 class ParentSpec(BaseModel):

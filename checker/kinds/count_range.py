@@ -41,6 +41,38 @@ from checker.kinds.base import Message, Params, Problem
 from checker.model.plan import Plan, Section
 
 NAME = "count_range"
+DOC_VI = """count_range — số lượng một thành phần nào đó của kế hoạch phải nằm trong một khoảng cho trước.
+
+Các đối tượng được đếm:
+
+* ``tasks`` — nhiệm vụ được giao trong phần tổ chức thực hiện (và trong bảng phân công nhiệm vụ);
+* ``tasks-with-unit`` — những nhiệm vụ có nêu tên đơn vị chịu trách nhiệm (không chỉ "các cơ quan, đơn vị
+  liên quan");
+* ``reporting`` — yêu cầu báo cáo; ``recipients`` — các dòng của *Nơi nhận*;
+* ``basis`` — văn bản được dẫn trong phần căn cứ; ``citations`` — mọi văn bản có số, ký hiệu được dẫn;
+* ``sections`` — tiêu đề có đánh số ở mọi cấp (``I.``, ``1.``, ``1.1``, ``a)``; gạch đầu dòng ``-``/``+``
+  là ý liệt kê và không được tính); ``top-sections`` — các tiêu đề ở cấp ngoài cùng (``I.``, ``II.``, …).
+  Các tiêu đề trong *Nơi nhận* và phần ký không phải là mục của kế hoạch.
+
+Các trường hợp:
+
+* ``count-out-of-range`` — số đếm được nhỏ hơn ``min`` hoặc lớn hơn ``max`` (một vấn đề cho cả văn bản).
+
+Tham số::
+
+    count: tasks-with-unit   # tasks, tasks-with-unit, reporting, recipients, basis, citations,
+                             #   sections, top-sections
+    min: 3                   # không bắt buộc, ít nhất là 0
+    max: 30                  # không bắt buộc; cho min, max hoặc cả hai (min ≤ max)
+
+Đạt (``count: top-sections``, ``min: 3``)::
+
+    I. MỤC ĐÍCH, YÊU CẦU … II. NỘI DUNG … III. TỔ CHỨC THỰC HIỆN …
+
+Không đạt::
+
+    I. MỤC ĐÍCH, YÊU CẦU … II. NỘI DUNG VÀ TỔ CHỨC THỰC HIỆN …
+"""
 
 _LABELS = {
     "tasks": ("nhiệm vụ", "tasks"),

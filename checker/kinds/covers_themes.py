@@ -40,6 +40,35 @@ from checker.model.plan import Plan
 from checker.text.normalize import fold
 
 NAME = "covers_themes"
+DOC_VI = """covers_themes — kế hoạch đề cập đủ từng chủ đề mà văn bản chỉ đạo yêu cầu.
+
+Một chủ đề được coi là đã đề cập khi một trong các cụm từ của chủ đề xuất hiện (trên văn bản đã chuẩn hóa,
+khớp trọn từ) trong nội dung của kế hoạch: phần nội dung và phần tổ chức thực hiện (cùng mọi phần khác, trừ
+phần mục đích, yêu cầu, phần đầu văn bản và nơi nhận). Việc chỉ nêu ở *Mục đích, yêu cầu* là bằng chứng yếu
+hơn và không được tính. Các đoạn trích chứng minh từng chủ đề, kèm vị trí, được ghi vào danh sách ``themes``
+của báo cáo kết quả kiểm tra; mỗi chủ đề còn thiếu được ghi nhận thành một vấn đề.
+
+Các trường hợp:
+
+* ``theme-missing`` — không cụm từ nào của chủ đề xuất hiện trong nội dung kế hoạch.
+* ``theme-only-in-purpose`` — các cụm từ của chủ đề chỉ xuất hiện ở phần mục đích, yêu cầu.
+
+Tham số::
+
+    themes:
+      - id: bien-dao
+        label: {vi: "Chủ quyền biển, đảo, biên giới", en: "Sea, islands and border sovereignty"}
+        phrases: ["biển, đảo", "Biển Đông", "chủ quyền", "Hoàng Sa", "Trường Sa"]
+    max_evidence: 3        # số đoạn trích giữ lại cho mỗi chủ đề
+
+Đạt (``bien-dao``)::
+
+    II. NỘI DUNG … - Quảng bá, tuyên truyền về biển, đảo Việt Nam; khẳng định chủ quyền …
+
+Không đạt::
+
+    II. NỘI DUNG … (không có câu nào về biển, đảo hay biên giới)
+"""
 
 
 class Label(BaseModel):

@@ -50,6 +50,43 @@ from checker.model.plan import Plan
 from checker.text.symbols import parse_symbol, same_document
 
 NAME = "date_order"
+DOC_VI = """date_order — một ngày của kế hoạch phải trước (hoặc sau) một ngày khác.
+
+Mỗi vế là một trong các giá trị:
+
+* ``plan-date`` — ngày ban hành của chính kế hoạch;
+* ``first-deadline`` / ``last-deadline`` — thời hạn báo cáo sớm nhất / muộn nhất;
+* ``parent-citation`` — ngày được ghi khi kế hoạch dẫn văn bản ``symbol`` (trong phần căn cứ, nếu không có
+  thì ở bất kỳ đâu trong văn bản);
+* một ngày cụ thể ``YYYY-MM-DD``.
+
+``max_days`` còn giới hạn khoảng cách giữa hai ngày (ví dụ kế hoạch được ban hành chậm nhất 30 ngày sau văn bản
+chỉ đạo).
+
+Các trường hợp:
+
+* ``date-order`` — hai ngày sai thứ tự.
+* ``date-too-far`` — hai ngày đúng thứ tự nhưng cách nhau hơn ``max_days`` ngày.
+* ``date-unknown`` (thông tin) — không xác định được một trong hai vế (không có thời hạn báo cáo, văn bản không
+  được dẫn hoặc được dẫn mà không ghi ngày).
+
+Tham số::
+
+    date: first-deadline       # plan-date | first-deadline | last-deadline | parent-citation | YYYY-MM-DD
+    must_be: on-or-before      # before | after | on-or-before | on-or-after
+                               #   (trước | sau | trước hoặc cùng ngày | sau hoặc cùng ngày)
+    other: 2026-12-15          # các lựa chọn như date
+    symbol: 93-HD/BTGTU        # bắt buộc khi một vế là parent-citation
+    max_days: 30               # không bắt buộc, ít nhất là 0
+
+Đạt (``date: plan-date``, ``must_be: after``, ``other: parent-citation``, ``symbol: 93-HD/BTGTU``)::
+
+    Vĩnh Linh, ngày 20 tháng 02 năm 2023 … Thực hiện Hướng dẫn số 93-HD/BTGTU ngày 15/02/2023 …
+
+Không đạt::
+
+    Vĩnh Linh, ngày 10 tháng 02 năm 2023 … Thực hiện Hướng dẫn số 93-HD/BTGTU ngày 15/02/2023 …
+"""
 
 _KEYWORDS = ("plan-date", "first-deadline", "last-deadline", "parent-citation")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")

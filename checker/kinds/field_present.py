@@ -43,6 +43,38 @@ from checker.model.plan import Plan
 from checker.text.normalize import fold, squash
 
 NAME = "field_present"
+DOC_VI = """field_present — một trường đã trích xuất từ kế hoạch có mặt, không rỗng, và (tùy chọn) có giá trị cho trước.
+
+``field`` chỉ thông tin mà plancheck đã trích xuất: loại văn bản (``KH``, ``HD``, ``CTr`` …), số, ký hiệu,
+cơ quan ban hành, ngày ban hành, trích yếu, các văn bản căn cứ, nhiệm vụ, yêu cầu báo cáo, nơi nhận hoặc người
+ký (hoặc riêng họ tên, hay riêng dòng thẩm quyền ký của người ký). Một danh sách được coi là có mặt khi có ít
+nhất một phần tử. Với trường dạng chữ, ``equals`` so sánh các giá trị đã chuẩn hóa (bỏ qua chữ hoa/thường,
+khoảng trắng và cách đặt dấu thanh), còn ``matches`` tìm trong giá trị đã chuẩn hóa bằng một biểu thức chính
+quy, không phân biệt chữ hoa/thường.
+
+Các trường hợp:
+
+* ``field-missing`` — trường không có hoặc rỗng.
+* ``field-mismatch`` — trường có mặt nhưng không bằng / không khớp với giá trị mong đợi.
+
+Tham số::
+
+    field: doc_type        # doc_type, number_symbol, issuer, date, title, basis, tasks, reporting,
+                           #   recipients, signer, signer.name, signer.authority
+    equals: KH             # không bắt buộc, chỉ dùng cho trường dạng chữ
+    matches: '^\\d+/kh-'    # biểu thức chính quy, không bắt buộc, chỉ dùng cho trường dạng chữ
+                           #   (cho equals hoặc matches, không cho cả hai)
+
+Đạt (``field: doc_type``, ``equals: KH``)::
+
+    KẾ HOẠCH
+    Hoạt động thông tin đối ngoại trên địa bàn huyện Vạn Ninh năm 2019
+
+Không đạt::
+
+    HƯỚNG DẪN
+    Công tác thông tin đối ngoại năm 2023
+"""
 
 _TEXT_FIELDS = ("doc_type", "number_symbol", "issuer", "title", "signer.name", "signer.authority")
 _LABELS = {

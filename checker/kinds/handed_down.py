@@ -18,7 +18,7 @@ Params::
     tasks:
       - id: tuyen-truyen-sau-rong
         label: {vi: "Tuyên truyền sâu rộng về công tác TTĐN", en: "Wide publicity on foreign information"}
-        unit: "Ban tuyên giáo các huyện ủy, thị ủy, thành ủy"   # optional: whom the parent gave it to
+        unit: "Ban tuyên giáo các huyện ủy, thị ủy, thành ủy"   # optional, for the reader (not matched)
         phrases: ["tuyên truyền sâu rộng", "sự kiện chính trị"]
 
 Passes::
@@ -43,6 +43,40 @@ from checker.model.plan import Plan, Task
 from checker.text.normalize import fold
 
 NAME = "handed_down"
+DOC_VI = """handed_down — kế hoạch triển khai các nhiệm vụ mà văn bản cấp trên giao, và phân công thực hiện.
+
+Văn bản cấp trên giao một số nhiệm vụ cho cả một nhóm cơ quan cấp dưới ("Ban tuyên giáo các huyện ủy …
+tham mưu cấp ủy chỉ đạo tổ chức tuyên truyền …", "Các tổ chức cơ sở Đảng triển khai …"). Kế hoạch của một
+trong các cơ quan đó triển khai nhiệm vụ như vậy bằng các nhiệm vụ của chính mình, mỗi nhiệm vụ giao cho một
+đơn vị. Một nhiệm vụ cấp trên giao được coi là đã triển khai khi một trong các cụm từ của nó xuất hiện (trên
+văn bản đã chuẩn hóa, khớp trọn từ) trong một nhiệm vụ của kế hoạch; và được coi là đã phân công khi nhiệm vụ
+đó nêu đơn vị chịu trách nhiệm. ``plancheck rules derive`` và ``check --against`` lập danh sách các nhiệm vụ
+này từ văn bản cấp trên; người rà soát cũng có thể tự viết.
+
+Các trường hợp:
+
+* ``handed-down-missing`` — không nhiệm vụ nào và không câu nào trong nội dung kế hoạch nhắc đến nhiệm vụ này.
+* ``handed-down-not-a-task`` (cảnh báo) — nội dung kế hoạch có nhắc đến nhiệm vụ, nhưng không nhiệm vụ nào
+  của kế hoạch triển khai nhiệm vụ đó.
+* ``handed-down-unassigned`` (cảnh báo) — đã có nhiệm vụ triển khai, nhưng không nhiệm vụ nào nêu đơn vị
+  chịu trách nhiệm.
+
+Tham số::
+
+    tasks:
+      - id: tuyen-truyen-sau-rong
+        label: {vi: "Tuyên truyền sâu rộng về công tác TTĐN", en: "Wide publicity on foreign information"}
+        unit: "Ban tuyên giáo các huyện ủy, thị ủy, thành ủy"   # không bắt buộc, chỉ để người đọc biết
+        phrases: ["tuyên truyền sâu rộng", "sự kiện chính trị"]
+
+Đạt::
+
+    III. TỔ CHỨC THỰC HIỆN  1. Phòng Văn hóa và Thông tin chủ trì tuyên truyền sâu rộng …
+
+Không đạt (``handed-down-unassigned``)::
+
+    III. TỔ CHỨC THỰC HIỆN  - Tuyên truyền sâu rộng về công tác thông tin đối ngoại. (không có đơn vị)
+"""
 
 
 class HandedDownTask(BaseModel):

@@ -35,6 +35,32 @@ from checker.kinds.base import Message, Params, Problem
 from checker.model.plan import Plan
 
 NAME = "has_deadline"
+DOC_VI = """has_deadline — kế hoạch quy định thời hạn báo cáo kết quả.
+
+Một yêu cầu báo cáo (*báo cáo kết quả … về … trước ngày 05/11/2019*) cần có một ngày có thật hoặc một định kỳ
+rõ ràng (*6 tháng, năm*, *định kỳ hằng quý*, *trước ngày 15/6 và 15/12 hằng năm*); *theo quy định* không phải
+là thời hạn.
+
+Các trường hợp:
+
+* ``no-deadline`` — không yêu cầu báo cáo nào có ngày hoặc định kỳ rõ ràng.
+* ``impossible-deadline`` — thời hạn là một ngày không có thật (``31/11/2025``).
+* ``deadline-before-plan`` (cảnh báo) — thời hạn sớm hơn ngày ban hành của chính kế hoạch.
+* ``deadline-far`` (cảnh báo) — thời hạn cách năm của kế hoạch hơn ``max_years_off`` năm.
+* ``period-only`` (thông tin) — chỉ quy định báo cáo định kỳ, không có thời hạn ghi ngày cụ thể.
+
+Tham số::
+
+    max_years_off: 1     # thời hạn được phép cách năm của kế hoạch tối đa bao nhiêu năm
+
+Đạt::
+
+    … báo cáo kết quả gửi về UBND huyện (qua Phòng Văn hóa và Thông tin) trước ngày 05/11/2019.
+
+Không đạt (``no-deadline``)::
+
+    … báo cáo kết quả gửi về UBND huyện theo quy định.
+"""
 
 
 class HasDeadlineParams(Params):

@@ -1,4 +1,4 @@
-"""has_field — a formal element of the document is present: its own date, signer or recipients.
+"""has_field — a formal element of the document is present: its own date, number-symbol, signer or recipients.
 
 One kind serves three structural rules of the default pack (``has-own-date``, ``has-signer``,
 ``has-recipients``): what differs is data (``params.field``), not code.
@@ -32,6 +32,30 @@ from checker.kinds.base import Message, Params, Problem
 from checker.model.plan import Plan
 
 NAME = "has_field"
+DOC_VI = """has_field — văn bản có một thành phần thể thức: ngày ban hành, số ký hiệu, người ký hoặc nơi nhận.
+
+Một loại quy tắc dùng cho ba quy tắc về thể thức trong bộ quy tắc mặc định (``has-own-date``, ``has-signer``,
+``has-recipients``): chỗ khác nhau là dữ liệu (``params.field``), không phải mã nguồn.
+
+Các trường hợp:
+
+* ``field-missing`` — văn bản thiếu thành phần này.
+* ``field-invalid`` — ngày ban hành của kế hoạch không có thật (``ngày 30 tháng 02 năm 2023``).
+* ``field-incomplete`` (cảnh báo) — ngày ban hành của kế hoạch bị bỏ trống một phần
+  (``ngày … tháng 01 năm 2026``), người ký không có họ tên, hoặc số văn bản bị bỏ trống (``Số: /KH-UBND``).
+
+Tham số::
+
+    field: date        # một trong: date, signer, recipients, number_symbol
+
+Đạt (``field: date``)::
+
+    Vĩnh Linh, ngày 20 tháng 02 năm 2023
+
+Không đạt::
+
+    (bản không có dòng địa danh và ngày, tháng, năm ban hành)
+"""
 
 _LABELS = {
     "date": ("ngày ban hành", "date of issue"),

@@ -31,6 +31,28 @@ from checker.kinds.base import Message, Params, Problem
 from checker.model.plan import Plan
 
 NAME = "has_parts"
+DOC_VI = """has_parts — kế hoạch có đủ các phần theo bố cục chuẩn mà người rà soát mong đợi.
+
+Một kế hoạch được bố cục gồm *I. Mục đích, yêu cầu* → *II. Nội dung* (hoặc *Nhiệm vụ, giải pháp*) →
+*III. Tổ chức thực hiện*. Mỗi phần bắt buộc bị thiếu được ghi nhận thành một vấn đề.
+
+Các trường hợp:
+
+* ``part-missing`` — một phần bắt buộc không có tiêu đề.
+
+Tham số::
+
+    parts: [purpose, content, implementation]   # một hoặc nhiều trong: purpose, content, implementation, funding
+                                                #   (mục đích, yêu cầu; nội dung; tổ chức thực hiện; kinh phí)
+
+Đạt::
+
+    I. MỤC ĐÍCH, YÊU CẦU … II. NỘI DUNG … III. TỔ CHỨC THỰC HIỆN …
+
+Không đạt::
+
+    I. MỤC ĐÍCH, YÊU CẦU … II. NỘI DUNG …   (không có phần tổ chức thực hiện)
+"""
 
 PartName = Literal["purpose", "content", "implementation", "funding"]
 _LABELS = {

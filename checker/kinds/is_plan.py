@@ -33,6 +33,31 @@ from checker.kinds.base import Message, Params, Problem
 from checker.model.plan import Plan
 
 NAME = "is_plan"
+DOC_VI = """is_plan — văn bản có thực sự là một văn bản hành chính dạng kế hoạch hay không.
+
+plancheck đọc *Kế hoạch*, *Hướng dẫn*, *Chương trình* và các văn bản tương tự có giao nhiệm vụ.
+Một bài báo, một trang web hay một công văn không có tên loại văn bản (``KẾ HOẠCH``, ``HƯỚNG DẪN`` …)
+nên được báo là không phải kế hoạch, và các quy tắc khác không được áp dụng cho văn bản đó.
+
+Các trường hợp:
+
+* ``not-a-plan`` — không tìm thấy tên loại văn bản.
+* ``unexpected-type`` (cảnh báo) — tên loại văn bản thuộc một loại không có trong ``params.types``.
+
+Tham số::
+
+    types: [KH, HD, CTr]    # mã các loại văn bản được chấp nhận là kế hoạch
+
+Đạt::
+
+    KẾ HOẠCH
+    Công tác thông tin đối ngoại năm 2023
+
+Không đạt::
+
+    Nhiệm vụ và giải pháp nhằm tuyên truyền Kết luận của Bộ Chính trị …  (một bài báo)
+"""
+
 RUNS_ON_NON_PLANS = True
 
 

@@ -44,6 +44,38 @@ from checker.model.plan import Part, Plan, Section
 from checker.text.normalize import fold
 
 NAME = "phrase"
+DOC_VI = """phrase — một cụm từ (hoặc một biểu thức chính quy) phải có, hoặc không được có, trong kế hoạch.
+
+Văn bản được tìm kiếm sau khi chuẩn hóa (chữ thường, ``Ð``→``đ``, thống nhất các kiểu dấu nháy và dấu gạch,
+``hoà``→``hòa``), nên ``Trên đây là Kế hoạch`` khớp với ``TRÊN ĐÂY LÀ KẾ HOẠCH``. Cụm từ được so khớp trọn từ
+và chấp nhận số dấu cách bất kỳ giữa các từ; ``pattern`` là một biểu thức chính quy Python áp dụng trên văn bản
+đã chuẩn hóa, không phân biệt chữ hoa/thường. Có thể giới hạn việc tìm kiếm trong một số phần của kế hoạch
+và/hoặc trong các mục có tiêu đề chứa một đoạn chữ (so sánh sau chuẩn hóa), ví dụ toàn bộ nội dung dưới
+*III. Tổ chức thực hiện*.
+
+Các trường hợp:
+
+* ``phrase-missing`` — ``must: appear`` và số lần khớp ít hơn ``min_count`` (một vấn đề cho cả văn bản).
+* ``phrase-forbidden`` — ``must: not-appear``: mỗi lần khớp là một vấn đề, kèm vị trí và câu chứa nó.
+
+Tham số::
+
+    phrases: ["Trên đây là Kế hoạch"]   # một hoặc nhiều cụm từ …
+    pattern: 'v\\.\\s?v\\.'                # … hoặc một biểu thức chính quy (chỉ cho một trong hai)
+    must: appear                         # appear (mặc định: phải có) | not-appear (không được có)
+    parts: [content, implementation]     # không bắt buộc: header, preamble, purpose, content, implementation,
+                                         #   funding, closing, recipients, signature, other
+    section: "tổ chức thực hiện"         # không bắt buộc: chỉ tìm trong các mục có tiêu đề chứa đoạn này
+    min_count: 1                         # với must: appear, số lần khớp tối thiểu (mặc định 1)
+
+Đạt (``phrases: ["Trên đây là Kế hoạch"]``)::
+
+    Trên đây là Kế hoạch hoạt động thông tin đối ngoại năm 2019; yêu cầu các cơ quan …
+
+Không đạt (``pattern: 'v\\.\\s?v\\.'``, ``must: not-appear``, ``parts: [content]``)::
+
+    II. NỘI DUNG … - Tuyên truyền về văn hóa, du lịch, ẩm thực v.v.
+"""
 
 _PART_LABELS: dict[str, tuple[str, str]] = {
     "header": ("phần đầu văn bản", "header"), "preamble": ("phần căn cứ", "preamble"),

@@ -2,9 +2,10 @@
 
 A section matches when its title, folded (lower case, old and new tone placement alike), contains
 one of ``titles``. Headings at every depth count (``IV. KINH PHÍ`` as well as ``4. Kinh phí`` under
-*III. Tổ chức thực hiện*), but bullet items (``-``, ``+``) do not: they are list items, and a
-sentence such as ``- Cân đối kinh phí …`` is not a section on funding. ``level`` narrows the match to
-one marker level: 1 for ``I.``, 2 for ``1.``, 3 for ``1.1``, 4 for ``a)``, 5 for ``-``, 6 for ``+``.
+*III. Tổ chức thực hiện*), but without ``level`` bullet items (``-``, ``+``) do not: they are list
+items, and a sentence such as ``- Cân đối kinh phí …`` is not a section on funding. ``level`` narrows the
+match to exactly one marker level: 1 for ``I.``, 2 for ``1.``, 3 for ``1.1``, 4 for ``a)``, and 5 for ``-``
+or 6 for ``+`` when bullet items are what is wanted.
 
 Cases:
 
@@ -36,6 +37,33 @@ from checker.model.plan import Plan, Section
 from checker.text.normalize import squash
 
 NAME = "section_exists"
+DOC_VI = """section_exists — kế hoạch có một mục với tiêu đề nêu rõ mục đó nói về gì (ví dụ *Kinh phí*).
+
+Một mục được coi là khớp khi tiêu đề của mục, sau khi chuẩn hóa (chữ thường, cách đặt dấu thanh kiểu cũ và kiểu
+mới được coi như nhau), chứa một trong các ``titles``. Tiêu đề ở mọi cấp đều được tính (``IV. KINH PHÍ`` cũng
+như ``4. Kinh phí`` dưới *III. Tổ chức thực hiện*), nhưng khi không có ``level`` thì các gạch đầu dòng (``-``,
+``+``) không được tính: đó là các ý liệt kê, và một câu như ``- Cân đối kinh phí …`` không phải là một mục về
+kinh phí. ``level`` giới hạn việc so khớp trong đúng một cấp đề mục: 1 cho ``I.``, 2 cho ``1.``, 3 cho ``1.1``,
+4 cho ``a)``, và 5 cho ``-`` hoặc 6 cho ``+`` khi cần tìm chính các gạch đầu dòng.
+
+Các trường hợp:
+
+* ``section-missing`` — không tiêu đề mục nào chứa một trong các ``titles`` (một vấn đề cho cả văn bản).
+
+Tham số::
+
+    titles: ["kinh phí"]    # một hoặc nhiều đoạn chữ; tiêu đề chỉ cần chứa một trong số đó
+    level: 1                # không bắt buộc: chỉ xét các mục ở cấp đề mục này (1–6)
+
+Đạt (``titles: ["kinh phí"]``)::
+
+    IV. KINH PHÍ THỰC HIỆN
+    Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách huyện năm 2019.
+
+Không đạt::
+
+    I. MỤC ĐÍCH, YÊU CẦU … II. NỘI DUNG … III. TỔ CHỨC THỰC HIỆN …   (không có mục về kinh phí)
+"""
 
 _BULLET_LEVEL = 5  # "-" and "+" items (levels 5 and 6) are list items, not sections
 _MARKERS = {1: "I., II.", 2: "1., 2.", 3: "1.1, 1.2", 4: "a), b)", 5: "-", 6: "+"}

@@ -37,6 +37,34 @@ from checker.model.plan import Plan, Task
 from checker.text.timeframes import parse_timeframe
 
 NAME = "task_table"
+DOC_VI = """task_table — mỗi hàng của bảng phân công (phụ lục phân công) đều đầy đủ và cột thời gian ghi đúng thời gian.
+
+Kế hoạch thường giao nhiệm vụ bằng bảng: STT | Nội dung / Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian. Các hàng đọc được từ những bảng như vậy (trong tệp Word) được kiểm tra theo một lược đồ pandera:
+mỗi hàng có nhiệm vụ và đơn vị chủ trì; khi bảng có cột thời gian, giá trị thời gian phải là một thời gian
+(ngày, tháng, quý, năm, định kỳ như *Hằng năm* hoặc *Thường xuyên*, hoặc thời gian tính theo một sự kiện) và
+phải có thật. Mỗi chỗ không đạt được ghi nhận thành một vấn đề, có nêu bảng và hàng.
+(Các hàng của bảng phân công không bị ``assigns_tasks`` kiểm tra lại.)
+
+Các trường hợp:
+
+* ``row-without-unit`` — ô cơ quan chủ trì của một hàng để trống.
+* ``row-without-task`` — hàng có ghi đơn vị hoặc thời gian nhưng không ghi nhiệm vụ.
+* ``time-not-understood`` (cảnh báo) — ô thời gian không ghi thời gian nào (*Theo kế hoạch của tỉnh*).
+* ``impossible-time`` — ô thời gian ghi một ngày không có thật (*31/11/2025*).
+
+Tham số::
+
+    check_time: true     # false: không kiểm tra cột thời gian
+
+Đạt::
+
+    | 1 | Xây dựng kế hoạch tuyên truyền | Sở Văn hóa, Thể thao và Du lịch | Các sở, ngành | Quý I/2026 |
+
+Không đạt (``row-without-unit``, ``time-not-understood``)::
+
+    | 2 | Tổ chức hội nghị tập huấn |  | Các địa phương | Theo kế hoạch của tỉnh |
+"""
 
 
 class TaskTableParams(Params):
