@@ -8,6 +8,7 @@ or a waivers or baseline file that cannot be read or written. Findings accepted 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,8 @@ import click
 import yaml
 
 from checker import __version__
-from checker.api import Against, check_file, parse_file
+from checker.api import Against, parse_file
+from checker.batch import Job, check_all
 from checker.engine.baseline import BaselineError, accept_written, apply_baseline, load_baseline, make_baseline
 from checker.engine.baseline import write_baseline as write_baseline_file
 from checker.engine.packs import BUILTIN, PackError, load_pack
@@ -25,9 +27,10 @@ from checker.engine.run import make_report
 from checker.engine.waivers import WaiverError, apply_waivers, load_waivers
 from checker.formatters import FORMATTERS
 from checker.kinds import KINDS
-from checker.model.report import SEVERITY_RANK
+from checker.model.report import SEVERITY_RANK, Report
 from checker.read import NOT_YET_SUPPORTED, SUPPORTED
 from checker.read.errors import ReadError
+from checker.summary import SummaryError, match_units, read_units, units_from_recipients, write_summary
 
 READABLE_RULE = "readable"
 READABLE_DOC = {
@@ -97,10 +100,22 @@ def main() -> None:
 @click.option("--write-baseline", "write_baseline_path", metavar="FILE",
               help="Write the fingerprints of the current findings (except waived ones) to FILE, and accept "
                    "them for this run.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Check documents in this many parallel processes (results keep the input order).")
+@click.option("--summary", "summary_path", metavar="FILE.csv|FILE.json",
+              help="Also write one row per document (path, unit, number-symbol, date, status, counts, failed "
+                   "rules, verdict), and per expected unit that sent nothing; CSV is UTF-8 with BOM for Excel.")
+@click.option("--expect", "expect", metavar="UNITS.txt|parent",
+              help="Units expected to submit, one per line (or 'parent': the Nơi nhận of the --against "
+                   "directive); those that sent nothing are listed and count as errors.")
+@click.option("--annotate", "annotate_dir", metavar="DIR", type=click.Path(file_okay=False),
+              help="Also write into DIR a copy of each readable document as NAME.checked.docx, with each "
+                   "finding as a Word comment on its text and a summary comment at the top.")
 def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against_path: str | None, fmt: str,
           output: str | None,
           lang: str, fail_on: str, waivers_path: str | None, baseline_path: str | None,
-          write_baseline_path: str | None) -> None:
+          write_baseline_path: str | None, jobs: int, summary_path: str | None, expect: str | None,
+          annotate_dir: str | None) -> None:
     """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
     try:
         # Every input file is validated before any document is read.
@@ -119,20 +134,29 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
             if parse_symbol(parent) is None:
                 raise click.BadParameter(f"'{parent}' is not a number-symbol such as 93-HD/BTGTU or 368/QĐ-TTg",
                                          param_hint="--parent")
+        if expect == "parent" and not against_path:
+            raise click.BadParameter("'parent' needs --against PARENT / 'parent' cần --against", param_hint="--expect")
+        units = _units(expect) if expect and expect != "parent" else None
         against = _against(against_path, parent, lang) if against_path else None
+        if expect == "parent" and against is not None:
+            units = _recipients(against, lang)
         files = _documents(paths)
         if not files:
             raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
                                    "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
-        documents = [check_file(f, rules, parent=parent, against=against, lang=lang) for f in files]
+        job = Job(rules=rules, parent=parent, against=against_path, lang=lang)
+        documents = list(check_all(files, job, jobs, against))
         if against is not None:
-            packs = list(against.packs.values())
+            bases = [rules] if rules else list(BUILTIN)
+            packs = [p for p in (against.pack(b) for b in bases) if any(d.pack == p.name for d in documents)]
         else:
             used = [rules] if rules else sorted({d.pack for d in documents if d.pack})
             packs = [load_pack(name) for name in used]
     except PackError as exc:
         _pack_error(exc)
     report = make_report(documents, packs, lang)
+    if units is not None:
+        report = report.model_copy(update={"expected": match_units(units, documents)})
     # Waivers first, so that the baseline can tell new findings from waived ones and leave waived ones out.
     if waivers is not None:
         report = apply_waivers(report, waivers, date.today())
@@ -146,7 +170,52 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
             _file_error("lỗi đường cơ sở / baseline error", exc.problems)
         report = accept_written(report, recorded, write_baseline_path)
     _emit(FORMATTERS[fmt](report), output, "the report")
+    if summary_path:
+        try:
+            write_summary(report, summary_path)
+        except SummaryError as exc:
+            _file_error("lỗi tệp tổng hợp / summary error", [str(exc)])
+    if annotate_dir:
+        _annotate_all(report, Path(annotate_dir), lang)
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+def _units(path: str) -> list[str]:
+    try:
+        return read_units(path)
+    except SummaryError as exc:
+        _file_error("lỗi danh sách đơn vị / units file error", [str(exc)])
+
+
+def _recipients(against: Against, lang: str) -> list[str]:
+    units, skipped = units_from_recipients(against.plan.recipients)
+    if skipped:
+        click.echo("plancheck: " + ("--expect parent: bỏ qua trong Nơi nhận (lưu, báo cáo, nhóm đơn vị): "
+                                    if lang == "vi" else "--expect parent: left out of Nơi nhận (filing, "
+                                    "reported to, classes of units): ") + "; ".join(skipped), err=True)
+    return units
+
+
+def _annotate_all(report: Report, folder: Path, lang: str) -> None:
+    """``--annotate DIR``: an annotated copy of each readable document; a copy that fails is reported on
+    standard error and the others are still written."""
+    from checker.annotate import AnnotateError, annotate
+
+    readable = [d for d in report.documents if d.status == "checked"]
+    # The copies mirror the input folders below their common folder, so names never collide.
+    root = Path(os.path.commonpath([Path(d.path).resolve().parent for d in readable])) if readable else Path()
+    failed = 0
+    for document in readable:
+        source = Path(document.path).resolve()
+        suffix = "" if source.suffix.lower() == ".docx" else source.suffix.lower()
+        name = source.parent.relative_to(root) / f"{source.stem}{suffix}.checked.docx"
+        try:
+            annotate(document, folder / name, lang)
+        except (AnnotateError, ReadError) as exc:
+            failed += 1
+            click.echo(f"plancheck: --annotate: {exc.message(lang)}", err=True)
+    if failed:
+        sys.exit(2)
 
 
 def _against(path: str, parent: str | None, lang: str) -> Against:
@@ -196,6 +265,50 @@ def _pack_error(exc: PackError) -> NoReturn:
 def _file_error(title: str, problems: list[str]) -> NoReturn:
     click.echo(f"plancheck: {title}:\n  " + "\n  ".join(problems), err=True)
     sys.exit(2)
+
+
+@main.command()
+@click.argument("path")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The annotated copy to write (.docx), e.g. PLAN.checked.docx. The original is never modified.")
+@click.option("--rules", "rules", metavar="default|ttdn|FILE", help="Rule pack, as for check.")
+@click.option("--parent", metavar="SYMBOL", help="Number-symbol of the parent directive, as for check.")
+@click.option("--against", "against_path", metavar="PARENT", help="The parent directive itself, as for check.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the comments.")
+def annotate(path: str, output: str, rules: str | None, parent: str | None, against_path: str | None,
+             lang: str) -> None:
+    """Check one plan and write a copy with each finding as a Word comment on the text it is about.
+
+    A .docx gets its own copy with comments; other formats get a .docx rendition of the extracted text.
+    A summary comment at the top gives the verdict and the findings about the whole document. Exit 0
+    when the copy is written, 2 when the plan is unreadable or the copy cannot be written.
+    """
+    from checker.annotate import AnnotateError
+    from checker.annotate import annotate as write_annotated
+
+    try:
+        if rules:
+            load_pack(rules)
+        against = _against(against_path, parent, lang) if against_path else None
+        [report] = list(check_all([Path(path)], Job(rules=rules, parent=parent, against=against_path, lang=lang),
+                                  against=against, progress=False))
+    except PackError as exc:
+        _pack_error(exc)
+    if report.status != "checked":
+        click.echo(f"plancheck: {report.error}", err=True)
+        sys.exit(2)
+    try:
+        written = write_annotated(report, output, lang)
+    except (AnnotateError, ReadError) as exc:
+        click.echo(f"plancheck: {exc.message(lang)}", err=True)
+        sys.exit(2)
+    counted = [f for f in report.findings if not f.accepted]
+    errors = sum(f.severity == "error" for f in counted)
+    message = (f"{written.path}: {written.comments} comments on the text, {len(counted)} findings ({errors} errors)"
+               if lang == "en" else
+               f"{written.path}: {written.comments} nhận xét trên văn bản, {len(counted)} phát hiện ({errors} lỗi)")
+    click.echo(message, err=True)
 
 
 @main.command()

@@ -111,6 +111,21 @@ def _baseline(summary: BaselineSummary, lang: str) -> list[str]:
     return lines
 
 
+def _expected(report: Report) -> list[str]:
+    """Which expected units (``--expect``) submitted: the missing ones first, by name."""
+    missing = [u.unit for u in report.expected if not u.documents]
+    sent = len(report.expected) - len(missing)
+    if report.lang == "en":
+        lines = [f"Expected units: {sent} of {len(report.expected)} submitted."]
+        if missing:
+            lines.append("  Not submitted: " + "; ".join(missing))
+    else:
+        lines = [f"Đơn vị phải nộp: {sent}/{len(report.expected)} đã nộp."]
+        if missing:
+            lines.append("  Chưa nộp: " + "; ".join(missing))
+    return lines
+
+
 def render(report: Report) -> str:
     w = _WORDS[report.lang]
     lines: list[str] = []
@@ -124,11 +139,15 @@ def render(report: Report) -> str:
     if report.baseline is not None:
         lines.extend(_baseline(report.baseline, report.lang))
         lines.append("")
+    if report.expected:
+        lines.extend(_expected(report))
+        lines.append("")
     # Only findings that are not accepted: the ones the exit code looks at.
     counts = {s: sum(d.count(s, include_accepted=False) for d in report.documents)
               for s in ("error", "warning", "info")}
     accepted = sum(1 for d in report.documents for f in d.findings if f.accepted)
     unreadable = sum(1 for d in report.documents if d.status == "unreadable")
+    missing = sum(1 for u in report.expected if not u.documents)
     if report.lang == "en":  # "documents: 1, errors: 2" reads right in the singular and the plural
         total = (f"Total: documents: {len(report.documents)}, errors: {counts['error']}, "
                  f"warnings: {counts['warning']}, info: {counts['info']}")
@@ -136,6 +155,8 @@ def render(report: Report) -> str:
             total += f", unreadable: {unreadable}"
         if accepted:
             total += f", accepted: {accepted}"
+        if missing:
+            total += f", not submitted: {missing}"
     else:
         total = (f"{w['summary']}: {len(report.documents)} {w['documents']}, {counts['error']} {w['error']}, "
                  f"{counts['warning']} {w['warning']}, {counts['info']} {w['info']}")
@@ -143,5 +164,7 @@ def render(report: Report) -> str:
             total += f", {unreadable} {w['unreadable']}"
         if accepted:
             total += f", {accepted} {w['accepted']}"
+        if missing:
+            total += f", {missing} đơn vị chưa nộp"
     lines.append(total)
     return "\n".join(lines) + "\n"

@@ -51,7 +51,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from checker.kinds.base import Message, Params, Problem
 from checker.model.plan import Citation, NumberSymbol, Plan
-from checker.text.normalize import strip_diacritics
+from checker.text.names import same_issuer
 from checker.text.symbols import parse_symbol, same_document
 
 NAME = "cites_parent"
@@ -257,26 +257,6 @@ def with_parent(params: CitesParentParams, symbol: str, known_as: ParentSpec | N
 
 def _fmt(date: dt.date | None) -> str:
     return date.strftime("%d/%m/%Y") if date else "?"
-
-
-_ABBREVIATIONS = (("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("mat tran to quoc", "mttq"),
-                  ("ban tuyen giao", "btg"), ("trung uong", "tw"), ("ban thuong truc", "btt"),
-                  ("ban thuong vu", "btv"), (" viet nam", ""))
-
-
-def _loose(text: str | None) -> str:
-    """A name for loose comparison: no diacritics, usual abbreviations (``Ủy ban nhân dân`` = ``UBND``)."""
-    loose = f" {strip_diacritics(text or '')} "
-    for long, short in _ABBREVIATIONS:
-        loose = loose.replace(long, short)
-    return " ".join(loose.split())
-
-
-def same_issuer(expected: str, cited: str) -> bool:
-    """The cited issuer names the expected body: one name contains the other once both are loosened
-    (``Ban Thường trực`` in ``Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Ninh``)."""
-    a, b = _loose(expected), _loose(cited)
-    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
 def _describe(spec: ParentSpec) -> str:

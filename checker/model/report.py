@@ -118,6 +118,13 @@ class BaselineSummary(BaseModel):
     recorded: int = Field(0, description="Findings recorded in the written baseline.")
 
 
+class ExpectedUnit(BaseModel):
+    """A unit expected to submit (``--expect``) and the documents matched to it (none: it has not submitted)."""
+
+    unit: str
+    documents: list[str] = Field(default_factory=list)
+
+
 class Report(BaseModel):
     tool: str = "plancheck"
     version: str
@@ -127,13 +134,18 @@ class Report(BaseModel):
     waiver_problems: list[WaiverProblem] = Field(
         default_factory=list, description="Waivers that expired or matched no finding (--waivers).")
     baseline: BaselineSummary | None = None
+    expected: list[ExpectedUnit] = Field(
+        default_factory=list, description="Units expected to submit (--expect) and what each submitted.")
 
     def worst(self, *, include_accepted: bool = False) -> int:
         """Rank of the worst severity found (0 when nothing was found).
 
         Findings accepted by a waiver or the baseline are left out unless ``include_accepted``; a
-        report to which no waivers or baseline were applied has none, so this is every finding.
+        report to which no waivers or baseline were applied has none, so this is every finding. An
+        expected unit (``--expect``) that submitted nothing counts as an error.
         """
         ranks = [SEVERITY_RANK[f.severity] for d in self.documents for f in d.findings
                  if include_accepted or not f.accepted]
+        if any(not unit.documents for unit in self.expected):
+            ranks.append(SEVERITY_RANK["error"])  # an expected unit that sent nothing fails the batch
         return max(ranks, default=0)

@@ -50,14 +50,18 @@ def read_docx(path: str | Path) -> Document:
     return read_docx_bytes(file_bytes(path), str(path))
 
 
-def read_docx_bytes(data: bytes, path: str) -> Document:
-    """Read the bytes of a .docx file named ``path``; see :func:`read_docx`."""
+def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) -> Document:
+    """Read the bytes of a .docx file named ``path``; see :func:`read_docx`.
+
+    ``origins``, when given, receives for each block the XPath of the ``w:p`` of ``word/document.xml`` it
+    comes from (for a footnote, the paragraph citing it): what :mod:`checker.annotate` anchors comments on.
+    """
     if data.startswith(_OLE_MAGIC):
         raise ReadError(path, "đây là tệp .doc cũ hoặc tệp Word có mật khẩu; hãy lưu lại thành .docx",
                         "this is a legacy .doc or an encrypted Word file; save it as .docx")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _read_package(archive, path)
+            return _read_package(archive, path, origins)
     except ReadError:
         raise
     except zipfile.BadZipFile as exc:
@@ -71,7 +75,7 @@ def read_docx_bytes(data: bytes, path: str) -> Document:
                         f"damaged .docx file ({type(exc).__name__}: {exc})") from exc
 
 
-def _read_package(archive: zipfile.ZipFile, path: str) -> Document:
+def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None = None) -> Document:
     main = _main_part(archive)
     if main is None:
         raise ReadError(path, "tệp ZIP này không phải văn bản Word (thiếu word/document.xml)",
@@ -92,6 +96,9 @@ def _read_package(archive: zipfile.ZipFile, path: str) -> Document:
     footnotes = Notes(w, parts.get("footnotes"), parts.get("endnotes"), body)
     walker = Walker(w, styles, numbering, footnotes)
     walker.walk_body(body)
+    if origins is not None:
+        tree = root.getroottree()
+        origins.extend(tree.getpath(element) for element in walker.origins)
     dropped = sum(1 for _ in body.iter(w.deleted))
     if dropped:
         notes.append(f"Bỏ qua {dropped} đoạn xóa theo dõi thay đổi ({dropped} tracked deletions dropped)")

@@ -74,6 +74,9 @@ class Walker:
         }
         self.story = self.body_story
         self.blocks: list[Block] = []
+        # The w:p each block comes from (for a note: the body paragraph citing it), for annotating the file.
+        self.origins: list[etree._Element] = []
+        self.citing: etree._Element | None = None
         self.paragraphs = 0
         self.tables = 0
         self.in_note = False
@@ -144,12 +147,15 @@ class Walker:
         kind = "footnote" if "footnote" in where else "table_cell" if "table" in where else "paragraph"
         style = self.styles.name(style_id) if style_id else None
         notes = iter(found.notes)
+        if not self.in_note:
+            self.citing = para
         for line in clean("".join(found.parts)).split("\n"):
             text = line.replace(_NOTE, "").strip()
             if text:
                 text, label = with_label(label, text), ""
                 self.blocks.append(Block(index=len(self.blocks), text=text, kind=kind, style=style,
                                          outline_level=level, **where))
+                self.origins.append(self.citing if self.in_note and self.citing is not None else para)
             for _ in range(line.count(_NOTE)):
                 self.add_note(*next(notes))
         for box in found.boxes:

@@ -1,0 +1,97 @@
+"""Checking many documents: in this process or in worker processes, results always in input order.
+
+One document that cannot be read, or that makes the checker fail, becomes an ``unreadable`` report of
+that document alone; the batch goes on. With ``jobs > 1`` each worker process reads the parent directive
+of ``--against`` once and checks its share of the documents; results come back in input order whatever
+order the workers finish in. A progress bar (rich) is drawn on standard error when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.api import Against, check_file
+from checker.engine.packs import PackError
+from checker.engine.run import unreadable
+from checker.model.report import DocumentReport
+
+
+@dataclass(frozen=True)
+class Job:
+    """What checking one document needs, the same for every document of the batch (sent to workers)."""
+
+    rules: str | None = None
+    parent: str | None = None
+    against: str | None = None
+    lang: str = "vi"
+
+
+_job: Job | None = None
+_against: Against | None = None
+
+
+def _start(job: Job, against: Against | None = None) -> None:
+    """Set up this process for ``job`` (in a worker: read the parent directive of --against once)."""
+    global _job, _against
+    _job = job
+    _against = against if against is not None else Against(job.against) if job.against else None
+
+
+def _failed(path: str, exc: BaseException, lang: str) -> DocumentReport:
+    kind = type(exc).__name__
+    reason = (f"{path}: checking failed ({kind}: {exc}); the other documents are still checked" if lang == "en"
+              else f"{path}: lỗi khi kiểm tra ({kind}: {exc}); các văn bản khác vẫn được kiểm tra")
+    return unreadable(path, reason)
+
+
+def check_one(path: str) -> DocumentReport:
+    """Check one document with the job set by :func:`_start`; never raises for a bad document."""
+    assert _job is not None
+    try:
+        return check_file(path, _job.rules, parent=_job.parent, against=_against, lang=_job.lang)
+    except PackError:
+        raise  # the pack was validated before the batch started: a pack error here is a bug, not the document
+    except Exception as exc:  # a document that breaks the checker must not break the batch
+        return _failed(path, exc, _job.lang)
+
+
+def check_all(files: Sequence[Path], job: Job, jobs: int = 1, against: Against | None = None,
+              progress: bool | None = None) -> Iterator[DocumentReport]:
+    """The reports of ``files`` in their order. ``against`` is the parent already read by the caller
+    (used in this process); ``progress`` None means: a bar when standard error is a terminal."""
+    show = sys.stderr.isatty() if progress is None else progress
+    results = _sequential(files, job, against) if jobs <= 1 or len(files) <= 1 else _parallel(files, job, jobs)
+    if not show:
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("plancheck", total=len(files))
+        for report in results:
+            bar.update(task, advance=1, description=Path(report.path).name[:40])
+            yield report
+
+
+def _sequential(files: Sequence[Path], job: Job, against: Against | None) -> Iterator[DocumentReport]:
+    _start(job, against)
+    for path in files:
+        yield check_one(str(path))
+
+
+def _parallel(files: Sequence[Path], job: Job, jobs: int) -> Iterator[DocumentReport]:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(job,)) as pool:
+        futures: list[Future[DocumentReport]] = [pool.submit(check_one, str(path)) for path in files]
+        for path, future in zip(files, futures, strict=True):
+            try:
+                yield future.result()
+            except PackError:
+                raise
+            except Exception as exc:  # the worker died (BrokenProcessPool) or could not send the result
+                yield _failed(str(path), exc, job.lang)

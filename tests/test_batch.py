@@ -1,0 +1,130 @@
+"""Batch checks: parallel jobs in input order, a bad file never stops the batch, the summary, expected units."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import batch
+from checker.batch import Job, check_all
+from checker.cli import main
+from checker.summary import read_units, units_from_recipients, validated
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFECTS = ROOT / "samples" / "defects"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Three defect plans, a Word plan, and a file that is not what its name says."""
+    inbox = tmp_path / "nop"
+    inbox.mkdir()
+    for name in ("no-basis.txt", "task-without-unit.txt", "no-deadline.txt"):
+        shutil.copy(DEFECTS / name, inbox / name)
+    shutil.copy(ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx", inbox / "van-ninh.docx")
+    (inbox / "hong.docx").write_bytes(b"\x00garbage, not a zip")
+    return inbox
+
+
+def test_parallel_jobs_give_the_same_report_in_the_same_order(folder: Path) -> None:
+    code1, one, _ = run("check", str(folder), "--format", "json")
+    code2, two, err = run("check", str(folder), "--format", "json", "--jobs", "2")
+    assert code1 == code2 == 1
+    assert "━" not in err  # no progress bar when standard error is not a terminal
+    assert json.loads(one) == json.loads(two)
+    paths = [Path(d["path"]).name for d in json.loads(two)["documents"]]
+    assert paths == ["hong.docx", "no-basis.txt", "no-deadline.txt", "task-without-unit.txt", "van-ninh.docx"]
+    assert json.loads(two)["documents"][0]["status"] == "unreadable"
+
+
+def test_a_document_that_breaks_the_checker_is_reported_and_the_batch_goes_on(folder: Path, monkeypatch) -> None:
+    real = batch.check_file
+
+    def flaky(path, *args, **kwargs):
+        if path.endswith("no-deadline.txt"):
+            raise RuntimeError("boom")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "check_file", flaky)
+    files = sorted(folder.iterdir())
+    reports = list(check_all(files, Job(lang="en"), progress=False))
+    assert [Path(r.path).name for r in reports] == [f.name for f in files]
+    broken = next(r for r in reports if r.path.endswith("no-deadline.txt"))
+    assert broken.status == "unreadable" and "checking failed (RuntimeError: boom)" in (broken.error or "")
+    assert sum(r.status == "checked" for r in reports) == 3  # hong.docx is unreadable anyway
+
+
+def test_summary_csv_has_one_validated_row_per_document(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tong-hop.csv"
+    code, _, _ = run("check", str(folder), "--summary", str(out))
+    assert code == 1
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel shows the Vietnamese right
+    rows = {Path(r["path"]).name: r for r in csv.DictReader(raw.decode("utf-8-sig").splitlines())}
+    assert rows["task-without-unit.txt"] == {
+        "path": str(folder / "task-without-unit.txt"), "unit": "Ủy ban nhân dân huyện Vạn Ninh",
+        "number_symbol": "", "date": "", "status": "checked", "errors": "3", "warnings": "1", "infos": "0",
+        "accepted": "0", "failed_rules": "assigns-tasks;covers-themes;has-own-date", "verdict": "failed"}
+    assert rows["van-ninh.docx"]["number_symbol"] == "45/KH-UBND" and rows["van-ninh.docx"]["date"] == "2019-03-15"
+    assert rows["hong.docx"]["status"] == "unreadable" and rows["hong.docx"]["verdict"] == "unreadable"
+
+
+def test_summary_json_and_a_wrong_extension(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tong-hop.json"
+    run("check", str(folder / "no-basis.txt"), "--summary", str(out))
+    [row] = json.loads(out.read_text(encoding="utf-8"))
+    assert row["failed_rules"] == "cites-parent;covers-themes;has-own-date" and row["errors"] == 3
+    code, _, err = run("check", str(folder / "no-basis.txt"), "--summary", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "x.xlsx" in err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_summary_schema_rejects_a_bad_row() -> None:
+    from pandera.errors import SchemaError
+
+    good = {"path": "a.txt", "unit": None, "number_symbol": None, "date": "2019-03-15", "status": "checked",
+            "errors": 0, "warnings": 0, "infos": 0, "accepted": 0, "failed_rules": "", "verdict": "passed"}
+    validated([good])
+    for bad in ({"errors": -1}, {"status": "lost"}, {"date": "15/03/2019"}, {"path": None}):
+        with pytest.raises(SchemaError):
+            validated([{**good, **bad}])
+
+
+def test_expected_units_that_sent_nothing(folder: Path, tmp_path: Path) -> None:
+    units = tmp_path / "don-vi.txt"
+    units.write_text("# Các đơn vị phải nộp\nUBND huyện Vạn Ninh\n- UBND huyện Ninh Hòa;\n\n", encoding="utf-8")
+    assert read_units(units) == ["UBND huyện Vạn Ninh", "UBND huyện Ninh Hòa"]
+    summary = tmp_path / "s.json"
+    code, out, _ = run("check", str(folder / "van-ninh.docx"), "--expect", str(units), "--summary", str(summary),
+                       "--fail-on", "never")
+    assert code == 0
+    assert "Đơn vị phải nộp: 1/2 đã nộp." in out and "Chưa nộp: UBND huyện Ninh Hòa" in out
+    rows = json.loads(summary.read_text(encoding="utf-8"))
+    assert rows[-1] == {"path": None, "unit": "UBND huyện Ninh Hòa", "number_symbol": None, "date": None,
+                        "status": "missing", "errors": 0, "warnings": 0, "infos": 0, "accepted": 0,
+                        "failed_rules": "", "verdict": "missing"}
+    code, _, _ = run("check", str(folder / "van-ninh.docx"), "--expect", str(units), "--fail-on", "warning",
+                     "--rules", "default")
+    assert code == 1  # a unit that sent nothing counts as an error
+
+
+def test_expect_parent_uses_the_recipients_of_the_parent(tmp_path: Path) -> None:
+    recipients = ["Ban Tuyên giáo TW (Hà Nội và T79);", "Thường trực Tỉnh ủy, UBND tỉnh (để b/c);",
+                  "Sở Thông tin và Truyền thông;", "Báo Sóc Trăng, Đài Phát thanh và Truyền hình Sóc Trăng;",
+                  "Ban tuyên giáo, tuyên huấn các huyện ủy, thị ủy, thành ủy;", "Lưu VT.BTGTU."]
+    units, skipped = units_from_recipients(recipients)
+    assert units == ["Ban Tuyên giáo TW (Hà Nội và T79)", "Sở Thông tin và Truyền thông", "Báo Sóc Trăng",
+                     "Đài Phát thanh và Truyền hình Sóc Trăng"]
+    assert skipped == ["Thường trực Tỉnh ủy, UBND tỉnh (để b/c)",
+                       "Ban tuyên giáo, tuyên huấn các huyện ủy, thị ủy, thành ủy", "Lưu VT.BTGTU"]
+    code, _, err = run("check", str(DEFECTS / "no-basis.txt"), "--expect", "parent")
+    assert code == 2 and "--against" in err
