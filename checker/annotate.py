@@ -5,16 +5,14 @@ each finding that has a location is anchored on the run(s) holding its text (a r
 span's edges when it is plain text, so the comment covers exactly the quoted words); one summary comment
 on the first words of the document gives the verdict, the counts and the findings that concern the whole
 document. Any other input (.txt, .html, .pdf, .doc) gets a .docx rendition of the extracted text with the
-same comments. The original file is never written; the copy is written to a temporary file next to the
-output and renamed, so a failed run leaves no half-written file.
+same comments. The original file is never written; the copy is written atomically
+(:mod:`checker.output`), so a failed run leaves no half-written file.
 """
 
 from __future__ import annotations
 
 import copy
 import io
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +29,7 @@ from lxml import etree
 
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport, Finding
+from checker.output import write_atomically
 from checker.read.docx import read_docx_bytes
 from checker.read.errors import ReadError, file_bytes
 
@@ -293,27 +292,13 @@ def annotate(report: DocumentReport, output: str | Path, lang: str = "vi") -> An
             word, placed, unplaced = _rendition(report, lang)
     else:
         word, placed, unplaced = _rendition(report, lang)
-    write_atomically(word, out)
+    _save(word, out)
     return Annotated(out, placed, unplaced)
 
 
-def write_atomically(word: WordDocument, out: Path) -> None:
-    """Save to a temporary file in the output's folder, then rename it over the output."""
-    folder = out.parent if str(out.parent) else Path(".")
+def _save(word: WordDocument, out: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        write_atomically(out, word.save)
     except OSError as exc:
         raise AnnotateError(f"{out}: không ghi được ({exc.strerror or exc})",
                             f"{out}: cannot write ({exc.strerror or exc})") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            word.save(stream)
-        os.replace(temporary, out)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise AnnotateError(f"{out}: không ghi được ({exc.strerror or exc})",
-                            f"{out}: cannot write ({exc.strerror or exc})") from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

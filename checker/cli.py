@@ -28,6 +28,7 @@ from checker.engine.waivers import WaiverError, apply_waivers, load_waivers
 from checker.formatters import FORMATTERS
 from checker.kinds import KINDS
 from checker.model.report import SEVERITY_RANK, Report
+from checker.output import write_text
 from checker.read import NOT_YET_SUPPORTED, SUPPORTED
 from checker.read.errors import ReadError
 from checker.summary import SummaryError, match_units, read_units, units_from_recipients, write_summary
@@ -210,7 +211,11 @@ def _annotate_all(report: Report, folder: Path, lang: str) -> None:
         suffix = "" if source.suffix.lower() == ".docx" else source.suffix.lower()
         name = source.parent.relative_to(root) / f"{source.stem}{suffix}.checked.docx"
         try:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)  # DIR and the mirrored subfolders
             annotate(document, folder / name, lang)
+        except OSError as exc:
+            failed += 1
+            click.echo(f"plancheck: --annotate: {folder / name}: {exc.strerror or exc}", err=True)
         except (AnnotateError, ReadError) as exc:
             failed += 1
             click.echo(f"plancheck: --annotate: {exc.message(lang)}", err=True)
@@ -252,7 +257,7 @@ def _emit(text: str, output: str | None, what: str) -> None:
         click.echo(text, nl=False)
         return
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text(output, text)
     except OSError as exc:
         click.echo(f"plancheck: cannot write {what} to {output}: {exc.strerror or exc}", err=True)
         sys.exit(2)

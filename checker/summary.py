@@ -9,15 +9,14 @@ against each plan's issuer loosely (case, diacritics, ``UBND`` = ``Ủy ban nhâ
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from checker.extract.units import starts_with_unit
 from checker.model.report import DocumentReport, ExpectedUnit, Report
+from checker.output import write_text
 from checker.text.names import loose_name
 
 COLUMNS = ("path", "unit", "number_symbol", "date", "status", "errors", "warnings", "infos", "accepted",
@@ -120,16 +119,9 @@ def write_summary(report: Report, output: str | Path) -> int:
 
 
 def _write(out: Path, text: str, encoding: str) -> None:
-    folder = out.parent if str(out.parent) else Path(".")
-    temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, out)
+        write_text(out, text, encoding)
     except OSError as exc:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
         raise SummaryError(f"{out}: cannot write the summary / không ghi được tệp tổng hợp: "
                            f"{exc.strerror or exc}") from exc
 

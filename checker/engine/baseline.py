@@ -36,6 +36,7 @@ import jsonschema
 
 from checker.engine.errors import ProblemsError
 from checker.model.report import BaselineSummary, DocumentReport, Finding, Report
+from checker.output import write_text
 from checker.resources import schemas_dir
 from checker.text.normalize import squash
 from checker.text.symbols import parse_symbol, same_document
@@ -138,7 +139,7 @@ def write_baseline(baseline: Baseline, path: str | Path) -> None:
     """Write ``baseline`` as JSON to ``path`` (that file only); raises :class:`BaselineError` on failure."""
     text = json.dumps(baseline.as_data(), ensure_ascii=False, indent=2) + "\n"
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        write_text(path, text)
     except OSError as exc:
         raise BaselineError([f"cannot write the baseline to {path}: {exc.strerror or exc}"]) from exc
 
