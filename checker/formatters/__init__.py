@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from checker.formatters import json_format, text
+from checker.formatters import json_format, sarif, text
 from checker.model.report import Report
 
 FORMATTERS: dict[str, Callable[[Report], str]] = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
 }
