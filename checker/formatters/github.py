@@ -1,0 +1,107 @@
+"""GitHub Actions workflow commands: one annotation per finding that counts, then a summary notice.
+
+A pure function of the report. Each finding that is not accepted (waived or in the baseline) gives one line::
+
+    ::error file=PATH,line=N,title=RULE (code)::MESSAGE
+
+``::warning`` for warnings, ``::notice`` for info. ``line`` is given only when it is a line of the file
+itself: text and HTML files (a PDF's line is counted within its page, a Word document has none). ``col``
+and ``endLine`` are never given: a finding's offsets count characters of a paragraph that may join several
+lines of the file, so no column or last line can be told reliably. Without a line, the annotation is on
+the file and the message starts with the place in words (``paragraph 12 · III. › 6.``); with one it adds
+the section path the same way. The quote and the fix follow, one per line.
+
+Values are escaped exactly as ``@actions/core`` does: the message ``%`` → ``%25``, CR → ``%0D``, LF →
+``%0A``; properties also ``:`` → ``%3A`` and ``,`` → ``%2C``.
+
+The output always ends with one ``::notice title=plancheck::`` line that counts documents and findings (those
+that count, then the accepted ones, unreadable documents and waiver problems when there are any), so a
+clean run shows that plancheck ran. GitHub shows at most 10 annotations of each type per step; every line
+is still in the log, and the summary gives the totals.
+"""
+
+from __future__ import annotations
+
+from checker.model.document import Location
+from checker.model.report import DocumentReport, Finding, Report
+
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+_WORDS = {
+    "vi": {"at": "Vị trí", "quote": "Trích", "fix": "Cách sửa"},
+    "en": {"at": "At", "quote": "Quote", "fix": "Fix"},
+}
+
+
+def escape_data(value: str) -> str:
+    """The message of a command, escaped like ``escapeData`` of ``@actions/core``."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """A property value (``file=``, ``title=``), escaped like ``escapeProperty`` of ``@actions/core``."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _where(location: Location, lang: str) -> str:
+    place = location.describe(lang)
+    if location.section:
+        place += " · " + " › ".join(location.section)
+    return place
+
+
+def file_line(location: Location | None) -> int | None:
+    """The line of the file the finding is on, when there is one (not a page's line, not a paragraph)."""
+    if location is None or location.page is not None or location.footnote is not None:
+        return None
+    return location.line
+
+
+def _message(finding: Finding, lang: str) -> str:
+    w = _WORDS[lang]
+    lines = [finding.message]
+    if finding.location is not None:
+        lines.append(f"{w['at']}: {_where(finding.location, lang)}")
+    if finding.evidence:
+        lines.append(f"{w['quote']}: «{finding.evidence}»")
+    if finding.suggestion:
+        lines.append(f"{w['fix']}: {finding.suggestion}")
+    return "\n".join(lines)
+
+
+def annotation(doc: DocumentReport, finding: Finding, lang: str) -> str:
+    """The workflow command of one finding."""
+    properties = [("file", doc.path)]
+    line = file_line(finding.location)
+    if line is not None:
+        properties.append(("line", str(line)))
+    properties.append(("title", f"{finding.rule} ({finding.code})"))
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{_COMMAND[finding.severity]} {props}::{escape_data(_message(finding, lang))}"
+
+
+def summary(report: Report) -> str:
+    """``Total: documents: 2, errors: 3, …`` / ``Tổng cộng: 2 văn bản, 3 lỗi, …``: what the run found."""
+    counts = {s: sum(d.count(s, include_accepted=False) for d in report.documents)
+              for s in ("error", "warning", "info")}
+    accepted = sum(1 for d in report.documents for f in d.findings if f.accepted)
+    unreadable = sum(1 for d in report.documents if d.status == "unreadable")
+    problems = len(report.waiver_problems)
+    if report.lang == "en":
+        text = (f"Total: documents: {len(report.documents)}, errors: {counts['error']}, "
+                f"warnings: {counts['warning']}, info: {counts['info']}")
+        extra = [(unreadable, "unreadable: {}"), (accepted, "accepted: {}"), (problems, "waiver problems: {}")]
+    else:
+        text = (f"Tổng cộng: {len(report.documents)} văn bản, {counts['error']} lỗi, "
+                f"{counts['warning']} cảnh báo, {counts['info']} thông tin")
+        extra = [(unreadable, "{} không đọc được"), (accepted, "{} đã chấp nhận"),
+                 (problems, "{} mục chấp nhận có vấn đề")]
+    return text + "".join(f", {pattern.format(n)}" for n, pattern in extra if n)
+
+
+def render(report: Report) -> str:
+    lang = report.lang if report.lang in _WORDS else "vi"
+    lines = [annotation(doc, finding, lang)
+             for doc in report.documents for finding in doc.findings if not finding.accepted]
+    lines.append(f"::notice title=plancheck::{escape_data(summary(report))}")
+    return "\n".join(lines) + "\n"
