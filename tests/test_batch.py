@@ -128,3 +128,11 @@ def test_expect_parent_uses_the_recipients_of_the_parent(tmp_path: Path) -> None
                        "Ban tuyên giáo, tuyên huấn các huyện ủy, thị ủy, thành ủy", "Lưu VT.BTGTU"]
     code, _, err = run("check", str(DEFECTS / "no-basis.txt"), "--expect", "parent")
     assert code == 2 and "--against" in err
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_expected_units_in_the_reader_reports(folder: Path, tmp_path: Path, fmt: str) -> None:
+    units = tmp_path / "don-vi.txt"
+    units.write_text("UBND huyện Vạn Ninh\nUBND huyện Ninh Hòa\n", encoding="utf-8")
+    _, out, _ = run("check", str(folder / "van-ninh.docx"), "--expect", str(units), "--format", fmt)
+    assert "Đơn vị phải nộp (--expect)" in out and "Chưa nộp: UBND huyện Ninh Hòa" in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from checker.formatters import github, json_format, junit, sarif, text
+from checker.formatters import github, html, json_format, junit, markdown, sarif, text
 from checker.model.report import Report
 
 FORMATTERS: dict[str, Callable[[Report], str]] = {
@@ -13,4 +13,6 @@ FORMATTERS: dict[str, Callable[[Report], str]] = {
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,
+    "markdown": markdown.render,
+    "html": html.render,
 }

@@ -8,8 +8,8 @@ the comparison with the baseline come just before it.
 
 from __future__ import annotations
 
-from checker.model.document import Location
-from checker.model.report import BaselineSummary, DocumentReport, Finding, Report
+from checker.formatters.view import baseline_lines, expected_lines, marks, where
+from checker.model.report import DocumentReport, Finding, Report
 
 _WORDS = {
     "vi": {
@@ -29,31 +29,15 @@ _WORDS = {
 }
 
 
-def _where(location: Location, lang: str) -> str:
-    place = location.describe(lang)
-    if location.section:
-        place += " · " + " › ".join(location.section)
-    return place
-
-
-def _mark(f: Finding, w: dict[str, str], lang: str) -> str:
+def _mark(f: Finding, lang: str) -> str:
     """`` (đã chấp nhận: reason — accepted_by)`` / `` (đã có trong đường cơ sở)``, or nothing."""
-    marks = []
-    if f.waiver is not None:
-        mark = f"{w['waived']}: {f.waiver.reason} — {f.waiver.accepted_by}"
-        if f.waiver.expires is not None:
-            day = f.waiver.expires.isoformat() if lang == "en" else f"{f.waiver.expires:%d/%m/%Y}"
-            mark += f", {w['until']} {day}"
-        marks.append(f" ({mark})")
-    if f.baseline:
-        marks.append(f" ({w['in_baseline']})")
-    return "".join(marks)
+    return "".join(f" ({mark})" for mark in marks(f, lang))
 
 
 def _finding(f: Finding, w: dict[str, str], lang: str) -> list[str]:
-    lines = [f"  {w[f.severity]:<10} {f.rule:<20} {f.message}{_mark(f, w, lang)}"]
+    lines = [f"  {w[f.severity]:<10} {f.rule:<20} {f.message}{_mark(f, lang)}"]
     if f.location is not None:
-        lines.append(f"  {'':<10} {'':<20} {w['at']}: {_where(f.location, lang)}")
+        lines.append(f"  {'':<10} {'':<20} {w['at']}: {where(f.location, lang)}")
     if f.evidence:
         lines.append(f"  {'':<10} {'':<20} {w['quote']}: «{f.evidence}»")
     if f.suggestion:
@@ -90,42 +74,6 @@ def _document(doc: DocumentReport, w: dict[str, str], lang: str) -> list[str]:
     return lines
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def _baseline(summary: BaselineSummary, lang: str) -> list[str]:
-    lines = []
-    if summary.path is not None:
-        if lang == "en":
-            lines.append(f"Baseline {summary.path}: {_plural(summary.known, 'known finding')}, "
-                         f"{_plural(summary.new, 'new finding')}, "
-                         f"{_plural(summary.fixed, 'finding')} fixed since the baseline.")
-        else:
-            lines.append(f"Đường cơ sở {summary.path}: {summary.known} phát hiện đã biết, {summary.new} phát hiện "
-                         f"mới, {summary.fixed} phát hiện đã sửa từ khi lập đường cơ sở.")
-    if summary.written is not None:
-        lines.append(f"Baseline written to {summary.written}: {_plural(summary.recorded, 'finding')} recorded."
-                     if lang == "en" else
-                     f"Đã ghi đường cơ sở vào {summary.written}: {summary.recorded} phát hiện.")
-    return lines
-
-
-def _expected(report: Report) -> list[str]:
-    """Which expected units (``--expect``) submitted: the missing ones first, by name."""
-    missing = [u.unit for u in report.expected if not u.documents]
-    sent = len(report.expected) - len(missing)
-    if report.lang == "en":
-        lines = [f"Expected units: {sent} of {len(report.expected)} submitted."]
-        if missing:
-            lines.append("  Not submitted: " + "; ".join(missing))
-    else:
-        lines = [f"Đơn vị phải nộp: {sent}/{len(report.expected)} đã nộp."]
-        if missing:
-            lines.append("  Chưa nộp: " + "; ".join(missing))
-    return lines
-
-
 def render(report: Report) -> str:
     w = _WORDS[report.lang]
     lines: list[str] = []
@@ -137,10 +85,10 @@ def render(report: Report) -> str:
         lines.extend(f"  {problem.message}" for problem in report.waiver_problems)
         lines.append("")
     if report.baseline is not None:
-        lines.extend(_baseline(report.baseline, report.lang))
+        lines.extend(baseline_lines(report.baseline, report.lang))
         lines.append("")
     if report.expected:
-        lines.extend(_expected(report))
+        lines.extend(expected_lines(report)[:1] + ["  " + line for line in expected_lines(report)[1:]])
         lines.append("")
     # Only findings that are not accepted: the ones the exit code looks at.
     counts = {s: sum(d.count(s, include_accepted=False) for d in report.documents)
