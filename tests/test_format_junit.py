@@ -231,10 +231,19 @@ def test_error_comes_first_and_names_the_failure() -> None:
 
 def test_a_rule_missing_from_report_rules_still_gets_a_testcase() -> None:
     with contextlib.chdir(ROOT):
-        report = make_report([check_file(TASK)], [], "vi")  # no packs: report.rules is empty
+        doc = check_file(TASK).model_copy(update={"rules": []})  # a report from elsewhere, without rules
+        report = make_report([doc], [], "vi")  # no packs: report.rules is empty
     root = parse(report)
     assert [c.get("name") for c in root.iter("testcase")] == ["covers-themes", "has-own-date", "assigns-tasks"]
     assert (root.get("tests"), root.get("failures")) == ("3", "3")
+
+
+def test_only_the_rules_that_ran_on_a_document_are_testcases() -> None:
+    """An article is no plan: only is-plan runs on it, the other rules of the pack are not 'passed'."""
+    with contextlib.chdir(ROOT):
+        article = check_file("samples/bai-viet-ket-luan-57.txt")
+        report = make_report([article], [load_pack(article.pack or "default")], "vi")
+    assert [c.get("name") for c in parse(report).iter("testcase")] == ["is-plan"]
 
 
 def test_characters_xml_cannot_carry_are_replaced() -> None:

@@ -78,6 +78,7 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
     """
     findings: list[Finding] = []
     themes: list[ThemeCoverage] = []
+    ran: list[str] = []
     gated = any(getattr(KINDS[r.kind], "RUNS_ON_NON_PLANS", False) for r in pack.rules.values())
     for rule in pack.rules.values():
         module = KINDS[rule.kind]
@@ -85,6 +86,7 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
             continue
         if rule.when is not None and not rule.when.matches(plan):
             continue
+        ran.append(rule.id)
         for item in module.check(plan, rule.params):
             if isinstance(item, Coverage):
                 themes.append(ThemeCoverage(id=item.id, label=item.label[lang], covered=item.covered,
@@ -93,7 +95,7 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
                 findings.append(_finding(rule, module, item, lang))
     findings.sort(key=lambda f: (f.location.block if f.location else -1, -SEVERITY_RANK[f.severity], f.rule))
     return DocumentReport(path=plan.path, status="checked", pack=pack.name, plan=plan, findings=findings,
-                          themes=themes)
+                          themes=themes, rules=ran)
 
 
 def rule_infos(packs: list[Pack], lang: str) -> list[RuleInfo]:

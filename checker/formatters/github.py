@@ -22,6 +22,7 @@ is still in the log, and the summary gives the totals.
 
 from __future__ import annotations
 
+from checker.formatters.view import where
 from checker.model.document import Location
 from checker.model.report import DocumentReport, Finding, Report
 
@@ -43,13 +44,6 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _where(location: Location, lang: str) -> str:
-    place = location.describe(lang)
-    if location.section:
-        place += " · " + " › ".join(location.section)
-    return place
-
-
 def file_line(location: Location | None) -> int | None:
     """The line of the file the finding is on, when there is one (not a page's line, not a paragraph)."""
     if location is None or location.page is not None or location.footnote is not None:
@@ -61,7 +55,7 @@ def _message(finding: Finding, lang: str) -> str:
     w = _WORDS[lang]
     lines = [finding.message]
     if finding.location is not None:
-        lines.append(f"{w['at']}: {_where(finding.location, lang)}")
+        lines.append(f"{w['at']}: {where(finding.location, lang)}")
     if finding.evidence:
         lines.append(f"{w['quote']}: «{finding.evidence}»")
     if finding.suggestion:

@@ -3,8 +3,9 @@
 A pure function of the report (no clock, no files): the same report always gives the same text.
 
 * ``<testsuites name="plancheck">`` holds one ``<testsuite>`` per document, named by its path;
-* each suite has one ``<testcase classname=PATH name=RULE>`` per rule in ``Report.rules`` (the rules that
-  ran), in that order, and one more for any rule that gave a finding without being listed there;
+* each suite has one ``<testcase classname=PATH name=RULE>`` per rule that ran on the document
+  (``DocumentReport.rules``, else ``Report.rules``), in that order, and one more for any rule that gave a
+  finding without being listed there;
 * a rule with findings that count (not waived, not in the baseline) at severity error or warning fails:
   one ``<failure type=SEVERITY message=FIRST MESSAGE>`` whose text lists each such finding (severity, code,
   message, location with section path, quote, fix), errors first, then in report order;
@@ -23,7 +24,7 @@ import re
 
 from lxml import etree
 
-from checker.model.document import Location
+from checker.formatters.view import marks, where
 from checker.model.report import SEVERITY_RANK, DocumentReport, Finding, Report
 
 READABLE_RULE = "readable"
@@ -31,13 +32,11 @@ READABLE_RULE = "readable"
 _WORDS = {
     "vi": {
         "error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "at": "Vị trí", "quote": "Trích",
-        "fix": "Cách sửa", "waived": "đã chấp nhận", "until": "đến", "in_baseline": "đã có trong đường cơ sở",
-        "unreadable": "Không đọc được văn bản",
+        "fix": "Cách sửa", "unreadable": "Không đọc được văn bản",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info", "at": "At", "quote": "Quote",
-        "fix": "Fix", "waived": "waived", "until": "until", "in_baseline": "in baseline",
-        "unreadable": "The document could not be read",
+        "fix": "Fix", "unreadable": "The document could not be read",
     },
 }
 
@@ -50,26 +49,8 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def where(location: Location, lang: str) -> str:
-    """``dòng 103 · III. › 6.``: the location in words, then the section path."""
-    place = location.describe(lang)
-    if location.section:
-        place += " · " + " › ".join(location.section)
-    return place
-
-
 def _mark(finding: Finding, lang: str) -> str:
-    w = _WORDS[lang]
-    marks = []
-    if finding.waiver is not None:
-        mark = f"{w['waived']}: {finding.waiver.reason} — {finding.waiver.accepted_by}"
-        if finding.waiver.expires is not None:
-            expires = finding.waiver.expires
-            mark += f", {w['until']} " + (expires.isoformat() if lang == "en" else f"{expires:%d/%m/%Y}")
-        marks.append(f" ({mark})")
-    if finding.baseline:
-        marks.append(f" ({w['in_baseline']})")
-    return "".join(marks)
+    return "".join(f" ({mark})" for mark in marks(finding, lang))
 
 
 def describe(finding: Finding, lang: str) -> str:
@@ -128,7 +109,7 @@ def _suite(root: etree._Element, doc: DocumentReport, rules: list[str], lang: st
         tests = 1
     else:
         # The rules that ran, then any rule that gave a finding without being listed (never lose a finding).
-        names = list(dict.fromkeys([*rules, *(f.rule for f in doc.findings)]))
+        names = list(dict.fromkeys([*(doc.rules or rules), *(f.rule for f in doc.findings)]))
         failures = errors = 0
         for rule in names:
             fails, errs = _testcase(suite, doc.path, rule, [f for f in doc.findings if f.rule == rule], lang)

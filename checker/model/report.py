@@ -78,6 +78,8 @@ class DocumentReport(BaseModel):
     plan: Plan | None = None
     findings: list[Finding] = Field(default_factory=list)
     themes: list[ThemeCoverage] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list, description="Ids of the rules that ran on this document "
+                             "(not those a 'when:' condition or the is-plan gate left out).")
 
     def count(self, severity: str, *, include_accepted: bool = True) -> int:
         """Findings of ``severity``; with ``include_accepted=False`` only those not waived or in the baseline."""
