@@ -74,7 +74,7 @@ def check_file(
     try:
         plan = parse_file(path)
     except ReadError as exc:
-        return unreadable(path, exc.message(lang))
+        return unreadable(path, exc.message(lang), exc.code)
     if against is not None and not isinstance(rules, Pack):
         pack = against.pack(rules or choose_pack_name(plan))
     else:

@@ -9,15 +9,17 @@ order the workers finish in. A progress bar (rich) is drawn on standard error wh
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.api import Against, check_file
 from checker.engine.packs import PackError
 from checker.engine.run import unreadable
+from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.report import DocumentReport
+from checker.read.errors import ReadError, shown
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Job:
     parent: str | None = None
     against: str | None = None
     lang: str = "vi"
+    limits: Limits = field(default_factory=Limits)
 
 
 _job: Job | None = None
@@ -43,6 +46,7 @@ def _start(job: Job, against: Against | None = None) -> None:
 
 def _failed(path: str, exc: BaseException, lang: str) -> DocumentReport:
     kind = type(exc).__name__
+    path = shown(path)
     reason = (f"{path}: checking failed ({kind}: {exc}); the other documents are still checked" if lang == "en"
               else f"{path}: lỗi khi kiểm tra ({kind}: {exc}); các văn bản khác vẫn được kiểm tra")
     return unreadable(path, reason)
@@ -52,7 +56,13 @@ def check_one(path: str) -> DocumentReport:
     """Check one document with the job set by :func:`_start`; never raises for a bad document."""
     assert _job is not None
     try:
-        return check_file(path, _job.rules, parent=_job.parent, against=_against, lang=_job.lang)
+        with using(_job.limits), deadline(_job.limits.timeout):
+            return check_file(path, _job.rules, parent=_job.parent, against=_against, lang=_job.lang)
+    except TimeLimit as exc:
+        reason = (f"{shown(path)}: gave up after {exc.seconds:g} s (change it with --limit timeout=…)"
+                  if _job.lang == "en" else
+                  f"{shown(path)}: quá {exc.seconds:g} giây nên dừng kiểm tra (đổi bằng --limit timeout=…)")
+        return unreadable(path, reason, "time-limit")
     except PackError:
         raise  # the pack was validated before the batch started: a pack error here is a bug, not the document
     except Exception as exc:  # a document that breaks the checker must not break the batch
@@ -60,11 +70,16 @@ def check_one(path: str) -> DocumentReport:
 
 
 def check_all(files: Sequence[Path], job: Job, jobs: int = 1, against: Against | None = None,
-              progress: bool | None = None) -> Iterator[DocumentReport]:
+              progress: bool | None = None, refused: Mapping[Path, ReadError] | None = None,
+              ) -> Iterator[DocumentReport]:
     """The reports of ``files`` in their order. ``against`` is the parent already read by the caller
-    (used in this process); ``progress`` None means: a bar when standard error is a terminal."""
+    (used in this process); ``progress`` None means: a bar when standard error is a terminal; ``refused``
+    files are reported with their error and never opened (a link pointing outside the folder checked)."""
     show = sys.stderr.isatty() if progress is None else progress
-    results = _sequential(files, job, against) if jobs <= 1 or len(files) <= 1 else _parallel(files, job, jobs)
+    refused = refused or {}
+    wanted = [f for f in files if f not in refused]
+    checked = _sequential(wanted, job, against) if jobs <= 1 or len(wanted) <= 1 else _parallel(wanted, job, jobs)
+    results = _merge(files, refused, checked, job.lang)
     if not show:
         yield from results
         return
@@ -77,6 +92,13 @@ def check_all(files: Sequence[Path], job: Job, jobs: int = 1, against: Against |
         for report in results:
             bar.update(task, advance=1, description=Path(report.path).name[:40])
             yield report
+
+
+def _merge(files: Sequence[Path], refused: Mapping[Path, ReadError], checked: Iterator[DocumentReport],
+           lang: str) -> Iterator[DocumentReport]:
+    for path in files:
+        error = refused.get(path)
+        yield unreadable(path, error.message(lang), error.code) if error is not None else next(checked)
 
 
 def _sequential(files: Sequence[Path], job: Job, against: Against | None) -> Iterator[DocumentReport]:

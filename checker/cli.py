@@ -27,6 +27,7 @@ from checker.engine.run import make_report
 from checker.engine.waivers import WaiverError, apply_waivers, load_waivers
 from checker.formatters import FORMATTERS
 from checker.kinds import KINDS
+from checker.limits import Limits, using
 from checker.model.report import SEVERITY_RANK, Report
 from checker.output import write_text
 from checker.read import NOT_YET_SUPPORTED, SUPPORTED
@@ -45,21 +46,30 @@ READABLE_DOC = {
 FAIL_ON = {**SEVERITY_RANK, "never": max(SEVERITY_RANK.values()) + 1}
 
 
-def _documents(paths: tuple[str, ...]) -> list[Path]:
-    """Files given, and document files found under directories given (sorted, deterministic).
+def _documents(paths: tuple[str, ...]) -> tuple[list[Path], dict[Path, ReadError]]:
+    """Files given, and document files found under directories given (sorted, deterministic), with the
+    files refused without being opened.
 
-    Formats without a reader yet (.doc, .pdf, …) are kept so that each is reported as unreadable
-    with its fix rather than skipped in silence.
+    Formats without a reader yet (.odt, .rtf) are kept so that each is reported as unreadable with its
+    fix rather than skipped in silence. Links to folders are not followed; a link to a file outside the
+    folder being checked is refused (a submission must not make plancheck read elsewhere).
     """
     wanted = set(SUPPORTED) | set(NOT_YET_SUPPORTED)
     found: list[Path] = []
+    refused: dict[Path, ReadError] = {}
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted))
-        else:
+        if not path.is_dir():
             found.append(path)  # a missing or unsupported file becomes an "unreadable" report
-    return found
+            continue
+        root = path.resolve()
+        for candidate in sorted(p for p in path.rglob("*") if p.suffix.lower() in wanted and not p.is_dir()):
+            found.append(candidate)
+            if candidate.is_symlink() and not candidate.resolve().is_relative_to(root):
+                refused[candidate] = ReadError(str(candidate), f"liên kết (symlink) trỏ ra ngoài thư mục {raw}: "
+                                               "không đọc", f"a symbolic link pointing outside {raw}: not read",
+                                               code="outside-folder")
+    return found, refused
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,6 +119,10 @@ def main() -> None:
 @click.option("--expect", "expect", metavar="UNITS.txt|parent",
               help="Units expected to submit, one per line (or 'parent': the Nơi nhận of the --against "
                    "directive); those that sent nothing are listed and count as errors.")
+@click.option("--limit", "limit_settings", metavar="KEY=VALUE", multiple=True,
+              help="Change a safety limit, e.g. --limit file-size=100MB --limit timeout=300 (keys: file-size, "
+                   "docx-entries, docx-part-size, docx-total-size, docx-ratio, blocks, pdf-pages, timeout). A file "
+                   "over a limit is reported as input-too-large (time-limit for the time) and the batch goes on.")
 @click.option("--annotate", "annotate_dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Also write into DIR a copy of each readable document as NAME.checked.docx, with each "
                    "finding as a Word comment on its text and a summary comment at the top.")
@@ -116,7 +130,7 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
           output: str | None,
           lang: str, fail_on: str, waivers_path: str | None, baseline_path: str | None,
           write_baseline_path: str | None, jobs: int, summary_path: str | None, expect: str | None,
-          annotate_dir: str | None) -> None:
+          limit_settings: tuple[str, ...], annotate_dir: str | None) -> None:
     """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
     try:
         # Every input file is validated before any document is read.
@@ -141,12 +155,12 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         against = _against(against_path, parent, lang) if against_path else None
         if expect == "parent" and against is not None:
             units = _recipients(against, lang)
-        files = _documents(paths)
+        files, refused = _documents(paths)
         if not files:
             raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
                                    "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
-        job = Job(rules=rules, parent=parent, against=against_path, lang=lang)
-        documents = list(check_all(files, job, jobs, against))
+        job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings))
+        documents = list(check_all(files, job, jobs, against, refused=refused))
         if against is not None:
             bases = [rules] if rules else list(BUILTIN)
             packs = [p for p in (against.pack(b) for b in bases) if any(d.pack == p.name for d in documents)]
@@ -177,8 +191,15 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         except SummaryError as exc:
             _file_error("lỗi tệp tổng hợp / summary error", [str(exc)])
     if annotate_dir:
-        _annotate_all(report, Path(annotate_dir), lang)
+        _annotate_all(report, Path(annotate_dir), lang, job.limits)
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+def _limits(settings: tuple[str, ...]) -> Limits:
+    try:
+        return Limits().with_settings(list(settings))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--limit") from exc
 
 
 def _units(path: str) -> list[str]:
@@ -197,7 +218,7 @@ def _recipients(against: Against, lang: str) -> list[str]:
     return units
 
 
-def _annotate_all(report: Report, folder: Path, lang: str) -> None:
+def _annotate_all(report: Report, folder: Path, lang: str, limits: Limits) -> None:
     """``--annotate DIR``: an annotated copy of each readable document; a copy that fails is reported on
     standard error and the others are still written."""
     from checker.annotate import AnnotateError, annotate
@@ -212,7 +233,8 @@ def _annotate_all(report: Report, folder: Path, lang: str) -> None:
         name = source.parent.relative_to(root) / f"{source.stem}{suffix}.checked.docx"
         try:
             (folder / name).parent.mkdir(parents=True, exist_ok=True)  # DIR and the mirrored subfolders
-            annotate(document, folder / name, lang)
+            with using(limits):
+                annotate(document, folder / name, lang)
         except OSError as exc:
             failed += 1
             click.echo(f"plancheck: --annotate: {folder / name}: {exc.strerror or exc}", err=True)
@@ -281,8 +303,9 @@ def _file_error(title: str, problems: list[str]) -> NoReturn:
 @click.option("--against", "against_path", metavar="PARENT", help="The parent directive itself, as for check.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
               help="Language of the comments.")
+@click.option("--limit", "limit_settings", metavar="KEY=VALUE", multiple=True, help="A safety limit, as for check.")
 def annotate(path: str, output: str, rules: str | None, parent: str | None, against_path: str | None,
-             lang: str) -> None:
+             lang: str, limit_settings: tuple[str, ...]) -> None:
     """Check one plan and write a copy with each finding as a Word comment on the text it is about.
 
     A .docx gets its own copy with comments; other formats get a .docx rendition of the extracted text.
@@ -296,15 +319,17 @@ def annotate(path: str, output: str, rules: str | None, parent: str | None, agai
         if rules:
             load_pack(rules)
         against = _against(against_path, parent, lang) if against_path else None
-        [report] = list(check_all([Path(path)], Job(rules=rules, parent=parent, against=against_path, lang=lang),
-                                  against=against, progress=False))
+        limits = _limits(limit_settings)
+        job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=limits)
+        [report] = list(check_all([Path(path)], job, against=against, progress=False))
     except PackError as exc:
         _pack_error(exc)
     if report.status != "checked":
         click.echo(f"plancheck: {report.error}", err=True)
         sys.exit(2)
     try:
-        written = write_annotated(report, output, lang)
+        with using(limits):
+            written = write_annotated(report, output, lang)
     except (AnnotateError, ReadError) as exc:
         click.echo(f"plancheck: {exc.message(lang)}", err=True)
         sys.exit(2)

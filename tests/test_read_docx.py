@@ -204,7 +204,7 @@ def test_corpus_doc_is_refused():
     path = CORPUS / "006.doc"
     if not path.exists():
         pytest.skip("corpus not available")
-    with pytest.raises(ReadError, match="legacy .doc"):
+    with pytest.raises(ReadError, match=r"this is a \.doc \(Word 97–2003\) file named \.docx; open it in Word"):
         read_docx(path)
 
 

@@ -15,8 +15,9 @@ import pytest
 from pypdf import PdfWriter
 
 from checker.extract import extract_plan
+from checker.limits import Limits, using
 from checker.read import SUPPORTED, ReadError, read_file
-from checker.read.pdf import MAX_PAGES, read_pdf, read_pdf_bytes
+from checker.read.pdf import read_pdf, read_pdf_bytes
 from checker.read.txt import read_txt
 from checker.text.dates import find_dates
 from checker.text.symbols import find_symbols
@@ -224,10 +225,16 @@ def test_pdf_restricted_only_by_an_owner_password_is_read():
     assert read_pdf_bytes(out.getvalue(), "x.pdf").blocks[0].text == "ỦY BAN NHÂN DÂN"
 
 
-def test_too_many_pages_is_a_read_error():
+def test_too_many_pages_is_input_too_large():
+    pages = Limits().pdf_pages
     with pytest.raises(ReadError) as err:
-        read_pdf_bytes(blank_pdf(MAX_PAGES + 1), "big.pdf")
-    assert f"limit of {MAX_PAGES}" in err.value.reason_en and str(MAX_PAGES) in err.value.reason
+        read_pdf_bytes(blank_pdf(pages + 1), "big.pdf")
+    assert err.value.code == "input-too-large"
+    assert err.value.reason_en == f"the PDF has {pages + 1} pages; over the safety limit (change it with --limit " \
+                                  "pdf-pages=…)"
+    with using(Limits(pdf_pages=3)), pytest.raises(ReadError) as err:
+        read_pdf_bytes(blank_pdf(4), "big.pdf")
+    assert err.value.reason.startswith("tệp PDF có 4 trang; vượt giới hạn an toàn")
 
 
 @pytest.mark.parametrize(("data", "reason_en"), [

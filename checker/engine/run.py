@@ -112,11 +112,12 @@ def make_report(documents: list[DocumentReport], packs: list[Pack], lang: str) -
                   rules=rule_infos(packs, lang))
 
 
-def unreadable(path: str | Path, reason: str) -> DocumentReport:
-    """The report of a file that could not be read: one error finding naming the problem."""
+def unreadable(path: str | Path, reason: str, code: str = "unreadable") -> DocumentReport:
+    """The report of a file that could not be read: one error finding naming the problem (``code`` is
+    ``unreadable``, ``input-too-large``, ``time-limit`` or ``outside-folder``)."""
     return DocumentReport(
         path=str(path), status="unreadable", error=reason,
-        findings=[Finding(rule="readable", code="unreadable", severity="error", message=reason)],
+        findings=[Finding(rule="readable", code=code, severity="error", message=reason)],
     )
 
 

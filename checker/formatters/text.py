@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from checker.formatters.view import baseline_lines, expected_lines, marks, where
 from checker.model.report import DocumentReport, Finding, Report
+from checker.read.errors import shown
 
 _WORDS = {
     "vi": {
@@ -46,7 +47,7 @@ def _finding(f: Finding, w: dict[str, str], lang: str) -> list[str]:
 
 
 def _document(doc: DocumentReport, w: dict[str, str], lang: str) -> list[str]:
-    head = doc.path
+    head = shown(doc.path)  # a hostile file name cannot forge report lines
     plan = doc.plan
     if doc.status == "unreadable":
         head += f"  [{w['unreadable']}]"

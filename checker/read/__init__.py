@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from checker.limits import current
 from checker.model.document import Document
 from checker.read.doc import read_doc
 from checker.read.docx import read_docx
-from checker.read.errors import ReadError, os_error
+from checker.read.errors import ReadError, os_error, too_large
 from checker.read.html import read_html
 from checker.read.pdf import read_pdf
 from checker.read.txt import read_txt
@@ -59,6 +60,13 @@ def read_file(path: str | Path) -> Document:
             f"unsupported format {suffix or '(no suffix)'}; supported: {supported}" + (f"; {fix_en}" if fix_en else ""),
         )
     try:
-        return reader(path)
+        if Path(path).stat().st_size == 0:
+            raise ReadError(str(path), "tệp rỗng (0 byte)", "the file is empty (0 bytes)")
+        document = reader(path)
     except OSError as exc:  # readers map their own I/O errors; this is a safety net
         raise os_error(str(path), exc) from exc
+    limit = current().blocks
+    if len(document.blocks) > limit:
+        raise too_large(str(path), f"văn bản có {len(document.blocks)} đoạn", f"the document has "
+                        f"{len(document.blocks)} paragraphs", "blocks")
+    return document

@@ -20,18 +20,18 @@ from types import SimpleNamespace
 
 from lxml import etree
 
+from checker.limits import MB, current
 from checker.model.document import Document
 from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering
 from checker.read.docx_styles import Styles, wordml_names
 from checker.read.docx_walk import Walker
-from checker.read.errors import ReadError, file_bytes
+from checker.read.errors import ReadError, file_bytes, too_large
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-_MAX_XML = 200 * 1024 * 1024  # an uncompressed document.xml larger than this is a zip bomb, not a plan
 #: Related parts we read: relationship type (last path segment, same in transitional and strict
 #: OOXML) → the usual part name, used when the relationships are missing or broken.
 _RELATED = {"styles": "styles.xml", "numbering": "numbering.xml", "footnotes": "footnotes.xml",
@@ -41,8 +41,46 @@ _NOTE_NAMES: tuple[tuple[NoteKind, str], ...] = (("footnote", "chú thích cuố
 
 
 def _parser() -> etree.XMLParser:
-    # No entity expansion, no network, no huge trees: the file comes from outside.
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    # No entity expansion, no DTD loading, no network, libxml2's size and depth bounds kept (no huge
+    # trees): the file comes from outside. A billion-laughs DTD is parsed but never expanded.
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+                           remove_comments=True)
+
+
+def _ole_error(data: bytes, path: str) -> ReadError:
+    """What an OLE compound file (the container of .doc files and of encrypted Word files) is."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return ReadError(path, "văn bản Word có đặt mật khẩu; hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ tài liệu) "
+                         "rồi lưu và gửi lại", "the Word document is password-protected; remove the password "
+                         "(File › Info › Protect Document), save and send it again")
+    if "WordDocument".encode("utf-16-le") in data:
+        return ReadError(path, "đây là tệp .doc (Word 97–2003) mang đuôi .docx; hãy mở bằng Word và lưu lại "
+                         "thành .docx, hoặc đổi đuôi thành .doc", "this is a .doc (Word 97–2003) file named "
+                         ".docx; open it in Word and save it as .docx, or rename it to .doc")
+    return ReadError(path, "đây là tệp .doc cũ hoặc tệp Word có mật khẩu; hãy lưu lại thành .docx",
+                     "this is a legacy .doc or an encrypted Word file; save it as .docx")
+
+
+def _check_package(archive: zipfile.ZipFile, path: str) -> None:
+    """Refuse a package over the limits before inflating anything: entries, sizes, compression ratio."""
+    limits = current()
+    entries = archive.infolist()
+    if len(entries) > limits.docx_entries:
+        raise too_large(path, f"gói .docx có {len(entries)} mục", f"the .docx package has {len(entries)} entries",
+                        "docx-entries")
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if entry.file_size > limits.docx_part_size:
+            raise too_large(path, f"phần {entry.filename} giải nén ra {entry.file_size / MB:.0f} MB",
+                            f"part {entry.filename} inflates to {entry.file_size / MB:.0f} MB", "docx-part-size")
+        if entry.file_size > MB and entry.file_size > limits.docx_ratio * max(entry.compress_size, 1):
+            ratio = entry.file_size // max(entry.compress_size, 1)
+            raise too_large(path, f"phần {entry.filename} nén {ratio}:1 (dấu hiệu bom nén)",
+                            f"part {entry.filename} is compressed {ratio}:1 (a zip bomb)", "docx-ratio")
+    if total > limits.docx_total_size:
+        raise too_large(path, f"gói .docx giải nén ra {total / MB:.0f} MB", f"the .docx package inflates to "
+                        f"{total / MB:.0f} MB", "docx-total-size")
 
 
 def read_docx(path: str | Path) -> Document:
@@ -57,10 +95,10 @@ def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) ->
     comes from (for a footnote, the paragraph citing it): what :mod:`checker.annotate` anchors comments on.
     """
     if data.startswith(_OLE_MAGIC):
-        raise ReadError(path, "đây là tệp .doc cũ hoặc tệp Word có mật khẩu; hãy lưu lại thành .docx",
-                        "this is a legacy .doc or an encrypted Word file; save it as .docx")
+        raise _ole_error(data, path)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_package(archive, path)
             return _read_package(archive, path, origins)
     except ReadError:
         raise
@@ -158,9 +196,7 @@ def _related(archive: zipfile.ZipFile, main: str) -> dict[str, str]:
 
 
 def _parse(archive: zipfile.ZipFile, name: str, path: str) -> etree._Element:
-    if archive.getinfo(name).file_size > _MAX_XML:
-        raise ReadError(path, f"{name} quá lớn", f"{name} is too large to read")
-    return etree.fromstring(archive.read(name), _parser())
+    return etree.fromstring(archive.read(name), _parser())  # sizes were checked by _check_package
 
 
 def _optional(archive: zipfile.ZipFile, name: str, path: str, notes: list[str]) -> etree._Element | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -12,21 +13,37 @@ class ReadError(Exception):
     ``str(err)`` is ``"{path}: {reason_en}"`` so logs and tracebacks stay readable for everyone.
     """
 
-    def __init__(self, path: str, reason: str, reason_en: str) -> None:
+    def __init__(self, path: str, reason: str, reason_en: str, code: str = "unreadable") -> None:
         self.path = str(path)
         self.reason = reason
         self.reason_en = reason_en
+        self.code = code  # the finding's code: "unreadable", or "input-too-large" for a file over a limit
         super().__init__(f"{self.path}: {reason_en}")
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason_en}"
 
-    def __reduce__(self):  # keep the three fields when pickled (e.g. across worker processes)
-        return (type(self), (self.path, self.reason, self.reason_en))
+    def __reduce__(self):  # keep the fields when pickled (e.g. across worker processes)
+        return (type(self), (self.path, self.reason, self.reason_en, self.code))
 
     def message(self, lang: str = "vi") -> str:
-        """``"{path}: {reason}"`` in the requested language (``vi`` or ``en``)."""
-        return f"{self.path}: {self.reason_en if lang == 'en' else self.reason}"
+        """``"{path}: {reason}"`` in the requested language (``vi`` or ``en``); control characters in the
+        file name are shown escaped, so a hostile name cannot forge lines of a report."""
+        return f"{shown(self.path)}: {self.reason_en if lang == 'en' else self.reason}"
+
+
+def shown(path: str) -> str:
+    """A path for a message: control characters (new lines, escapes) and direction overrides escaped."""
+    return "".join(c if c.isprintable() and c not in _BIDI else f"\\u{ord(c):04x}" for c in path)
+
+
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def too_large(path: str, what_vi: str, what_en: str, limit_key: str) -> ReadError:
+    """A file over one of the limits of :mod:`checker.limits` (``limit_key`` names the setting)."""
+    return ReadError(path, f"{what_vi}; vượt giới hạn an toàn (đổi bằng --limit {limit_key}=…)",
+                     f"{what_en}; over the safety limit (change it with --limit {limit_key}=…)", code="input-too-large")
 
 
 def os_error(path: str, exc: OSError) -> ReadError:
@@ -42,8 +59,20 @@ def os_error(path: str, exc: OSError) -> ReadError:
 
 
 def file_bytes(path: str | Path) -> bytes:
-    """The content of ``path``; an I/O problem becomes a :class:`ReadError` naming the file."""
+    """The content of ``path``; an I/O problem, or a file over the ``file-size`` limit (checked before
+    reading), becomes a :class:`ReadError` naming the file."""
+    from checker.limits import MB, current
+
+    limit = current().file_size
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > limit:
+                raise too_large(str(path), f"tệp có {size / MB:.1f} MB", f"the file has {size / MB:.1f} MB",
+                                "file-size")
+            data = stream.read(limit + 1)
     except OSError as exc:
         raise os_error(str(path), exc) from exc
+    if len(data) > limit:  # grew while being read, or a device that reports no size
+        raise too_large(str(path), "tệp quá lớn", "the file is too large", "file-size")
+    return data

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.limits import current
 from checker.model.document import Block, Document
-from checker.read.errors import ReadError, file_bytes
+from checker.read.errors import ReadError, file_bytes, too_large
 from checker.read.txt import read_txt_bytes
 
-MAX_PAGES = 500
 _SCAN = ("tệp PDF là bản quét, không có lớp chữ; cần bản .docx hoặc nhận dạng chữ (OCR)",
          "the PDF is a scan with no text layer; send the .docx, or run OCR first")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:Trang|Page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?(?:\s*[-–—])?$",
@@ -129,9 +129,8 @@ def _open(data: bytes, path: str) -> list[Any]:
             raise ReadError(path, "tệp PDF có mật khẩu; hãy gửi bản không đặt mật khẩu",
                             "the PDF is password-protected; send a copy without a password")
         count = len(reader.pages)
-        if count > MAX_PAGES:
-            raise ReadError(path, f"tệp PDF có {count} trang, vượt giới hạn {MAX_PAGES} trang",
-                            f"the PDF has {count} pages, more than the limit of {MAX_PAGES}")
+        if count > current().pdf_pages:
+            raise too_large(path, f"tệp PDF có {count} trang", f"the PDF has {count} pages", "pdf-pages")
         pages = list(reader.pages)
     except ReadError:
         raise
