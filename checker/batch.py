@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,6 +109,9 @@ def _sequential(files: Sequence[Path], job: Job, against: Against | None) -> Ite
 
 
 def _parallel(files: Sequence[Path], job: Job, jobs: int) -> Iterator[DocumentReport]:
+    """Workers check the files; when one dies (a crash in a C library, the system killing it for memory),
+    every file whose result was lost is checked again alone in a fresh process, so only the file that
+    kills its process is reported as failed and no other result is lost."""
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(job,)) as pool:
         futures: list[Future[DocumentReport]] = [pool.submit(check_one, str(path)) for path in files]
         for path, future in zip(files, futures, strict=True):
@@ -115,5 +119,22 @@ def _parallel(files: Sequence[Path], job: Job, jobs: int) -> Iterator[DocumentRe
                 yield future.result()
             except PackError:
                 raise
-            except Exception as exc:  # the worker died (BrokenProcessPool) or could not send the result
+            except BrokenProcessPool:
+                yield _alone(path, job)
+            except Exception as exc:  # the result could not be sent back
                 yield _failed(str(path), exc, job.lang)
+
+
+def _alone(path: Path, job: Job) -> DocumentReport:
+    """Check one file in a process of its own (after a worker died)."""
+    try:
+        with ProcessPoolExecutor(max_workers=1, initializer=_start, initargs=(job,)) as pool:
+            return pool.submit(check_one, str(path)).result()
+    except PackError:
+        raise
+    except BrokenProcessPool:
+        reason = ("the process checking it stopped abruptly (a crash, or too much memory)" if job.lang == "en"
+                  else "tiến trình kiểm tra tệp này bị dừng đột ngột (lỗi nghiêm trọng hoặc hết bộ nhớ)")
+        return unreadable(path, f"{shown(str(path))}: {reason}", "crashed")
+    except Exception as exc:
+        return _failed(str(path), exc, job.lang)

@@ -247,3 +247,26 @@ def test_the_api_reports_a_file_over_a_limit_with_its_code(tmp_path: Path) -> No
     with using(Limits(file_size=1024)):
         report = check_file(PLAN_DOCX)
     assert report.status == "unreadable" and report.findings[0].code == "input-too-large"
+
+
+def test_a_file_that_kills_its_worker_loses_no_other_result(tmp_path: Path, monkeypatch) -> None:
+    """A worker killed mid-batch (here by os._exit, as a crash in a C library would) breaks the pool: the
+    files whose results were lost are checked again alone, and only the killer is reported."""
+    real = batch.check_file
+
+    def deadly(path, *args, **kwargs):
+        if path.endswith("sat-thu.txt"):
+            os._exit(3)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "check_file", deadly)  # inherited by the forked workers
+    inbox = tmp_path / "nop"
+    inbox.mkdir()
+    names = ["a.txt", "b.txt", "c.txt", "sat-thu.txt", "x.txt", "y.txt", "z.txt"]
+    for name in names:
+        shutil.copy(PLAN_TXT, inbox / name)
+    reports = list(batch.check_all(sorted(inbox.iterdir()), batch.Job(lang="en"), jobs=2, progress=False))
+    assert [Path(r.path).name for r in reports] == names
+    statuses = {Path(r.path).name: (r.status, r.findings[0].code if r.status != "checked" else None) for r in reports}
+    assert statuses.pop("sat-thu.txt") == ("unreadable", "crashed")
+    assert set(statuses.values()) == {("checked", None)}

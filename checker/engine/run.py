@@ -114,7 +114,7 @@ def make_report(documents: list[DocumentReport], packs: list[Pack], lang: str) -
 
 def unreadable(path: str | Path, reason: str, code: str = "unreadable") -> DocumentReport:
     """The report of a file that could not be read: one error finding naming the problem (``code`` is
-    ``unreadable``, ``input-too-large``, ``time-limit`` or ``outside-folder``)."""
+    ``unreadable``, ``input-too-large``, ``time-limit``, ``outside-folder`` or ``crashed``)."""
     return DocumentReport(
         path=str(path), status="unreadable", error=reason,
         findings=[Finding(rule="readable", code=code, severity="error", message=reason)],
