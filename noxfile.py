@@ -39,3 +39,13 @@ def typecheck(session: nox.Session) -> None:
 def schemas(session: nox.Session) -> None:
     """Fail when schemas/plan.schema.json or schemas/report.schema.json is stale."""
     session.run(PYTHON, "-m", "checker.schemas", "--check")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks (not run by default): plancheck against the floor and python-docx, then per-stage times.
+
+    ``nox -s bench -- --repeat 3`` passes options to benchmarks/compare.py.
+    """
+    session.run(PYTHON, "benchmarks/compare.py", *session.posargs)
+    session.run(PYTHON, "benchmarks/speed.py", "--repeat", "1")

@@ -34,3 +34,24 @@ def test_kind_enum_in_schema_lists_every_kind() -> None:
 
     schema = json.loads((ROOT / "schemas" / "rulepack.schema.json").read_text(encoding="utf-8"))
     assert set(schema["$defs"]["rule"]["properties"]["kind"]["enum"]) == set(KINDS)
+
+
+def test_shipped_registry_matches_its_schema() -> None:
+    """The loader trusts the shipped registry (no jsonschema at start-up): this is where it is checked."""
+    schema = json.loads((ROOT / "schemas" / "directives.schema.json").read_text(encoding="utf-8"))
+    registries = sorted((ROOT / "rules" / "registry").glob("*.yaml"))
+    assert registries
+    for registry in registries:
+        data = json.loads(json.dumps(yaml.safe_load(registry.read_text(encoding="utf-8")), default=str))
+        jsonschema.Draft202012Validator(schema).validate(data)  # dates as the loader passes them: ISO text
+
+
+def test_a_users_pack_is_still_checked_against_the_schema(tmp_path: Path) -> None:
+    import pytest
+
+    from checker.engine.packs import PackError, load_pack
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text("extends: default\nrules:\n  has-signer:\n    severity: fatal\n", encoding="utf-8")
+    with pytest.raises(PackError, match="'fatal' is not one of"):
+        load_pack(str(pack))

@@ -30,9 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from checker.engine.errors import ProblemsError
 from checker.model.report import BaselineSummary, DocumentReport, Finding, Report
@@ -40,6 +38,9 @@ from checker.output import write_text
 from checker.resources import schemas_dir
 from checker.text.normalize import squash
 from checker.text.symbols import parse_symbol, same_document
+
+if TYPE_CHECKING:
+    import jsonschema
 
 FORMAT = 1
 
@@ -124,6 +125,8 @@ def load_baseline(path: str | Path, lang: str | None = None) -> Baseline:
         raise BaselineError([f"{source}: cannot read the baseline ({exc.strerror or exc})"]) from exc
     except ValueError as exc:  # JSON syntax, or bytes that are not UTF-8
         raise BaselineError([f"{source}: not a baseline written by plancheck (not valid JSON: {exc})"]) from exc
+    import jsonschema  # lazy: only when a file is validated
+
     errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data), key=lambda e: list(map(str, e.path)))
     if errors:
         raise BaselineError(list(dict.fromkeys(f"{source}: {_where(e)}: {e.message}" for e in errors)))

@@ -7,6 +7,9 @@ from typing import Any
 
 import yaml
 
+#: libyaml's C loader when PyYAML has it (about ten times faster), else the pure-Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class ProblemsError(Exception):
     """A file that cannot be used; ``problems`` lists every reason, each naming the file (and key)."""
@@ -21,7 +24,7 @@ def read_yaml(path: str | Path, what: str, error: type[ProblemsError]) -> Any:
     with one problem naming the file (``what`` says what the file is: "the rule pack", …)."""
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=SAFE_LOADER)
     except OSError as exc:
         raise error([f"{path}: cannot read {what} ({exc.strerror or exc})"]) from exc
     except yaml.YAMLError as exc:

@@ -13,16 +13,18 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from checker.engine.conditions import When
-from checker.engine.errors import ProblemsError, read_yaml
+from checker.engine.errors import SAFE_LOADER, ProblemsError, read_yaml
 from checker.kinds import KINDS
 from checker.resources import rules_dir, schemas_dir
+
+if TYPE_CHECKING:
+    import jsonschema
 
 BUILTIN = ("default", "ttdn")
 
@@ -117,6 +119,10 @@ def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
         # YAML 1.1 reads an unquoted `off` as false; in a pack it can only mean the severity "off".
         if isinstance(settings, dict) and settings.get("severity") is False:
             settings["severity"] = "off"
+    if path.parent.resolve() == rules_dir().resolve() and path.stem in BUILTIN:
+        return data  # the shipped packs are checked against the schema by the test suite: no jsonschema import
+    import jsonschema  # lazy: only for packs written by users
+
     # Params are checked by each kind's model once rules are merged (with clearer messages and the checks
     # across fields a schema cannot express); the schema's own copy of those checks is for editors.
     errors = sorted((e for e in jsonschema.Draft202012Validator(_schema()).iter_errors(data) if not _in_params(e)),
@@ -212,12 +218,16 @@ def _data_file(name: str, origin: Path, schema_name: str, key: str, where: str, 
     if path is None or not path.exists():
         path = resolve(name, origin.parent)
     try:
-        data = _jsonable(yaml.safe_load(path.read_text(encoding="utf-8")))
+        data = _jsonable(yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER))
     except (OSError, yaml.YAMLError, ValueError) as exc:
         problems.append(f"{where}: cannot read '{name}' ({path}): {exc}")
         return []
+    if path.resolve().parent == (rules_dir() / "registry").resolve() and isinstance(data, dict):
+        return data.get(key, [])  # the shipped registry is checked against its schema by the test suite
     with open(schemas_dir() / schema_name, encoding="utf-8") as handle:
         schema = json.load(handle)
+    import jsonschema  # lazy: only when a file is validated
+
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     for error in errors:
         problems.append(f"{_at(path, *map(str, error.absolute_path))}: {'.'.join(map(str, error.absolute_path))}: "
@@ -238,7 +248,7 @@ def _key_lines(path: Path, _mtime_ns: int) -> dict[tuple[str, ...], int]:
     """Line (1-based) of each mapping key in a YAML file, by key path: ("rules", "has-deadline")."""
     lines: dict[tuple[str, ...], int] = {}
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError, ValueError):
         return lines
 

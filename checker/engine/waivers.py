@@ -44,9 +44,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from checker.engine.errors import ProblemsError, read_yaml
 from checker.model.plan import NumberSymbol, Plan
@@ -54,6 +52,9 @@ from checker.model.report import DocumentReport, Finding, Report, Waiver, Waiver
 from checker.resources import schemas_dir
 from checker.text.normalize import squash
 from checker.text.symbols import parse_symbol, same_document
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 class WaiverError(ProblemsError):
@@ -193,6 +194,8 @@ def load_waivers(path: str | Path) -> list[WaiverEntry]:
     if not isinstance(data, dict):
         raise WaiverError([f"{source}: a waivers file must be a YAML mapping with 'waivers:' (a list)"])
     _dates_as_text(data)
+    import jsonschema  # lazy: only when a file is validated
+
     errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data), key=lambda e: list(map(str, e.path)))
     problems = [line for e in errors for line in _explain(source, e)]
     entries: list[WaiverEntry] = []

@@ -87,4 +87,6 @@ _SPACE = re.compile(r"\s+")
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A word-bounded, space-tolerant pattern for a folded phrase."""
     words = [re.escape(w) for w in _SPACE.split(fold(phrase).strip()) if w]
-    return re.compile(r"(?<![\wÀ-ỹ])" + r"\s+".join(words) + r"(?![\wÀ-ỹ])")
+    # \w is Unicode-aware: it covers every precomposed Vietnamese letter (and compiles far faster than a
+    # class with the range À-ỹ, which matters for packs of hundreds of phrases).
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
