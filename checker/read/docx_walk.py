@@ -84,7 +84,8 @@ class Walker:
         # Containers that only wrap content: read through them.
         self.transparent = {w.sdt, w.sdtContent, w.customXml, w.smartTag, f"{MC}AlternateContent"}
         # Content that is not part of the current text.
-        self.skipped = {w.deleted, w.moveFrom, w.delText, w.delInstrText, w.instrText, w.pPr, f"{MC}Fallback"}
+        # (run properties hold no text: skipping them halves the elements visited)
+        self.skipped = {w.deleted, w.moveFrom, w.delText, w.delInstrText, w.instrText, w.pPr, w.rPr, f"{MC}Fallback"}
 
     @property
     def labels(self) -> int:
