@@ -26,7 +26,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff over the package, tests, samples script and this file."""
-    session.run(PYTHON, "-m", "ruff", "check", "checker", "tests", "samples", "noxfile.py", "benchmarks")
+    session.run(PYTHON, "-m", "ruff", "check", "checker", "tests", "samples", "noxfile.py", "benchmarks", "docs")
 
 
 @nox.session

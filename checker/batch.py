@@ -111,9 +111,18 @@ def _sequential(files: Sequence[Path], job: Job, against: Against | None) -> Ite
 def _parallel(files: Sequence[Path], job: Job, jobs: int) -> Iterator[DocumentReport]:
     """Workers check the files; when one dies (a crash in a C library, the system killing it for memory),
     every file whose result was lost is checked again alone in a fresh process, so only the file that
-    kills its process is reported as failed and no other result is lost."""
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(job,)) as pool:
-        futures: list[Future[DocumentReport]] = [pool.submit(check_one, str(path)) for path in files]
+    kills its process is reported as failed and no other result is lost.
+
+    The workers are started here, before the caller starts anything else (the progress bar's thread):
+    a process forked while another thread runs could inherit a lock held by that thread."""
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(job,))
+    futures: list[Future[DocumentReport]] = [pool.submit(check_one, str(path)) for path in files]
+    return _results(pool, files, futures, job)
+
+
+def _results(pool: ProcessPoolExecutor, files: Sequence[Path], futures: list[Future[DocumentReport]],
+             job: Job) -> Iterator[DocumentReport]:
+    with pool:
         for path, future in zip(files, futures, strict=True):
             try:
                 yield future.result()

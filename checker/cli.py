@@ -342,6 +342,32 @@ def annotate(path: str, output: str, rules: str | None, parent: str | None, agai
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default serves this computer only. 0.0.0.0 serves the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--rules", "rules", metavar="default|ttdn|FILE",
+              help="Pack used when the user picks none (default: chosen from the plan's subject).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Processes checking uploads.")
+@click.option("--limit", "limit_settings", metavar="KEY=VALUE", multiple=True, help="A safety limit, as for check.")
+def serve(host: str, port: int, rules: str | None, workers: int, limit_settings: tuple[str, ...]) -> None:
+    """Start the self-check page: drop a plan, see what a reviewer will find, download it annotated.
+
+    Also POST /api/check (the JSON report of check --format json), described at /openapi.json.
+    """
+    import uvicorn
+
+    from checker.web import create_app
+
+    try:
+        app = create_app(rules, _limits(limit_settings), workers)
+    except PackError as exc:
+        _pack_error(exc)
+    click.echo(f"plancheck: http://{host}:{port}/  (Ctrl+C để dừng / to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
 @click.argument("path")
 @click.option("--blocks", is_flag=True, help="Include the text blocks and their parts and sections.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,

@@ -1,0 +1,111 @@
+"""The self-check page and its JSON API, through Starlette's test client (uploads of real samples)."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import html
+from starlette.testclient import TestClient
+
+from checker.limits import Limits
+from checker.web import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+TASK = ROOT / "samples" / "defects" / "task-without-unit.txt"
+DOCX = ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx"
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(workers=1)) as test_client:
+        yield test_client
+
+
+def upload(client: TestClient, path: Path, url: str = "/api/check", name: str | None = None, **data: str):
+    with open(path, "rb") as handle:
+        return client.post(url, files={"file": (name or path.name, handle, "application/octet-stream")}, data=data)
+
+
+def test_api_returns_the_same_report_as_the_command_line(client: TestClient) -> None:
+    response = upload(client, TASK)
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    [document] = response.json()["documents"]
+    assert document["path"] == "task-without-unit.txt"  # the name given, never the server's temporary path
+    unit = [f for f in document["findings"] if f["code"] == "task-without-unit"]
+    assert len(unit) == 1 and unit[0]["location"]["line"] == 103
+    assert {r["id"] for r in response.json()["rules"]} >= {"assigns-tasks", "covers-themes"}
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    import jsonschema
+
+    jsonschema.validate(response.json(), schema)
+
+
+def test_api_pack_and_parent_choices(client: TestClient) -> None:
+    document = upload(client, TASK, rules="pack:default").json()["documents"][0]
+    assert document["pack"] == "default" and not [f for f in document["findings"] if f["rule"] == "covers-themes"]
+    document = upload(client, TASK, rules="parent:93-HD/BTGTU").json()["documents"][0]
+    assert "parent-not-cited" in [f["code"] for f in document["findings"]]
+    document = upload(client, TASK, rules="pack:../../etc/passwd").json()["documents"][0]
+    assert document["pack"] == "ttdn"  # an unknown choice falls back to the default, never to a path
+
+
+def test_api_bad_inputs(client: TestClient) -> None:
+    assert client.post("/api/check", data={"lang": "vi"}).status_code == 400
+    response = client.post("/api/check", files={"file": ("x.exe", b"MZ", "application/octet-stream")})
+    assert response.status_code == 400 and ".exe" in response.json()["error"]
+    response = client.post("/api/check", files={"file": ("../../hong.docx", b"garbage", "application/octet-stream")})
+    assert response.status_code == 422
+    finding = response.json()["documents"][0]["findings"][0]
+    assert finding["rule"] == "readable" and finding["message"].startswith("hong.docx: ")
+
+
+def test_an_upload_over_the_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "lon.txt"
+    big.write_bytes(TASK.read_bytes() * 40)  # ~330 KB
+    with TestClient(create_app(limits=Limits(file_size=20_000), workers=1)) as small:
+        assert upload(small, big).status_code == 413  # over limit + form overhead: refused before parsing
+        assert upload(small, TASK).status_code == 200  # 15 KB: under the limit
+        response = upload(small, DOCX)  # 42 KB, within the form overhead: parsed, then refused by the reader
+        assert response.status_code == 422
+        assert response.json()["documents"][0]["findings"][0]["code"] == "input-too-large"
+
+
+def test_page_shows_findings_with_quote_fix_and_download(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "Tự kiểm tra kế hoạch" in page.text
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert not re.search(r"""(src|href)=["'](https?:)?//""", page.text)  # nothing loaded from outside
+    response = upload(client, DOCX, url="/", rules="")
+    tree = html.fromstring(response.text)
+    assert tree.xpath("string(//section[@id='result']//span[contains(@class,'verdict')])") == "Chưa đạt"
+    missing = tree.xpath("//tr[contains(@class,'theme') and contains(@class,'missing')]/@data-theme")
+    assert set(missing) == {"ho-chi-minh", "khong-gian-mang"}
+    [link] = tree.xpath("//a[@id='download']")
+    assert link.get("download") == "ke-hoach-ttdn-van-ninh-2019.checked.docx"
+    data = base64.b64decode(link.get("href").split(",", 1)[1])
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        comments = package.read("word/comments.xml").decode("utf-8")
+    assert "plancheck — kết quả kiểm tra" in comments and "theme-missing" in comments
+
+
+def test_page_in_english(client: TestClient) -> None:
+    response = upload(client, TASK, url="/?lang=en", lang="en")
+    assert "Plan self-check" in response.text and "Download the annotated Word file" in response.text
+    assert "has no unit or body responsible" in response.text or "task-without-unit" in response.text
+
+
+def test_openapi_describes_the_api(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["openapi"].startswith("3.")
+    operation = spec["paths"]["/api/check"]["post"]
+    assert "file" in operation["requestBody"]["content"]["multipart/form-data"]["schema"]["properties"]
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"] == \
+        "#/components/schemas/Report"
+    assert "Finding" in spec["components"]["schemas"]
