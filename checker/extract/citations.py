@@ -28,7 +28,9 @@ _TYPE_ALTERNATION = "|".join(sorted(map(re.escape, TYPE_WORDS), key=len, reverse
 _BEFORE = re.compile(
     rf"(?P<type>{_TYPE_ALTERNATION})(?:\s+(?:của|do)\s+(?P<issuer>[^,;()]{{2,80}}?))?\s*(?:số\s*:?\s*)?$"
 )
-_AFTER_DATE = re.compile(rf"^\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?P<date>{DATE_PATTERN.pattern})", re.IGNORECASE)
+# _AFTER_DATE and _AFTER_ISSUER are matched at the end of a symbol (Pattern.match(text, pos)): slicing
+# the rest of the block for each symbol would make a long block with many symbols quadratic.
+_AFTER_DATE = re.compile(rf"\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?P<date>{DATE_PATTERN.pattern})", re.IGNORECASE)
 # Un-numbered citations are only taken with the type word capitalised ("Luật Tổ chức …",
 # "Nghị quyết Đại hội XIII"): lower-case "luật pháp quốc tế" is not a citation.
 _CAPITALISED_TYPES = "|".join(
@@ -39,9 +41,10 @@ _CAPITALISED_TYPES = "|".join(
 # other than a body: a lower-case word or "các" ("của Bộ Chính trị và các chỉ thị"), another
 # document ("của Bộ trưởng Bộ Công an và Kế hoạch này") or a part of one ("và Chương II của …").
 # A capitalised name after " và " stays: a joint issuer ("của Tỉnh ủy và UBND tỉnh") or a body named
-# with "và" ("của Ban Tuyên giáo và Dân vận Tỉnh ủy").
+# with "và" ("của Ban Tuyên giáo và Dân vận Tỉnh ủy"). An issuer is at most 120 characters: the search
+# for its end stops there instead of running to the end of a long block.
 _AFTER_ISSUER = re.compile(
-    r"^\s*,?\s*(?i:của|do)\s+(?P<issuer>.+?)(?="
+    r"\s*,?\s*(?i:của|do)\s+(?P<issuer>.{1,120}?)(?="
     r"\s+(?i:về|v/v|phê duyệt|ban hành|hướng dẫn|quy định|triển khai|thực hiện|tại|khóa|khoá|nhiệm kỳ|về việc)\b"
     rf"|\s+và\s+(?:[{LOWER}]|(?i:các)\b|(?:{_CAPITALISED_TYPES}|Chương|Điều|Mục|Phần|Khoản|Phụ lục)\b)"
     r"|\s*[,;:(\"“]|\.\s|\.?$)"
@@ -106,15 +109,15 @@ def find_citations(block: Block, section: list[str] | None = None, start: int = 
             issuer = text[window_start + before.start("issuer"): window_start + before.end("issuer")]
         cite_end = e
         date: DateValue | None = None
-        after = _AFTER_DATE.match(text[e:])
+        after = _AFTER_DATE.match(text, e)
         inner = DATE_PATTERN.match(after.group("date")) if after else None
         if after and inner:
             date = date_from_match(inner)
-            cite_end = e + after.end()
-        by = _AFTER_ISSUER.match(text[cite_end:])
-        if by and len(by.group("issuer")) <= 120:
+            cite_end = after.end()
+        by = _AFTER_ISSUER.match(text, cite_end)
+        if by:
             issuer = issuer or by.group("issuer")
-            cite_end += by.end("issuer")
+            cite_end = by.end("issuer")
         if type_word == "thông tri" and "missing-year" in symbol.problems:
             # TT named "Thông tri" is the party's (Thông tri 04/TT-MTTW-BTT): no year, unlike a Thông tư.
             symbol = symbol.model_copy(update={"problems": [p for p in symbol.problems if p != "missing-year"]})

@@ -1,6 +1,6 @@
 """The section tree of a plan and its standard parts (domain notes §4).
 
-Markers nest ``I.`` → ``1.`` → ``1.1`` → ``a)`` → ``-`` → ``+``; in Word files a heading style
+Markers nest ``I.`` → ``1.`` → ``1.1`` → ``1.1.1`` → ``a)`` → ``-`` → ``+``; in Word files a heading style
 without a typed marker also opens a section. Top-level sections are classified into the standard
 parts (purpose, content, implementation, funding) from their titles.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from checker.extract.vocabulary import AUTHORITY
 from checker.model.document import Block
 from checker.model.plan import Part, Section, StandardParts
-from checker.text.markers import split_marker
+from checker.text.markers import item_number, split_marker
 from checker.text.normalize import fold
 
 _PART_WORDS: list[tuple[Part, re.Pattern[str]]] = [
@@ -64,8 +64,8 @@ def appendix_start(blocks: list[Block], recipients_at: int | None, roots: list[S
     return first_top
 
 
-def _heading(block: Block) -> tuple[str, int, str] | None:
-    found = split_marker(block.text)
+def _heading(block: Block, previous: int | None = None) -> tuple[str, int, str] | None:
+    found = split_marker(block.text, previous)
     if found:
         return found
     # Word heading styles (outline levels are 1-based) open sections without a typed marker.
@@ -74,11 +74,27 @@ def _heading(block: Block) -> tuple[str, int, str] | None:
     return None
 
 
+# Numbered headings all have level 3, but they nest by how many numbers they have: 1.1 → 1.1.1 → 1.1.1.1.
+# Up to this many numbers; deeper ones are siblings of the deepest, which keeps the tree shallow
+# whatever a file holds (a hostile "1.1.1.1…" of a thousand numbers would otherwise nest a thousand deep).
+_MAX_NUMBERS = 6
+_NUMBERS = re.compile(r"\d+")
+
+
+def _rank(section: Section) -> tuple[int, int]:
+    """The order in which sections nest: the level, then for level 3 the count of numbers in the marker
+    (an unmarked Word heading of level 3 ranks as ``1.1``)."""
+    if section.level != 3:
+        return section.level, 0
+    return 3, min(max(len(_NUMBERS.findall(section.marker)), 2), _MAX_NUMBERS)
+
+
 def build_sections(blocks: list[Block], start: int) -> tuple[list[Section], list[list[str]]]:
     """The section tree of ``blocks[start:]`` and, for every block, its path of markers."""
     roots: list[Section] = []
     stack: list[Section] = []
     paths: list[list[str]] = [[] for _ in blocks]
+    previous: int | None = None  # the number of the last numbered item: lists go on past 99.
     for block in blocks[start:]:
         if block.kind == "footnote":  # a note belongs where it is referenced; its own markers open nothing
             paths[block.index] = [n.marker or n.title[:40] for n in stack]
@@ -86,11 +102,13 @@ def build_sections(blocks: list[Block], start: int) -> tuple[list[Section], list
         if _CLOSING.match(fold(block.text.strip())):
             stack = []
             continue
-        found = _heading(block)
+        found = _heading(block, previous)
         if found:
             marker, level, title = found
             node = Section(marker=marker, level=level, title=title[:_TITLE_LIMIT], block=block.index)
-            while stack and stack[-1].level >= level:
+            if level == 2:
+                previous = item_number(marker)
+            while stack and _rank(stack[-1]) >= _rank(node):
                 stack.pop()
             (stack[-1].children if stack else roots).append(node)
             stack.append(node)

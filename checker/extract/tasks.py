@@ -28,7 +28,7 @@ from checker.extract.units import (
 from checker.extract.vocabulary import BASIS_VERB
 from checker.model.document import Block
 from checker.model.plan import Section, Task
-from checker.text.markers import split_marker
+from checker.text.markers import item_number, split_marker
 from checker.text.normalize import fold
 
 _TIMEFRAME = re.compile(
@@ -73,8 +73,11 @@ def _end_of(section: Section, siblings_after: list[Section], limit: int) -> int:
     return siblings_after[0].block if siblings_after else limit
 
 
-def _strip_marker(text: str) -> str:
-    marker = split_marker(text)
+def _strip_marker(text: str, section: Section | None = None) -> str:
+    """The text after its marker; the marker of ``section`` (the item the text opens) is stripped whatever
+    its number (``100.``)."""
+    number = item_number(section.marker) if section is not None else None
+    marker = split_marker(text, None if number is None else number - 1)
     return marker[2] if marker else text.strip()
 
 
@@ -95,9 +98,9 @@ def units_of(text: str) -> list[str]:
     return leading_units(text)[0] or units_after_clause(text) or lead_units_in(text)
 
 
-def _make_task(text: str, block: Block, path: list[str]) -> Task:
+def _make_task(text: str, block: Block, path: list[str], item: Section | None = None) -> Task:
     """A task whose units are read from its first paragraph and whose text is all of it."""
-    title = _strip_marker(block.text)
+    title = _strip_marker(block.text, item)
     units = units_of(title)
     coordinating = list(dict.fromkeys(u for u in coordinating_units(text) if u not in units))
     vague = bool(units) and all(is_vague(u) for u in units)
@@ -145,7 +148,7 @@ def _labels(item: Section, blocks: list[Block]) -> _Labels:
     """The labelled lines under ``item`` (``- Đơn vị chủ trì: …``)."""
     labels = _Labels()
     for child in _label_lines(item):
-        text = _strip_marker(blocks[child.block].text)
+        text = _strip_marker(blocks[child.block].text, child)
         folded = fold(text)
         lead = _LEAD_LABEL.match(folded)
         partner = _PARTNER_LABEL.match(folded)
@@ -180,7 +183,7 @@ def _group_labels(section: Section, blocks: list[Block]) -> _Labels:
 def _labelled_task(item: Section, labels: _Labels, blocks: list[Block], end: int, paths: list[list[str]]) -> Task:
     block = blocks[item.block]
     text = _section_text(item, blocks, end)
-    units = labels.lead or units_of(_strip_marker(block.text))
+    units = labels.lead or units_of(_strip_marker(block.text, item))
     return Task(
         units=units,
         coordinating=[u for u in labels.partners if u not in units],
@@ -192,7 +195,7 @@ def _labelled_task(item: Section, labels: _Labels, blocks: list[Block], end: int
 
 
 def _has_unit(section: Section, blocks: list[Block]) -> bool:
-    return bool(units_of(_strip_marker(blocks[section.block].text)))
+    return bool(units_of(_strip_marker(blocks[section.block].text, section)))
 
 
 def _assigns_below(section: Section, blocks: list[Block]) -> bool:
@@ -227,7 +230,7 @@ def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list
         if labels.found:
             tasks.append(_labelled_task(item, labels, blocks, end, paths))
         elif _has_unit(item, blocks):
-            tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block]))
+            tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block], item))
         elif item.children and item.level < 5 and _assigns_below(item, blocks):
             # A grouping heading ("1. Phân công cụ thể") whose sub-items carry the units.
             group = _group_labels(item, blocks)
@@ -238,12 +241,12 @@ def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list
                 tasks.append(_labelled_task(item, _Labels(inherited.lead, inherited.partners, own_time, True),
                                             blocks, end, paths))
             elif labels.other:  # "Thời gian: …", "Kết quả: …" but no lead unit: a task missing its unit
-                tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block]))
+                tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block], item))
         elif not item.children and end - item.block > 1 and item.level < 5:
             # A heading over plain paragraphs ("1. Công tác triển khai" / "Các sở, ban, ngành …").
             tasks.extend(_prose_tasks(blocks[item.block + 1: end], paths))
         else:
-            tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block]))
+            tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block], item))
     return tasks
 
 

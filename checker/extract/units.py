@@ -95,9 +95,15 @@ def verb_at(text: str, pos: int) -> str | None:
     return m.group(0) if m else None
 
 
+# How much of a text decides what it opens with: the longest head word with "các"/"những" before it and
+# the word after it (NOT_UNITS) fit well inside. Looking at no more keeps the tests made at every
+# separator or verb of a long text (split_units, next_verb) linear instead of quadratic.
+_HEAD_WINDOW = 120
+
+
 def starts_with_unit(text: str) -> bool:
     """True when ``text`` opens with a unit head word (``Ban``, ``Sở``, ``Ủy ban`` …)."""
-    return bool(_HEAD_RE.match(fold(text.lstrip(" -–+*•"))))
+    return bool(_HEAD_RE.match(fold(text[: 2 * _HEAD_WINDOW].lstrip(" -–+*•")[:_HEAD_WINDOW])))
 
 
 # "Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh": one office serving
@@ -111,7 +117,8 @@ _BODY_NEXT = re.compile(rf"^{_BODY}(?![\wÀ-ỹ])")
 
 def _same_office(so_far: str, rest: str) -> bool:
     """Whether the body opening ``rest`` is one more body served by the office named in ``so_far``."""
-    return bool(_OFFICE_SO_FAR.match(fold(so_far).strip(" ,;")) and _BODY_NEXT.match(fold(rest)))
+    return bool(len(so_far) <= 2 * _HEAD_WINDOW and _OFFICE_SO_FAR.match(fold(so_far).strip(" ,;"))
+                and _BODY_NEXT.match(fold(rest[:_HEAD_WINDOW])))
 
 
 def split_units(names: str) -> list[str]:
@@ -120,7 +127,7 @@ def split_units(names: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for sep in _SEPARATOR.finditer(names):
-        rest = names[sep.end():]
+        rest = names[sep.end(): sep.end() + 2 * _HEAD_WINDOW]  # enough to see what opens there
         if _opens_new_unit(rest) and not _same_office(names[start:sep.start()], rest):
             parts.append(names[start:sep.start()])
             start = sep.end()
@@ -130,7 +137,7 @@ def split_units(names: str) -> list[str]:
 
 
 def _head_end(text: str) -> int:
-    m = _HEAD_RE.match(fold(text))
+    m = _HEAD_RE.match(fold(text[:_HEAD_WINDOW]))
     return m.end() if m else 0
 
 
@@ -183,20 +190,24 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
     dash = _DASH_VERB.search(folded, start)
     pattern = _VERB_RE
     pos = start
+    # Where the name begins (after a bullet); each verb looks only at a bounded stretch before it, so
+    # that a long run of skipped verbs ("Sở Đào tạo Đào tạo …") stays linear.
+    lead_start = len(text) - len(text.lstrip(" -–+*•"))
     while True:
         verb = pattern.search(text, pos)
         if dash is not None and (verb is None or dash.start() < verb.start()):
             return dash
         if verb is None:
             return None
-        before = text[: verb.start()].rstrip()
+        at, word = verb.start(), verb.group(0)
+        before = text[max(0, at - _HEAD_WINDOW): at].rstrip()
         last_word = before.rsplit(None, 1)[-1] if before else ""
-        glued = " " not in verb.group(0) and last_word[:1].isupper() and text[verb.start() - 1: verb.start()] == " "
+        glued = " " not in word and last_word[:1].isupper() and text[at - 1: at] == " "
         # "các tổ chức", "những hoạt động": after a plural marker the word is a noun; "hậu cần" is a word.
-        noun = fold(last_word) in ("các", "những") or fold(text[verb.start() - 4: verb.end()]) in _NOUNS
-        lead = fold(before.lstrip(" -–+*•"))
-        describes = verb.group(0) == "phụ trách" and _PERSONS.match(lead)
-        team = verb.group(0) in _TEAM_WORK and _TEAM.match(lead)
+        noun = fold(last_word) in ("các", "những") or fold(text[max(0, at - 4): verb.end()]) in _NOUNS
+        describes = word == "phụ trách" and _PERSONS.match(fold(text[lead_start: min(at, lead_start + _HEAD_WINDOW)]))
+        team = (word in _TEAM_WORK and at - lead_start <= _HEAD_WINDOW
+                and _TEAM.match(fold(text[lead_start:at].rstrip())))
         if not (glued or noun or describes or team):
             return verb
         if describes:

@@ -21,12 +21,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from checker.model.document import Block, Document
 from checker.read.errors import ReadError, file_bytes
 from checker.text.legacy import NAMES, Encoding, convert_text, detect_legacy
 from checker.text.letters import LETTERS
-from checker.text.markers import bare_marker, split_marker
+from checker.text.markers import bare_marker, item_number, split_marker
 from checker.text.normalize import clean
 
 # (BOM, codec, name recorded in Document.encoding). UTF-32 first: its LE BOM starts like UTF-16's.
@@ -40,9 +41,13 @@ _BOMS = (
 # C0 controls that never occur in text. \t \n \r \f are normal; \v is how Word copies soft line
 # breaks to the clipboard, so it is tolerated too (and turned into a space).
 _BAD_CONTROLS = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+_BAD_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # the same in decoded (UTF-16, UTF-32) text
+# In a guessed decoding, a control character (C0 but tab, line and page breaks; DEL; C1) means a wrong
+# guess: the bytes hold no C0 control (checked first) and Vietnamese text no C1 one. EBCDIC, for one,
+# reads "?" as SUB.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FINAL = (".", ":", ";", "!", "?", "…")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "([{\"'“‘«"
@@ -59,10 +64,12 @@ def read_txt(path: str | Path) -> Document:
 
 def read_txt_bytes(data: bytes, path: str) -> Document:
     """Decode ``data`` (the content of ``path``) and split it into blocks; see :func:`read_txt`."""
-    text, encoding, guessed, legacy = _decode(data, path)
+    repairs: list[str] = []
+    text, encoding, guessed, legacy = _decode(data, path, repairs)
     notes = []
     if guessed:
         notes.append(f"Mã hóa ký tự không được khai báo, đoán là {encoding} (encoding guessed: {encoding})")
+    notes.extend(repairs)
     if legacy is not None:
         notes.append(f"Văn bản dùng phông chữ cũ {NAMES[legacy]}, đã chuyển mã sang Unicode "
                      f"(legacy font {NAMES[legacy]} converted to Unicode)")
@@ -74,8 +81,10 @@ def read_txt_bytes(data: bytes, path: str) -> Document:
     return Document(path=path, format="txt", encoding=encoding, blocks=blocks, notes=notes)
 
 
-def _decode(data: bytes, path: str) -> tuple[str, str, bool, Encoding | None]:
-    """Return (text, encoding name, whether it was guessed, legacy font converted) or raise ReadError.
+def _decode(data: bytes, path: str, repairs: list[str]) -> tuple[str, str, bool, Encoding | None]:
+    """Return (text, encoding name, whether it was guessed, legacy font converted) or raise ReadError;
+    what had to be repaired on the way (NUL bytes dropped, stray bytes read as Windows-1258) is added
+    to ``repairs``.
 
     Legacy-font text (TCVN3/ABC, VNI; :mod:`checker.text.legacy`) comes two ways: saved as 8-bit
     "ANSI" bytes, or copied out of a legacy-font document into a UTF-8/UTF-16 file, where it is the
@@ -87,22 +96,28 @@ def _decode(data: bytes, path: str) -> tuple[str, str, bool, Encoding | None]:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return _unlegacy(data[len(bom):].decode(codec), name)
+                decoded = data[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
                 raise ReadError(path, f"tệp {name} bị hỏng: {exc.reason}",
                                 f"damaged {name} text: {exc.reason}") from exc
+            return _unlegacy(_text_only(decoded, path, repairs), name)
     if b"\x00" in data:
-        raise ReadError(path, "không phải tệp văn bản (có byte NUL, có thể là tệp nhị phân)",
-                        "not a text file (contains NUL bytes; probably binary)")
-    data = data.rstrip(b"\x1a")  # DOS end-of-file marker left by old editors
-    if _BAD_CONTROLS.search(data):
-        raise ReadError(path, "không phải tệp văn bản (có ký tự điều khiển)",
-                        "not a text file (contains control characters)")
+        utf16 = _bomless_utf16(data)
+        if utf16 is not None:
+            text, encoding, _declared, legacy = _unlegacy(_text_only(utf16[0], path, repairs), utf16[1])
+            return text, encoding, True, legacy
+    data = _text_only(data, path, repairs)
     try:
         # Strict UTF-8 almost never succeeds by accident on other encodings, and pure ASCII is UTF-8.
         return _unlegacy(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, stray = mostly
+        repairs.append(f"Có {stray} byte không hợp lệ trong UTF-8, đã đọc theo Windows-1258 "
+                       f"({stray} bytes that are not valid UTF-8 read as Windows-1258)")
+        return _unlegacy(text, "utf-8")
     # Legacy fonts saved as 8-bit text come first: a Windows-1258 or Western reading of them is
     # mojibake that may still pass for text.
     ansi = data.decode("latin-1").translate(_CP1252)
@@ -111,6 +126,8 @@ def _decode(data: bytes, path: str) -> tuple[str, str, bool, Encoding | None]:
         return convert_text(ansi, legacy), legacy, False, legacy
     best: tuple[float, str, str] | None = None
     for name, text in _candidates(data):
+        if _CONTROL_CHARS.search(text):
+            continue  # the data has no control characters (checked above): this reading is wrong (EBCDIC …)
         score = _vietnamese_score(text)
         if score is not None and (best is None or score > best[0]):
             best = (score, name, text)
@@ -122,6 +139,69 @@ def _decode(data: bytes, path: str) -> tuple[str, str, bool, Encoding | None]:
             "cannot determine the text encoding (not UTF-8, UTF-16 or Windows-1258); save the file as UTF-8",
         )
     return best[2], best[1], True, None
+
+
+_T = TypeVar("_T", str, bytes)
+
+
+def _text_only(data: _T, path: str, repairs: list[str]) -> _T:
+    """``data`` (bytes of an 8-bit or UTF-8 file, or decoded text) without what no text holds, or ReadError.
+
+    NUL bytes are dropped with a note when they are padding at the end (a file preallocated by a
+    crashed editor or a failed copy) or a few strays, at most one per 1000 bytes; more of them means
+    a binary file (or UTF-16 that :func:`_bomless_utf16` did not recognise). The DOS end-of-file mark
+    (0x1A) at the end is dropped; any other C0 control but tab, line and page breaks refuses the file.
+    """
+    nul, eof = ("\x00", "\x1a") if isinstance(data, str) else (b"\x00", b"\x1a")
+    body = data.rstrip(nul)
+    stray = body.count(nul)
+    if (data and not body) or stray * 1000 > len(body):  # only NULs, or too many of them
+        raise ReadError(path, "không phải tệp văn bản (có byte NUL, có thể là tệp nhị phân)",
+                        "not a text file (contains NUL bytes; probably binary)")
+    dropped = len(data) - len(body) + stray
+    if dropped:
+        body = body.replace(nul, data[:0])
+        repairs.append(f"Đã bỏ {dropped} byte NUL ({dropped} NUL bytes removed)")
+    body = body.rstrip(eof)  # DOS end-of-file marker left by old editors
+    bad = _BAD_CONTROL_CHARS.search(body) if isinstance(body, str) else _BAD_CONTROLS.search(body)
+    if bad:
+        raise ReadError(path, "không phải tệp văn bản (có ký tự điều khiển)",
+                        "not a text file (contains control characters)")
+    return body
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark, recognised by its zero bytes: in Vietnamese text most
+    characters (ASCII, space, à, é, ô …) have a zero high byte, which falls on every second byte and only
+    there. Returns (text, codec) or None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    units = len(data) // 2
+    low_zeros, high_zeros = data[0::2].count(0), data[1::2].count(0)
+    for codec, zeros, others in (("utf-16-le", high_zeros, low_zeros), ("utf-16-be", low_zeros, high_zeros)):
+        if others == 0 and zeros * 3 >= units:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+# A byte that is not valid UTF-8, read as Windows-1258 (the Vietnamese ANSI code page); the bytes it
+# leaves undefined become U+FFFD.
+_STRAY_BYTES = {0xDC00 + b: bytes([b]).decode("cp1258", errors="replace") for b in range(0x80, 0x100)}
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """A UTF-8 file with a few bytes of another encoding (a line pasted from an ANSI file, a Latin-1 ``é``):
+    (text, number of stray bytes) when valid UTF-8 characters outnumber the stray bytes two to one, else
+    None. Whole files in Windows-1258, TCVN3 or VNI form (almost) no valid multi-byte UTF-8 sequence."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    valid = sum(1 for c in text if c >= "\x80") - stray
+    if not stray or valid < 2 * stray:
+        return None
+    return text.translate(_STRAY_BYTES), stray
 
 
 # Windows-1252 for the bytes 0x80-0x9F it defines; the five it leaves undefined stay Latin-1 controls.
@@ -172,6 +252,9 @@ def _vietnamese_score(text: str) -> float | None:
     return viet - 10 * foreign
 
 
+_SPACING = str.maketrans("\f\v\u2028", "   ")
+
+
 @dataclass
 class _Para:
     first: int
@@ -181,25 +264,34 @@ class _Para:
 
 def _paragraphs(text: str) -> tuple[list[Block], int]:
     """Split cleaned text into paragraph blocks; return them and the number of joins made."""
-    # \f (page break from pdftotext) and \v (soft break) are spacing, not paragraph boundaries.
-    lines = [line.replace("\f", " ").replace("\v", " ").strip() for line in _LINE_BREAK.split(text)]
+    # clean() wrote every line break (CR LF, CR, NEL, U+2029) as \n. \f (page break from pdftotext), \v and
+    # U+2028 (soft breaks) are spacing, not paragraph boundaries.
+    lines = [line.translate(_SPACING).strip() for line in text.split("\n")]
     width = _wrap_width(lines)
     paras: list[_Para] = []
     joins = blanks = 0
+    previous: int | None = None  # the number of the last numbered item: lists go on past 99.
     for number, line in enumerate(lines, start=1):
         if not line:
             blanks += 1
             continue
         prev = paras[-1].lines[-1] if paras else None
+        opens = _opens_block(line, previous)
         if prev is not None and (
-            (blanks == 0 and _continues(prev, line, width)) or (blanks == 1 and _continues_page(prev, line))
-            or (blanks <= 1 and bare_marker(prev) and not _opens_block(line))
+            (blanks == 0 and _continues(prev, line, width, opens))
+            or (blanks == 1 and _continues_page(prev, line, opens))
+            or (blanks <= 1 and bare_marker(prev) and not opens)
         ):
             paras[-1].lines.append(line)
             paras[-1].last = number
             joins += 1
         else:
             paras.append(_Para(number, number, [line]))
+            found = split_marker(line, previous)
+            if found is not None and found[1] == 2:
+                previous = item_number(found[0])
+            elif bare_marker(line):
+                previous = item_number(line) or previous
         blanks = 0
     blocks = [
         Block(index=i, text=" ".join(p.lines), kind="paragraph", line=p.first, end_line=p.last)
@@ -230,9 +322,10 @@ def _wrap_width(lines: list[str]) -> int | None:
 _NEW_PARAGRAPH = re.compile(r"^(?:Trên đây|Nơi nhận|Trong quá trình|TM\.|KT\.|T/M|K/T)")
 
 
-def _opens_block(line: str) -> bool:
-    """Whether a line opens a heading, a list item or another block that never continues a line."""
-    return split_marker(line) is not None or bare_marker(line) or bool(_OTHER_OPENER.match(line))
+def _opens_block(line: str, previous: int | None = None) -> bool:
+    """Whether a line opens a heading, a list item or another block that never continues a line
+    (``previous``: the number of the last numbered item, see :func:`split_marker`)."""
+    return split_marker(line, previous) is not None or bare_marker(line) or bool(_OTHER_OPENER.match(line))
 
 
 def _is_roman_heading(line: str) -> bool:
@@ -247,11 +340,12 @@ def _ends_sentence(line: str) -> bool:
 _CLOSES_BRACKET = re.compile(r"^[^\s()]{1,12}\)")
 
 
-def _continues(prev: str, line: str, width: int | None) -> bool:
-    """Whether ``line`` continues ``prev`` (no blank line between them)."""
+def _continues(prev: str, line: str, width: int | None, opens: bool) -> bool:
+    """Whether ``line`` continues ``prev`` (no blank line between them); ``opens``: whether ``line``
+    opens a block (:func:`_opens_block`)."""
     if prev.count("(") > prev.count(")") and _CLOSES_BRACKET.match(line):
         return True  # "… (khóa" / "XI) về …": the line closes the bracket the previous one opened
-    if _ends_sentence(prev) or _opens_block(line):
+    if _ends_sentence(prev) or opens:
         return False
     first = line[0]
     if first.islower() or first.isdigit() or first in _OPENERS or prev.endswith(","):
@@ -275,6 +369,6 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _continues_page(prev: str, line: str) -> bool:
+def _continues_page(prev: str, line: str, opens: bool) -> bool:
     """Whether ``line`` continues ``prev`` across one blank line (a page break in a copy)."""
-    return not _ends_sentence(prev) and line[0].islower() and not _opens_block(line)
+    return not _ends_sentence(prev) and line[0].islower() and not opens

@@ -4,6 +4,11 @@ Vietnamese plans nest ``I.`` → ``1.`` → ``1.1`` → ``a)`` → ``-`` → ``+
 written ``I-``, ``I/`` or ``I:``. :func:`split_marker` returns the marker, its level and the text
 after it; :func:`bare_marker` recognises a line that holds only a marker (``2.3.``), which a
 hard-wrapped copy leaves when it breaks a heading right after its number.
+
+Items are numbered ``1.`` to ``99.`` without context. A longer list (a plan with hundreds of tasks) goes
+on with ``100.``, ``101.`` …: a number of three or four digits is a marker only when the caller, who
+follows the list, passes the number of the item before it (``previous=99``); otherwise a year or an
+amount opening a hard-wrapped line (``2019. Các cơ quan …``) would open a section.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ ROMAN = "XVIII|XVII|XVI|XIV|XIII|XII|XIX|XV|XI|XX|IX|VIII|VII|VI|IV|V|III|II|I|X
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^(?P<m>(?:PHẦN\s+)?(?:{ROMAN})\s*[.\-–/:)])(?=\s*\S)", re.IGNORECASE)),
     (3, re.compile(r"^(?P<m>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?)(?=\s*\S)")),
-    (2, re.compile(r"^(?P<m>\d{1,2}\s?[.)])(?=\s*[^\d\s])")),
+    (2, re.compile(r"^(?P<m>(?P<n>\d{1,4})\s?[.)])(?=\s*[^\d\s])")),
     (4, re.compile(r"^(?P<m>[a-zđ]\)|[a-zđ]\.(?=\s))(?=\s*\S)")),  # a) and a.
     (5, re.compile(r"^(?P<m>[-–—•·*●○▪►])(?=\s*\S)")),
     (6, re.compile(r"^(?P<m>\+)(?=\s*\S)")),
@@ -27,8 +32,11 @@ _ABOUT = re.compile(r"^V\s*/\s*v\b", re.IGNORECASE)
 _RULE = re.compile(r"^[-–—_*=.·•]{3,}\s*")
 
 
-def split_marker(text: str) -> tuple[str, int, str] | None:
-    """``"II. NỘI DUNG"`` → ``("II.", 1, "NỘI DUNG")``; None when the text opens with no marker."""
+def split_marker(text: str, previous: int | None = None) -> tuple[str, int, str] | None:
+    """``"II. NỘI DUNG"`` → ``("II.", 1, "NỘI DUNG")``; None when the text opens with no marker.
+
+    ``previous`` is the number of the numbered item (``99.``) before this text, when known: ``100.`` is
+    then a marker too (see the module docstring)."""
     stripped = _RULE.sub("", text.lstrip())
     for level, pattern in _MARKERS:
         m = pattern.match(stripped)
@@ -42,6 +50,8 @@ def split_marker(text: str) -> tuple[str, int, str] | None:
             continue  # "V/v hướng dẫn …" is "về việc", the subject line of a letter
         if level in (2, 3) and not re.match(r"[^\W\d_]|[(\"'“]", rest):
             continue  # "2.5% dân", "1.000 người": numbers, not markers
+        if level == 2 and len(m.group("n")) > 2 and (previous is None or int(m.group("n")) != previous + 1):
+            continue  # "2019. Các …": a long number is an item only right after its predecessor
         return marker.replace(" ", ""), level, rest
     return None
 
@@ -54,3 +64,12 @@ _BARE = re.compile(rf"^(?:(?:PHẦN\s+)?(?:{ROMAN})\s*[.\-–/:)]|\d{{1,2}}(?:\.
 def bare_marker(text: str) -> bool:
     """True when ``text`` is a marker and nothing else: ``"2.3."``, ``"2.10."``, ``"II."``, ``"a)"``."""
     return bool(_BARE.match(text.strip()))
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,4})\s?[.)]$")
+
+
+def item_number(marker: str) -> int | None:
+    """The number of a numbered-item marker (``"100."`` → 100, ``"3)"`` → 3); None for other markers."""
+    m = _ITEM_NUMBER.match(marker)
+    return int(m.group(1)) if m else None

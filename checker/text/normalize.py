@@ -3,7 +3,8 @@
 Two levels:
 
 * :func:`clean` is applied by readers to the text they keep: Unicode NFC, invisible characters
-  removed. Reports quote this text, so it must look exactly like the original.
+  (zero-width characters, BOM, direction marks and overrides, DEL and C1 controls) removed, line
+  breaks written ``\\n``. Reports quote this text, so it must look exactly like the original.
 * :func:`fold` is for matching only. It maps each character of a cleaned text to exactly one
   character (so offsets found in the folded text are valid in the original): lower case,
   ``Ð``→``đ``, odd spaces → space, smart quotes → ``"``/``'``, dashes → ``-``, superscript
@@ -16,9 +17,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters a reader drops: zero-width space/joiners, word joiner, BOM, soft hyphen is NOT here
-# (in TCVN3 text it is a letter; legacy-font conversion happens before cleaning).
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+# Characters a reader drops: zero-width space/joiners, word joiner, BOM, and the bidirectional controls
+# (LRM/RLM, the embeddings and overrides U+202A-U+202E, the isolates U+2066-U+2069, the Arabic letter
+# mark). Vietnamese is written left to right, so a direction control in a plan is debris from copying or a
+# trick: an RLO (U+202E) displays the text after it reversed, and a mark inside "93-HD/BTGTU" hides the
+# citation from matching. The soft hyphen is NOT here (in TCVN3 text it is a letter; legacy-font
+# conversion happens before cleaning).
+# DEL and the C1 controls (U+0080-U+009F, mojibake of Windows-1252 text or planted escapes: U+009B opens
+# a terminal control sequence) are dropped too, except NEL (U+0085), a line break (see clean()).
+_INVISIBLE = dict.fromkeys(
+    [*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+               "\u2066\u2067\u2068\u2069\x7f"),
+     *(c for c in range(0x80, 0xA0) if c != 0x85)],
+    None,
+)
 
 _ONE_TO_ONE = {
     "\u00d0": "\u0110",  # Ð (Eth) typed for Đ
@@ -54,9 +66,18 @@ _OLD_STYLE = re.compile(
 )
 
 
+# Line breaks other than \n: CR LF, a lone CR (old Mac files; a carriage return planted in a Word run
+# would move a terminal's cursor back over the report), NEL and the paragraph separator.
+_LINE_BREAKS = re.compile("\r\n?|[\x85\u2029]")
+
+
 def clean(text: str) -> str:
-    """Compose to NFC and drop invisible characters; the result is what reports quote."""
-    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    """Drop invisible characters, write every line break as ``\\n`` and compose to NFC; the result is what
+    reports quote.
+
+    The invisibles go first: one between a letter and its tone mark (``e\\u200b\\u0301``) would otherwise
+    block the composition and leave the text not NFC once it is gone."""
+    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE)))
 
 
 def fold(text: str) -> str:
