@@ -58,7 +58,7 @@ def test_one_line_per_finding_then_the_summary(task_vi: Report) -> None:
 def test_the_known_finding_is_on_its_line_with_quote_and_fix(task_vi: Report) -> None:
     line = github.render(task_vi).splitlines()[3]
     assert line == (
-        f"::error file={TASK},line=103,title=assigns-tasks (task-without-unit)::"
+        f"::error file={TASK},line=103,col=1,endColumn=264,title=assigns-tasks (task-without-unit)::"
         "Nhiệm vụ «6. Theo dõi, tổng hợp diễn biến thông…» không có cơ quan, đơn vị chịu trách nhiệm."
         "%0AVị trí: dòng 103 · III. › 6."
         f"%0ATrích: «{TASK_QUOTE}»"
@@ -119,7 +119,8 @@ def test_waived_and_baseline_findings_are_not_annotated(task_vi: Report) -> None
 
 def test_english() -> None:
     lines = github.render(report_of([TASK], "en")).splitlines()
-    assert lines[3].startswith(f"::error file={TASK},line=103,title=assigns-tasks (task-without-unit)::"
+    assert lines[3].startswith(f"::error file={TASK},line=103,col=1,endColumn=264,"
+                               "title=assigns-tasks (task-without-unit)::"
                                "The task '6. Theo dõi, tổng hợp diễn biến thông…' has no responsible unit."
                                "%0AAt: line 103 · III. › 6.%0AQuote: «6. Theo dõi")
     assert "%0AFix: Name the lead unit at the start of the task" in lines[3]

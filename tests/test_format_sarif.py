@@ -157,8 +157,9 @@ def test_the_known_text_finding_has_its_rule_level_line_and_quote(task_run: dict
     region = physical(result)["region"]
     assert region["startLine"] == 103
     assert region["snippet"]["text"] == TASK_QUOTE
-    # Offsets inside a stripped, NFC-composed block are not columns of the file: none is given.
-    assert "startColumn" not in region and "endColumn" not in region
+    # The task is the whole of line 103 (263 characters): columns 1 to 264 (exclusive), in code points.
+    assert (region["startColumn"], region["endColumn"]) == (1, 264)
+    assert task_run["columnKind"] == "unicodeCodePoints"
     assert "endLine" not in region  # line 103 is a block of one line
     assert result["properties"]["code"] == "task-without-unit"
     assert result["message"]["text"].startswith("Nhiệm vụ «6. Theo dõi, tổng hợp")
@@ -426,3 +427,20 @@ def test_the_output_is_a_pure_function_of_the_report(tmp_path: Path, monkeypatch
     assert sarif.render(Report.model_validate(report.model_dump())) == text
     assert "Nhiệm vụ «6. Theo dõi" in text  # ensure_ascii=False
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_span_inside_a_line_gets_the_columns_of_the_file() -> None:
+    """impossible-date.txt line 7: the citation starts after "Căn cứ " (column 8) and the columns, counted
+    in characters of the file's line, cover exactly the quoted citation."""
+    import contextlib
+
+    path = ROOT / "samples" / "defects" / "impossible-date.txt"
+    with contextlib.chdir(ROOT):
+        document = check_file(path.relative_to(ROOT))
+        report = make_report([document], [load_pack(document.pack or "ttdn")], "vi")
+    run = json.loads(sarif.render(report))["runs"][0]
+    [result] = [r for r in run["results"] if r["properties"]["code"] == "impossible-date"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    line = path.read_text(encoding="utf-8").split("\n")[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1:region["endColumn"] - 1] == \
+        "Quyết định số 368/QĐ-TTg ngày 30/2/2013 của Thủ tướng Chính phủ"

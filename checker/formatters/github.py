@@ -6,8 +6,8 @@ A pure function of the report. Each finding that is not accepted (waived or in t
 
 ``::warning`` for warnings, ``::notice`` for info. ``line`` is given only when it is a line of the file
 itself: text and HTML files (a PDF's line is counted within its page, a Word document has none). ``col``
-and ``endLine`` are never given: a finding's offsets count characters of a paragraph that may join several
-lines of the file, so no column or last line can be told reliably. Without a line, the annotation is on
+and ``endColumn`` are added when the reader knows them (a span on a one-line paragraph of a .txt file);
+``endLine`` is never given. Without a line, the annotation is on
 the file and the message starts with the place in words (``paragraph 12 · III. › 6.``); with one it adds
 the section path the same way. The quote and the fix follow, one per line.
 
@@ -69,6 +69,9 @@ def annotation(doc: DocumentReport, finding: Finding, lang: str) -> str:
     line = file_line(finding.location)
     if line is not None:
         properties.append(("line", str(line)))
+        location = finding.location
+        if location is not None and location.column is not None and location.end_column is not None:
+            properties += [("col", str(location.column)), ("endColumn", str(location.end_column))]
     properties.append(("title", f"{finding.rule} ({finding.code})"))
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{_COMMAND[finding.severity]} {props}::{escape_data(_message(finding, lang))}"

@@ -10,9 +10,11 @@ Locations. Each result names its document in ``physicalLocation.artifactLocation
 letters percent-encoded as UTF-8; a relative path is relative to ``%SRCROOT%``, the folder plancheck
 was run from; an absolute path is a ``file:`` URI). Only a location that is a line of the file itself
 gets a ``region`` — text and HTML files (``Location.line`` without ``page``) — with ``startLine``,
-``endLine`` when the block runs over several lines, and the quoted evidence as ``snippet``. No
-column is given: readers strip the lines, compose them to NFC and drop invisible characters, so an
-offset inside a block is not a column of the file. Word files (paragraph, table cell, footnote) and
+``endLine`` when the block runs over several lines, ``startColumn``/``endColumn`` when the reader
+knows them (a span on a one-line block of a .txt file: the run's ``columnKind`` is
+``unicodeCodePoints``, counted on the text as read, which is NFC with invisible characters dropped, so a
+file typed in decomposed Unicode may be off by its combining marks), and the quoted evidence as
+``snippet``. Word files (paragraph, table cell, footnote) and
 PDF files (whose ``line`` counts the text lines of a page, not of the file) get no region. Every
 located finding also has a ``logicalLocation``: ``name`` is the place (``đoạn 5``, ``bảng 1, hàng 2,
 ô 3``, ``trang 2, dòng 14``…), ``fullyQualifiedName`` the section path ending with it (``III. › 4. ›
@@ -209,6 +211,9 @@ def _region(finding: Finding, location: Location, block: Block | None) -> dict[s
     region: dict[str, Any] = {"startLine": location.line}
     if block is not None and block.line == location.line and block.end_line and block.end_line > location.line:
         region["endLine"] = block.end_line
+    if location.column is not None and location.end_column is not None:
+        region["startColumn"] = location.column
+        region["endColumn"] = location.end_column
     if finding.evidence:
         region["snippet"] = {"text": finding.evidence}
     return region
@@ -365,6 +370,7 @@ def as_data(report: Report) -> dict[str, Any]:
         "tool": {"driver": {"name": "plancheck", "version": report.version, "rules": rules.descriptors}},
         "invocations": [invocation],
         "language": LANGUAGES[report.lang],
+        "columnKind": "unicodeCodePoints",
     }
     if _uses_base(artifacts) or _uses_base(results) or _uses_base(invocation):
         run["originalUriBaseIds"] = {SRCROOT: {"description": {"text": words["root"]}}}

@@ -34,6 +34,9 @@ class Location(BaseModel):
     cell: int | None = None
     start: int | None = None
     end: int | None = None
+    column: int | None = Field(None, description="Text files, a span on a one-line block: its first column "
+                               "(from 1, in characters of the text as read, NFC).")
+    end_column: int | None = Field(None, description="The column just after the span (exclusive), with column.")
     section: list[str] = Field(default_factory=list)
 
     def describe(self, lang: str = "vi") -> str:
@@ -74,6 +77,8 @@ class Block(BaseModel):
     page: int | None = None
     line: int | None = None
     end_line: int | None = None
+    column: int | None = Field(None, description="Text files: the column (from 1, in characters of the text as "
+                               "read) where the block starts on its first line.")
     paragraph: int | None = None
     footnote: int | None = None
     table: int | None = None
@@ -85,6 +90,8 @@ class Block(BaseModel):
     def location(self, start: int | None = None, end: int | None = None,
                  section: list[str] | None = None) -> Location:
         """The location of this block, or of a span inside it."""
+        one_line = self.column is not None and self.end_line in (None, self.line)
+        spans = one_line and start is not None and end is not None
         return Location(
             block=self.index,
             page=self.page,
@@ -96,6 +103,8 @@ class Block(BaseModel):
             cell=self.cell,
             start=start,
             end=end,
+            column=self.column + start if spans and self.column is not None and start is not None else None,
+            end_column=self.column + end if spans and self.column is not None and end is not None else None,
             section=section or [],
         )
 

@@ -260,13 +260,15 @@ class _Para:
     first: int
     last: int
     lines: list[str] = field(default_factory=list)
+    column: int = 1  # where the first line's text starts (after its indentation), counted from 1
 
 
 def _paragraphs(text: str) -> tuple[list[Block], int]:
     """Split cleaned text into paragraph blocks; return them and the number of joins made."""
     # clean() wrote every line break (CR LF, CR, NEL, U+2029) as \n. \f (page break from pdftotext), \v and
     # U+2028 (soft breaks) are spacing, not paragraph boundaries.
-    lines = [line.translate(_SPACING).strip() for line in text.split("\n")]
+    raw = [line.translate(_SPACING) for line in text.split("\n")]
+    lines = [line.strip() for line in raw]
     width = _wrap_width(lines)
     paras: list[_Para] = []
     joins = blanks = 0
@@ -286,7 +288,8 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
             paras[-1].last = number
             joins += 1
         else:
-            paras.append(_Para(number, number, [line]))
+            indent = len(raw[number - 1]) - len(raw[number - 1].lstrip())
+            paras.append(_Para(number, number, [line], indent + 1))
             found = split_marker(line, previous)
             if found is not None and found[1] == 2:
                 previous = item_number(found[0])
@@ -294,7 +297,7 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
                 previous = item_number(line) or previous
         blanks = 0
     blocks = [
-        Block(index=i, text=" ".join(p.lines), kind="paragraph", line=p.first, end_line=p.last)
+        Block(index=i, text=" ".join(p.lines), kind="paragraph", line=p.first, end_line=p.last, column=p.column)
         for i, p in enumerate(paras)
     ]
     return blocks, joins
