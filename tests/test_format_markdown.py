@@ -8,66 +8,19 @@ unreadable file is written to a temporary folder and checked from there for the 
 from __future__ import annotations
 
 import re
-from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import REPORTING_TEXT, TASK_TEXT, reader_report
 
-from checker.api import check_file
-from checker.engine.baseline import apply_baseline, make_baseline
-from checker.engine.packs import load_pack
-from checker.engine.run import make_report
-from checker.engine.waivers import WaiverEntry, apply_waivers
 from checker.formatters import markdown
 from checker.model.document import Block, Location
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport, Finding, Report
 
-ROOT = Path(__file__).resolve().parents[1]
-TASK = "samples/defects/task-without-unit.txt"
-MISSING = "samples/defects/missing-theme.txt"
-VAN_NINH = "samples/ke-hoach-ttdn-van-ninh-2019.docx"  # Số: 45/KH-UBND
-TODAY = date(2024, 6, 1)
-
-TASK_TEXT = ("6. Theo dõi, tổng hợp diễn biến thông tin đối ngoại, kịp thời đề xuất chủ trương, biện pháp phản bác "
-             "các thông tin, luận điệu sai trái làm ảnh hưởng đến uy tín, hình ảnh của huyện; thực hiện tốt công tác "
-             "bảo vệ bí mật Nhà nước trong hoạt động thông tin đối ngoại.")
-REPORTING_TEXT = ("Ban Thường trực Uỷ ban MTTQ Việt Nam huyện, thị xã, thành phố báo cáo kết quả tuyên truyền "
-                  "thông tin đối ngoại 6 tháng, năm về Ban Thường trực MTTQ Việt Nam tỉnh (qua Ban Dân chủ - Pháp "
-                  "luật và Tuyên giáo, email: dcpltv@gmail.com).")
-
-
-def _entry(index: int, rule: str, document: str, reason: str, by: str, expires: date | None = None) -> WaiverEntry:
-    return WaiverEntry(source="waivers.yaml", index=index, rule=rule, document=document, reason=reason,
-                       accepted_by=by, expires=expires)
-
-
-def build_report(tmp: Path, lang: str, *, accept: bool) -> Report:
-    """Task-without-unit, missing-theme, the Vạn Ninh .docx and a garbage .docx, as ``plancheck check`` makes
-    them; with ``accept``, waivers (one unused) and a baseline are applied as ``--waivers``/``--baseline`` do."""
-    with pytest.MonkeyPatch.context() as mp:
-        (tmp / "garbage.docx").write_bytes(b"PK\x03\x04 not a zip at all \x00\x01\x02")
-        mp.chdir(tmp)
-        garbage = check_file("garbage.docx", lang=lang)
-        mp.chdir(ROOT)
-        docs = [check_file(TASK, lang=lang), check_file(MISSING, lang=lang), check_file(VAN_NINH, lang=lang), garbage]
-        report = make_report(docs, [load_pack("ttdn")], lang)
-        if not accept:
-            return report
-        report = apply_waivers(report, [
-            _entry(1, "assigns-tasks", "task-without-unit.txt", "Nhiệm vụ 6 do BCH Quân sự chủ trì", "Nguyễn Văn A",
-                   date(2099, 12, 31)),
-            _entry(2, "covers-themes", "45/KH-UBND", "Hai chủ đề có trong kế hoạch riêng", "Trần Thị B"),
-            _entry(3, "has-signer", "ke-hoach-khac.txt", "Không dùng", "Lê Văn C"),
-        ], TODAY)
-        # A baseline written when missing-theme.txt had only its has-own-date warning.
-        old = docs[1].model_copy(update={"findings": [f for f in docs[1].findings if f.rule == "has-own-date"]})
-        return apply_baseline(report, make_baseline(make_report([old], [], lang)), "baseline.json")
-
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    return build_report(tmp_path_factory.mktemp("vi"), "vi", accept=True)
+    return reader_report(tmp_path_factory.mktemp("vi"), "vi", accept=True)
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +30,7 @@ def md(report: Report) -> str:
 
 @pytest.fixture(scope="module")
 def md_en(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return markdown.render(build_report(tmp_path_factory.mktemp("en"), "en", accept=False))
+    return markdown.render(reader_report(tmp_path_factory.mktemp("en"), "en", accept=False))
 
 
 def section(md: str, heading: str) -> str:
