@@ -22,17 +22,11 @@ is still in the log, and the summary gives the totals.
 
 from __future__ import annotations
 
-from checker.formatters.view import where
+from checker.formatters.view import details
 from checker.model.document import Location
 from checker.model.report import DocumentReport, Finding, Report
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
-
-_WORDS = {
-    "vi": {"at": "Vị trí", "quote": "Trích", "fix": "Cách sửa"},
-    "en": {"at": "At", "quote": "Quote", "fix": "Fix"},
-}
-
 
 def escape_data(value: str) -> str:
     """The message of a command, escaped like ``escapeData`` of ``@actions/core``."""
@@ -52,15 +46,7 @@ def file_line(location: Location | None) -> int | None:
 
 
 def _message(finding: Finding, lang: str) -> str:
-    w = _WORDS[lang]
-    lines = [finding.message]
-    if finding.location is not None:
-        lines.append(f"{w['at']}: {where(finding.location, lang)}")
-    if finding.evidence:
-        lines.append(f"{w['quote']}: «{finding.evidence}»")
-    if finding.suggestion:
-        lines.append(f"{w['fix']}: {finding.suggestion}")
-    return "\n".join(lines)
+    return "\n".join([finding.message, *details(finding, lang)])
 
 
 def annotation(doc: DocumentReport, finding: Finding, lang: str) -> str:
@@ -97,7 +83,7 @@ def summary(report: Report) -> str:
 
 
 def render(report: Report) -> str:
-    lang = report.lang if report.lang in _WORDS else "vi"
+    lang = report.lang if report.lang in ("vi", "en") else "vi"
     lines = [annotation(doc, finding, lang)
              for doc in report.documents for finding in doc.findings if not finding.accepted]
     lines.append(f"::notice title=plancheck::{escape_data(summary(report))}")

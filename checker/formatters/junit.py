@@ -24,19 +24,17 @@ import re
 
 from lxml import etree
 
-from checker.formatters.view import marks, where
+from checker.formatters.view import details, marks
 from checker.model.report import SEVERITY_RANK, DocumentReport, Finding, Report
 
 READABLE_RULE = "readable"
 
 _WORDS = {
     "vi": {
-        "error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "at": "Vị trí", "quote": "Trích",
-        "fix": "Cách sửa", "unreadable": "Không đọc được văn bản",
+        "error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "unreadable": "Không đọc được văn bản",
     },
     "en": {
-        "error": "error", "warning": "warning", "info": "info", "at": "At", "quote": "Quote",
-        "fix": "Fix", "unreadable": "The document could not be read",
+        "error": "error", "warning": "warning", "info": "info", "unreadable": "The document could not be read",
     },
 }
 
@@ -57,13 +55,7 @@ def describe(finding: Finding, lang: str) -> str:
     """One finding as a few lines: severity, code and message, then location, quote and fix when known."""
     w = _WORDS[lang]
     lines = [f"[{w[finding.severity]}] {finding.code}: {finding.message}{_mark(finding, lang)}"]
-    if finding.location is not None:
-        lines.append(f"  {w['at']}: {where(finding.location, lang)}")
-    if finding.evidence:
-        lines.append(f"  {w['quote']}: «{finding.evidence}»")
-    if finding.suggestion:
-        lines.append(f"  {w['fix']}: {finding.suggestion}")
-    return "\n".join(lines)
+    return "\n".join([*lines, *(f"  {line}" for line in details(finding, lang))])
 
 
 def _testcase(suite: etree._Element, path: str, rule: str, findings: list[Finding], lang: str) -> tuple[int, int]:

@@ -8,24 +8,22 @@ the comparison with the baseline come just before it.
 
 from __future__ import annotations
 
-from checker.formatters.view import baseline_lines, expected_lines, marks, where
+from checker.formatters.view import baseline_lines, details, expected_lines, marks
 from checker.model.report import DocumentReport, Finding, Report
 from checker.read.errors import shown
 
 _WORDS = {
     "vi": {
-        "error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "Cách sửa", "at": "Vị trí",
+        "error": "lỗi", "warning": "cảnh báo", "info": "thông tin",
         "pack": "bộ quy tắc", "themes": "Chủ đề", "covered": "có", "missing": "thiếu", "ok": "Không phát hiện vấn đề.",
-        "documents": "văn bản", "unreadable": "không đọc được", "summary": "Tổng cộng", "quote": "Trích",
-        "note": "Ghi chú", "waived": "đã chấp nhận", "until": "đến", "in_baseline": "đã có trong đường cơ sở",
-        "accepted": "đã chấp nhận", "waiver_problems": "Tệp chấp nhận (--waivers)",
+        "documents": "văn bản", "unreadable": "không đọc được", "summary": "Tổng cộng",
+        "note": "Ghi chú", "accepted": "đã chấp nhận", "waiver_problems": "Tệp chấp nhận (--waivers)",
     },
     "en": {
-        "error": "error", "warning": "warning", "info": "info", "fix": "Fix", "at": "At",
+        "error": "error", "warning": "warning", "info": "info",
         "pack": "pack", "themes": "Themes", "covered": "covered", "missing": "missing", "ok": "No problems found.",
-        "documents": "documents", "unreadable": "unreadable", "summary": "Total", "quote": "Quote",
-        "note": "Note", "waived": "waived", "until": "until", "in_baseline": "in baseline",
-        "accepted": "accepted", "waiver_problems": "Waivers (--waivers)",
+        "documents": "documents", "unreadable": "unreadable", "summary": "Total",
+        "note": "Note", "accepted": "accepted", "waiver_problems": "Waivers (--waivers)",
     },
 }
 
@@ -37,12 +35,7 @@ def _mark(f: Finding, lang: str) -> str:
 
 def _finding(f: Finding, w: dict[str, str], lang: str) -> list[str]:
     lines = [f"  {w[f.severity]:<10} {f.rule:<20} {f.message}{_mark(f, lang)}"]
-    if f.location is not None:
-        lines.append(f"  {'':<10} {'':<20} {w['at']}: {where(f.location, lang)}")
-    if f.evidence:
-        lines.append(f"  {'':<10} {'':<20} {w['quote']}: «{f.evidence}»")
-    if f.suggestion:
-        lines.append(f"  {'':<10} {'':<20} {w['fix']}: {f.suggestion}")
+    lines.extend(f"  {'':<10} {'':<20} {line}" for line in details(f, lang))
     return lines
 
 

@@ -281,6 +281,20 @@ def where(location: Location, lang: str) -> str:
     return place
 
 
+def details(finding: Finding, lang: str) -> list[str]:
+    """What a finding says beyond its message, one line each when known: ``Vị trí: …`` (place and section
+    path), ``Trích: «…»``, ``Cách sửa: …`` — the lines the plain-text formats print under the message."""
+    w = WORDS[lang]
+    lines = []
+    if finding.location is not None:
+        lines.append(f"{w['at']}: {where(finding.location, lang)}")
+    if finding.evidence:
+        lines.append(f"{w['quote']}: «{finding.evidence}»")
+    if finding.suggestion:
+        lines.append(f"{w['fix']}: {finding.suggestion}")
+    return lines
+
+
 def marks(finding: Finding, lang: str) -> list[str]:
     """Why an accepted finding does not count: its waiver (reason — who, until when) and/or the baseline."""
     w = WORDS[lang]
