@@ -8,7 +8,7 @@ the comparison with the baseline come just before it.
 
 from __future__ import annotations
 
-from checker.formatters.view import baseline_lines, details, expected_lines, marks
+from checker.formatters.view import baseline_lines, details, expected_lines, marks, totals
 from checker.model.report import DocumentReport, Finding, Report
 from checker.read.errors import shown
 
@@ -16,14 +16,13 @@ _WORDS = {
     "vi": {
         "error": "lỗi", "warning": "cảnh báo", "info": "thông tin",
         "pack": "bộ quy tắc", "themes": "Chủ đề", "covered": "có", "missing": "thiếu", "ok": "Không phát hiện vấn đề.",
-        "documents": "văn bản", "unreadable": "không đọc được", "summary": "Tổng cộng",
-        "note": "Ghi chú", "accepted": "đã chấp nhận", "waiver_problems": "Tệp chấp nhận (--waivers)",
+        "unreadable": "không đọc được", "summary": "Tổng cộng", "note": "Ghi chú",
+        "waiver_problems": "Tệp chấp nhận (--waivers)",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
         "pack": "pack", "themes": "Themes", "covered": "covered", "missing": "missing", "ok": "No problems found.",
-        "documents": "documents", "unreadable": "unreadable", "summary": "Total",
-        "note": "Note", "accepted": "accepted", "waiver_problems": "Waivers (--waivers)",
+        "unreadable": "unreadable", "summary": "Total", "note": "Note", "waiver_problems": "Waivers (--waivers)",
     },
 }
 
@@ -85,28 +84,6 @@ def render(report: Report) -> str:
         lines.extend(expected_lines(report)[:1] + ["  " + line for line in expected_lines(report)[1:]])
         lines.append("")
     # Only findings that are not accepted: the ones the exit code looks at.
-    counts = {s: sum(d.count(s, include_accepted=False) for d in report.documents)
-              for s in ("error", "warning", "info")}
-    accepted = sum(1 for d in report.documents for f in d.findings if f.accepted)
-    unreadable = sum(1 for d in report.documents if d.status == "unreadable")
-    missing = sum(1 for u in report.expected if not u.documents)
-    if report.lang == "en":  # "documents: 1, errors: 2" reads right in the singular and the plural
-        total = (f"Total: documents: {len(report.documents)}, errors: {counts['error']}, "
-                 f"warnings: {counts['warning']}, info: {counts['info']}")
-        if unreadable:
-            total += f", unreadable: {unreadable}"
-        if accepted:
-            total += f", accepted: {accepted}"
-        if missing:
-            total += f", not submitted: {missing}"
-    else:
-        total = (f"{w['summary']}: {len(report.documents)} {w['documents']}, {counts['error']} {w['error']}, "
-                 f"{counts['warning']} {w['warning']}, {counts['info']} {w['info']}")
-        if unreadable:
-            total += f", {unreadable} {w['unreadable']}"
-        if accepted:
-            total += f", {accepted} {w['accepted']}"
-        if missing:
-            total += f", {missing} đơn vị chưa nộp"
+    total = f"{w['summary']}: {totals(report)}"
     lines.append(total)
     return "\n".join(lines) + "\n"

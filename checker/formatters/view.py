@@ -413,24 +413,23 @@ def expected_lines(report: Report) -> list[str]:
     return lines
 
 
-def _headline(documents: list[DocumentView], counts: dict[str, int], accepted: int, lang: str) -> str:
-    w = WORDS[lang]
-    unreadable = sum(d.status == "unreadable" for d in documents)
-    if lang == "en":  # "documents: 1, errors: 2" reads right in the singular and the plural
-        line = (f"documents: {len(documents)}, errors: {counts['error']}, warnings: {counts['warning']}, "
+def totals(report: Report) -> str:
+    """``16 văn bản, 34 lỗi, 16 cảnh báo, 3 thông tin[, 1 không đọc được][, 2 đã chấp nhận][, 1 đơn vị chưa nộp]``
+    (English: ``documents: 16, errors: 34, …``): the findings that count, as every report sums them up."""
+    w = WORDS[report.lang]
+    counts = {s: sum(d.count(s, include_accepted=False) for d in report.documents) for s in SEVERITIES}
+    extra = [
+        (sum(d.status == "unreadable" for d in report.documents), "unreadable: {}", "{} không đọc được"),
+        (sum(f.accepted for d in report.documents for f in d.findings), "accepted: {}", "{} " + w["waived"]),
+        (sum(not u.documents for u in report.expected), "not submitted: {}", "{} đơn vị chưa nộp"),
+    ]
+    if report.lang == "en":  # "documents: 1, errors: 2" reads right in the singular and the plural
+        line = (f"documents: {len(report.documents)}, errors: {counts['error']}, warnings: {counts['warning']}, "
                 f"info: {counts['info']}")
-        if unreadable:
-            line += f", unreadable: {unreadable}"
-        if accepted:
-            line += f", accepted: {accepted}"
-        return line
-    line = (f"{len(documents)} {w['documents']}, {counts['error']} {w['error']}, {counts['warning']} {w['warning']}, "
-            f"{counts['info']} {w['info']}")
-    if unreadable:
-        line += f", {unreadable} {w['unreadable'].lower()}"
-    if accepted:
-        line += f", {accepted} {w['waived']}"
-    return line
+    else:
+        line = (f"{len(report.documents)} {w['documents']}, {counts['error']} {w['error']}, "
+                f"{counts['warning']} {w['warning']}, {counts['info']} {w['info']}")
+    return line + "".join(f", {(en if report.lang == 'en' else vi).format(n)}" for n, en, vi in extra if n)
 
 
 def build(report: Report) -> ReportView:
@@ -442,7 +441,7 @@ def build(report: Report) -> ReportView:
     return ReportView(
         lang=lang, words=WORDS[lang], version=report.version, documents=documents, counts=counts,
         accepted=accepted, passed=sum(d.verdict == "passed" for d in documents),
-        headline=_headline(documents, counts, accepted, lang),
+        headline=totals(report),
         waiver_problems=[p.message for p in report.waiver_problems],
         baseline=baseline_lines(report.baseline, lang) if report.baseline is not None else [],
         expected=expected_lines(report) if report.expected else [],
