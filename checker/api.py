@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from checker.engine.packs import Pack, load_pack
 from checker.engine.run import check_plan, choose_pack_name, resolve_pack, unreadable
@@ -14,6 +15,9 @@ from checker.model.report import DocumentReport
 from checker.read import read_file
 from checker.read.errors import ReadError
 from checker.text.symbols import parse_symbol, same_document
+
+if TYPE_CHECKING:
+    from checker.engine.derive import Derived
 
 
 def parse_file(path: str | Path) -> Plan:
@@ -37,8 +41,15 @@ class Against:
         if base not in self.packs:
             from checker.engine.derive import pack_against
 
-            self.packs[base] = pack_against(self.plan, self.path, base)
+            self.packs[base] = pack_against(self.plan, self.path, base, self.found)
         return self.packs[base]
+
+    @cached_property
+    def found(self) -> Derived:
+        """What the parent asks of its plans (content items, handed-down tasks, deadline), analysed once."""
+        from checker.engine.derive import analyse
+
+        return analyse(self.plan)
 
     def as_parent(self, symbol: str) -> cites_parent.ParentSpec | None:
         """``--parent SYMBOL`` for this parent: its own date, issuer and title with that symbol, unless

@@ -252,9 +252,7 @@ def _against(path: str, parent: str | None, lang: str) -> Against:
     except ReadError as exc:
         click.echo(f"plancheck: --against: {exc.message(lang)}", err=True)
         sys.exit(2)
-    from checker.engine.derive import analyse
-
-    found = analyse(against.plan)
+    found = against.found
     plan = against.plan
     items = sum(bool(i.phrases) for i in found.items)
     tasks = sum(bool(t.phrases) for t in found.tasks)

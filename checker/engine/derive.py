@@ -446,9 +446,9 @@ def _deadline_lines(last: dt.date) -> list[str]:
     ]
 
 
-def derive(plan: Plan, source: str | Path, extends: str = "default") -> str:
+def derive(plan: Plan, source: str | Path, extends: str = "default", found: Derived | None = None) -> str:
     """The commented YAML text of a pack that extends ``extends`` and checks plans answering ``plan``."""
-    found = analyse(plan)
+    found = found or analyse(plan)  # given when the caller analysed the parent already
     kept = [i for i in found.items if i.phrases]
     rule_ids = set(load_pack(extends).rules)
     theme_rule = "covers-themes" if "covers-themes" not in rule_ids else "covers-parent-themes"
@@ -485,14 +485,14 @@ def derive(plan: Plan, source: str | Path, extends: str = "default") -> str:
     return "\n".join(lines) + "\n"
 
 
-def pack_against(parent: Plan, source: str | Path, base: str) -> Pack:
+def pack_against(parent: Plan, source: str | Path, base: str, found: Derived | None = None) -> Pack:
     """The pack ``check --against PARENT`` runs: ``base`` plus what :func:`derive` finds in the parent.
 
     The derived text goes through the same loader as a pack file (validated the same way); it is
     written to a private temporary directory that is removed at once.
     """
     extends = base if base in BUILTIN else str(Path(base).resolve())
-    text = derive(parent, source, extends)
+    text = derive(parent, source, extends, found)
     with tempfile.TemporaryDirectory(prefix="plancheck-") as tmp:
         path = Path(tmp) / "against.yaml"
         path.write_text(text, encoding="utf-8")
