@@ -88,9 +88,8 @@ def comment_lines(finding: Finding, lang: str) -> list[str]:
 
 def _summary_lines(report: DocumentReport, whole: list[Finding], unplaced: list[Finding], lang: str) -> list[str]:
     w = _WORDS[lang]
-    counted = [f for f in report.findings if not f.accepted]
-    counts = {s: sum(f.severity == s for f in counted) for s in ("error", "warning", "info")}
-    verdict = w["failed"] if counts["error"] else w["passed"]
+    counts = {s: report.count(s, include_accepted=False) for s in ("error", "warning", "info")}
+    verdict = w[report.verdict()]  # the copy is made of a readable document: passed or failed
     lines = [w["summary"], f"{verdict} — " + w["counts"].format(errors=counts["error"], warnings=counts["warning"],
                                                                 infos=counts["info"])]
     if report.pack:

@@ -39,9 +39,8 @@ def _unit(document: DocumentReport) -> str | None:
 def row(document: DocumentReport) -> dict[str, Any]:
     """The summary row of one document."""
     counted = [f for f in document.findings if not f.accepted]
-    counts = {s: sum(f.severity == s for f in counted) for s in ("error", "warning", "info")}
+    counts = {s: document.count(s, include_accepted=False) for s in ("error", "warning", "info")}
     plan = document.plan
-    verdict = "unreadable" if document.status != "checked" else "failed" if counts["error"] else "passed"
     return {
         "path": document.path,
         "unit": _unit(document),
@@ -53,7 +52,7 @@ def row(document: DocumentReport) -> dict[str, Any]:
         "infos": counts["info"],
         "accepted": sum(f.accepted for f in document.findings),
         "failed_rules": ";".join(sorted({f.rule for f in counted if f.severity in ("error", "warning")})),
-        "verdict": verdict,
+        "verdict": document.verdict(),
     }
 
 

@@ -366,7 +366,7 @@ def describe(plan: Plan | None) -> str:
 def document_view(doc: DocumentReport, number: int, lang: str) -> DocumentView:
     w = WORDS[lang]
     counts = {s: doc.count(s, include_accepted=False) for s in SEVERITIES}
-    verdict = "unreadable" if doc.status == "unreadable" else "failed" if counts["error"] else "passed"
+    verdict = doc.verdict()
     return DocumentView(
         number=number, anchor=f"doc-{number}", path=doc.path, status=doc.status, error=doc.error,
         description=describe(doc.plan), pack=doc.pack or "", counts=counts,

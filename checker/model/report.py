@@ -85,6 +85,12 @@ class DocumentReport(BaseModel):
         """Findings of ``severity``; with ``include_accepted=False`` only those not waived or in the baseline."""
         return sum(1 for f in self.findings if f.severity == severity and (include_accepted or not f.accepted))
 
+    def verdict(self) -> Literal["passed", "failed", "unreadable"]:
+        """``unreadable``, else ``failed`` when an error counts (not waived, not in the baseline), else ``passed``."""
+        if self.status != "checked":
+            return "unreadable"
+        return "failed" if self.count("error", include_accepted=False) else "passed"
+
 
 class RuleInfo(BaseModel):
     """Metadata of a rule that ran, so reports can explain it."""
