@@ -39,9 +39,10 @@ def check_upload(path: str, name: str, rules: str | None, parent: str | None, la
                 annotated = out.read_bytes()
             except (AnnotateError, ReadError):
                 annotated = None  # the report is still shown; only the download is missing
-    report = report.model_copy(update={"path": name})
+    # The user sees the name they gave the file, never the server's temporary path.
+    update: dict[str, object] = {"path": name}
     if report.error:
-        report = report.model_copy(update={"error": report.error.replace(path, name)})
-        report.findings[0:1] = [f.model_copy(update={"message": f.message.replace(path, name)})
-                                for f in report.findings[0:1]]
-    return Outcome(report, annotated)
+        update["error"] = report.error.replace(path, name)
+        update["findings"] = [f.model_copy(update={"message": f.message.replace(path, name)})
+                              for f in report.findings]
+    return Outcome(report.model_copy(update=update), annotated)
