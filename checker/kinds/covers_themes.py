@@ -34,10 +34,9 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.kinds.base import Coverage, Message, Params, Problem, phrase_pattern
+from checker.kinds.base import Coverage, Message, Params, Problem
 from checker.kinds.search import SEARCHED, find_evidence
 from checker.model.plan import Plan
-from checker.text.normalize import fold
 
 NAME = "covers_themes"
 DOC_VI = """covers_themes — kế hoạch đề cập đủ từng chủ đề mà văn bản chỉ đạo yêu cầu.
@@ -114,16 +113,14 @@ def check(plan: Plan, params: CoversThemesParams) -> Iterator[Problem | Coverage
     content_parts = SEARCHED if has_parts else SEARCHED | {"purpose"}
     if has_parts:
         content_parts = content_parts - {"preamble"}
-    folded_blocks = [fold(block.text) for block in plan.blocks]  # once, not once per theme
     for theme in params.themes:
-        patterns = [phrase_pattern(p) for p in theme.phrases]
-        evidence = find_evidence(plan, folded_blocks, patterns, content_parts, params.max_evidence)
+        evidence = find_evidence(plan, theme.phrases, content_parts, params.max_evidence)
         label = theme.label.model_dump()
         args = {"id": theme.id, "label": label, "phrases": ", ".join(theme.phrases[:4])}
         if evidence:
             yield Coverage(id=theme.id, label=label, covered=True, evidence=tuple(evidence))
             continue
-        purpose = find_evidence(plan, folded_blocks, patterns, {"purpose"}, params.max_evidence) if has_parts else []
+        purpose = find_evidence(plan, theme.phrases, {"purpose"}, params.max_evidence) if has_parts else []
         yield Coverage(id=theme.id, label=label, covered=False, only_in_purpose=bool(purpose),
                        evidence=tuple(purpose))
         if purpose:

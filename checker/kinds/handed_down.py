@@ -131,7 +131,6 @@ def _taking_up(plan: Plan, folded: list[str], task: HandedDownTask) -> list[tupl
 
 def check(plan: Plan, params: HandedDownParams) -> Iterator[Problem]:
     folded_tasks = [fold(t.text) for t in plan.tasks]
-    folded_blocks: list[str] | None = None
     for task in params.tasks:
         args = {"id": task.id, "label": task.label.model_dump(), "phrases": ", ".join(task.phrases[:4])}
         taking_up = _taking_up(plan, folded_tasks, task)
@@ -142,9 +141,7 @@ def check(plan: Plan, params: HandedDownParams) -> Iterator[Problem]:
             yield Problem("handed-down-unassigned", args, level="warning", location=own.location,
                           evidence=quote(own.text, start, end))
             continue
-        if folded_blocks is None:
-            folded_blocks = [fold(block.text) for block in plan.blocks]
-        mentioned = find_evidence(plan, folded_blocks, [phrase_pattern(p) for p in task.phrases], SEARCHED, 1)
+        mentioned = find_evidence(plan, task.phrases, SEARCHED, 1)
         if mentioned:
             yield Problem("handed-down-not-a-task", args, level="warning", location=mentioned[0].location,
                           evidence=mentioned[0].quote)

@@ -39,6 +39,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from checker.kinds.base import Message, Params, Problem, phrase_pattern, quote
+from checker.kinds.search import BlockIndex, block_index
 from checker.model.document import Block
 from checker.model.plan import Part, Plan, Section
 from checker.text.normalize import fold
@@ -183,16 +184,31 @@ def _section_blocks(plan: Plan, title: str) -> set[int]:
     return inside
 
 
+def _possible(index: BlockIndex, phrases: list[str]) -> set[int] | None:
+    """The blocks that could hold one of ``phrases`` (None: any block)."""
+    possible: set[int] = set()
+    for phrase in phrases:
+        blocks = index.candidates(phrase)
+        if blocks is None:
+            return None
+        possible.update(blocks)
+    return possible
+
+
 def _matches(plan: Plan, params: PhraseParams) -> Iterator[tuple[Block, int, int]]:
     """(block, start, end) of every match in scope, overlapping matches of several phrases kept once."""
     patterns = ([phrase_pattern(p) for p in params.phrases] if params.phrases
                 else [re.compile(params.pattern or "", re.IGNORECASE)])
     in_section = _section_blocks(plan, params.section) if params.section else None
+    index = block_index(plan)
+    possible = _possible(index, params.phrases) if params.phrases else None
     for block in plan.blocks:
         part = plan.block_parts[block.index] if block.index < len(plan.block_parts) else "other"
         if (params.parts and part not in params.parts) or (in_section is not None and block.index not in in_section):
             continue
-        folded = fold(block.text)
+        if possible is not None and block.index not in possible:
+            continue
+        folded = index.folded[block.index]
         spans = sorted({m.span() for p in patterns for m in p.finditer(folded) if m.end() > m.start()},
                        key=lambda s: (s[0], -s[1]))
         last_end = -1
