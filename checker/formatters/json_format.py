@@ -10,7 +10,6 @@ baseline, ``baseline`` (known, new and fixed counts, the file written).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from checker.model.report import Report
@@ -18,11 +17,15 @@ from checker.model.report import Report
 PLAN_INTERNALS = {"blocks", "block_parts", "block_sections"}
 
 
+_EXCLUDE = {"documents": {"__all__": {"plan": PLAN_INTERNALS}}}
+
+
 def as_data(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data."""
-    exclude = {"documents": {"__all__": {"plan": PLAN_INTERNALS}}}
-    return report.model_dump(mode="json", exclude=exclude)
+    return report.model_dump(mode="json", exclude=_EXCLUDE)
 
 
 def render(report: Report) -> str:
-    return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
+    """The same text as ``json.dumps(as_data(report), ensure_ascii=False, indent=2)``, written by pydantic's
+    serializer (the standard library's encoder runs in Python when it indents: 5× slower)."""
+    return report.model_dump_json(indent=2, exclude=_EXCLUDE) + "\n"
