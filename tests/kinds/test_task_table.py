@@ -1,4 +1,4 @@
-"""task_table: rows of a Word task table validated with pandera; each failure names its table and row."""
+"""task_table: rows of a Word task table must be complete and give real times; each failure names its table and row."""
 
 from __future__ import annotations
 
