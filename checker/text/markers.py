@@ -38,6 +38,8 @@ def split_marker(text: str, previous: int | None = None) -> tuple[str, int, str]
     ``previous`` is the number of the numbered item (``99.``) before this text, when known: ``100.`` is
     then a marker too (see the module docstring)."""
     stripped = _RULE.sub("", text.lstrip())
+    if stripped[:1].isupper() and stripped[0] not in "IVXP":
+        return None  # most paragraphs: a capital that opens no Roman numeral nor "PHẦN" opens no marker
     for level, pattern in _MARKERS:
         m = pattern.match(stripped)
         if not m:

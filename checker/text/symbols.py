@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checker.model.plan import NumberSymbol
 
@@ -147,6 +148,8 @@ def _from_match(m: re.Match[str]) -> NumberSymbol | None:
 
 def find_symbols(text: str) -> Iterator[tuple[int, int, NumberSymbol]]:
     """Every number-symbol in ``text`` with its span (numbers may be blank: ``Số:   /KH-UBND``)."""
+    if "/" not in text:
+        return  # every symbol has a slash; most paragraphs have none, and the pattern may start anywhere
     for m in SYMBOL_PATTERN.finditer(text):
         if m.group("num") is None and not m.group(0).lstrip().startswith(("/", "-")):
             continue
@@ -155,8 +158,11 @@ def find_symbols(text: str) -> Iterator[tuple[int, int, NumberSymbol]]:
             yield m.start(), m.end(), symbol
 
 
+@lru_cache(maxsize=4096)
 def parse_symbol(raw: str) -> NumberSymbol | None:
-    """Parse a whole string as one number-symbol, or return None when it is not one."""
+    """Parse a whole string as one number-symbol, or return None when it is not one.
+
+    Cached (the result is frozen): a registry's symbols are parsed again for every plan checked."""
     stripped = raw.strip()
     for start, end, symbol in find_symbols(stripped):
         if start == 0 and end >= len(stripped.rstrip(".,;:")):
