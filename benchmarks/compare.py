@@ -65,7 +65,9 @@ def plancheck(path: Path) -> int:
     from checker.engine.packs import load_pack
     from checker.engine.run import make_report
     from checker.formatters import json_format
+    from checker.text.normalize import fold
 
+    fold.cache_clear()  # each run sees the document for the first time, as a batch of different plans does
     document = check_file(path, "ttdn")
     return len(json_format.render(make_report([document], [load_pack("ttdn")], "vi")))
 
