@@ -253,6 +253,7 @@ def _vietnamese_score(text: str) -> float | None:
 
 
 _SPACING = str.maketrans("\f\v\u2028", "   ")
+_HAS_SPACING = re.compile("[\f\v\u2028]")
 
 
 @dataclass
@@ -267,7 +268,7 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
     """Split cleaned text into paragraph blocks; return them and the number of joins made."""
     # clean() wrote every line break (CR LF, CR, NEL, U+2029) as \n. \f (page break from pdftotext), \v and
     # U+2028 (soft breaks) are spacing, not paragraph boundaries.
-    raw = [line.translate(_SPACING) for line in text.split("\n")]
+    raw = (text.translate(_SPACING) if _HAS_SPACING.search(text) else text).split("\n")
     lines = [line.strip() for line in raw]
     width = _wrap_width(lines)
     paras: list[_Para] = []

@@ -338,8 +338,11 @@ def detect_legacy(text: str) -> Encoding | None:
     """
     if not _TOUCHED.search(text):
         return None
-    touched = [w for w in _WORD.findall(text) if _TOUCHED.search(w)]
     viet_only = len(_VIET_ONLY.findall(unicodedata.normalize("NFC", text)))
+    words = _WORD.findall(text)
+    if viet_only > 0.05 * len(words):
+        return None  # Unicode Vietnamese, as most texts are: decided without looking at each word
+    touched = [w for w in words if _TOUCHED.search(w)]
     if len(touched) < MIN_WORDS or viet_only > 0.05 * len(touched):
         return None
     touched = touched[:_SAMPLE]

@@ -38,8 +38,13 @@ def split_marker(text: str, previous: int | None = None) -> tuple[str, int, str]
     ``previous`` is the number of the numbered item (``99.``) before this text, when known: ``100.`` is
     then a marker too (see the module docstring)."""
     stripped = _RULE.sub("", text.lstrip())
-    if stripped[:1].isupper() and stripped[0] not in "IVXP":
-        return None  # most paragraphs: a capital that opens no Roman numeral nor "PHẦN" opens no marker
+    # Most lines open with a letter that no marker can open with: decided without trying the patterns.
+    # A capital opens only a Roman numeral or "PHẦN"; a small letter only "a)", "a." or "phần II.".
+    first = stripped[:1]
+    if first.isupper() and first not in "IVXPİ":  # İ: re.IGNORECASE matches it with i
+        return None
+    if first.islower() and first != "p" and stripped[1:2] not in (")", "."):
+        return None
     for level, pattern in _MARKERS:
         m = pattern.match(stripped)
         if not m:

@@ -72,6 +72,9 @@ _OLD_STYLE = re.compile(
 )
 
 
+# One scan finds whether there is anything to drop (str.translate with a table looks up every character).
+_HAS_INVISIBLE = re.compile("[" + re.escape("".join(map(chr, _INVISIBLE))) + "]")
+
 # Line breaks other than \n: CR LF, a lone CR (old Mac files; a carriage return planted in a Word run
 # would move a terminal's cursor back over the report), NEL and the paragraph separator.
 _LINE_BREAKS = re.compile("\r\n?|[\x85\u2029]")
@@ -83,7 +86,8 @@ def clean(text: str) -> str:
 
     The invisibles go first: one between a letter and its tone mark (``e\\u200b\\u0301``) would otherwise
     block the composition and leave the text not NFC once it is gone."""
-    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text.translate(_INVISIBLE)))
+    visible = text.translate(_INVISIBLE) if _HAS_INVISIBLE.search(text) else text
+    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", visible))
 
 
 # Most texts have none of the characters the table maps, and str.translate with a table is slow on
