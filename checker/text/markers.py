@@ -30,6 +30,7 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
 # from PDF glue it to the next paragraph ("----------------Thực hiện Chỉ thị …", corpus 029).
 _ABOUT = re.compile(r"^V\s*/\s*v\b", re.IGNORECASE)
 _RULE = re.compile(r"^[-–—_*=.·•]{3,}\s*")
+_RULE_STARTS = frozenset("-–—_*=.·•")
 
 
 def split_marker(text: str, previous: int | None = None) -> tuple[str, int, str] | None:
@@ -37,7 +38,9 @@ def split_marker(text: str, previous: int | None = None) -> tuple[str, int, str]
 
     ``previous`` is the number of the numbered item (``99.``) before this text, when known: ``100.`` is
     then a marker too (see the module docstring)."""
-    stripped = _RULE.sub("", text.lstrip())
+    stripped = text.lstrip()
+    if stripped[:1] in _RULE_STARTS:
+        stripped = _RULE.sub("", stripped)
     # Most lines open with a letter that no marker can open with: decided without trying the patterns.
     # A capital opens only a Roman numeral or "PHẦN"; a small letter only "a)", "a." or "phần II.".
     first = stripped[:1]
