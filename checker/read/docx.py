@@ -157,14 +157,14 @@ def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None
 def _main_part(archive: zipfile.ZipFile) -> str | None:
     """The main document part: from _rels/.rels when present, else the usual word/document.xml."""
     names = set(archive.namelist())
-    for target in _targets(archive, "_rels/.rels", "", "officeDocument"):
+    for target in _targets(_relationships(archive, "_rels/.rels", ""), "officeDocument"):
         if target in names:
             return target
     return "word/document.xml" if "word/document.xml" in names else None
 
 
-def _targets(archive: zipfile.ZipFile, rels: str, base: str, kind: str) -> list[str]:
-    """Part names that ``rels`` relates to with a relationship type ending in ``/kind``."""
+def _relationships(archive: zipfile.ZipFile, rels: str, base: str) -> list[tuple[str, str]]:
+    """(relationship type, part name) of the internal relationships in ``rels``, in order."""
     if rels not in archive.namelist():
         return []
     try:
@@ -174,21 +174,28 @@ def _targets(archive: zipfile.ZipFile, rels: str, base: str, kind: str) -> list[
     found = []
     for rel in root.iter(f"{_PKG_RELS}Relationship"):
         target = rel.get("Target", "")
-        if rel.get("Type", "").endswith("/" + kind) and rel.get("TargetMode") != "External" and target:
+        if rel.get("TargetMode") != "External" and target:
             absolute = target.startswith("/")
-            found.append(target.lstrip("/") if absolute else posixpath.normpath(posixpath.join(base, target)))
+            name = target.lstrip("/") if absolute else posixpath.normpath(posixpath.join(base, target))
+            found.append((rel.get("Type", ""), name))
     return found
+
+
+def _targets(relationships: list[tuple[str, str]], kind: str) -> list[str]:
+    """Part names related with a relationship type ending in ``/kind``."""
+    return [name for rel_type, name in relationships if rel_type.endswith("/" + kind)]
 
 
 def _related(archive: zipfile.ZipFile, main: str) -> dict[str, str]:
     """Kind (styles, numbering, footnotes, endnotes) → part name, for the parts present in the zip."""
     folder = str(PurePosixPath(main).parent)
     folder = "" if folder == "." else folder
-    rels = posixpath.join(folder, "_rels", PurePosixPath(main).name + ".rels")
+    relationships = _relationships(archive, posixpath.join(folder, "_rels", PurePosixPath(main).name + ".rels"),
+                                   folder)
     names = set(archive.namelist())
     found = {}
     for kind, usual in _RELATED.items():
-        candidates = [*_targets(archive, rels, folder, kind), posixpath.join(folder, usual)]
+        candidates = [*_targets(relationships, kind), posixpath.join(folder, usual)]
         part = next((name for name in candidates if name in names), None)
         if part is not None:
             found[kind] = part

@@ -41,7 +41,7 @@ from types import SimpleNamespace
 
 from lxml import etree
 
-from checker.read.docx_styles import to_int
+from checker.read.docx_styles import first_children, to_int
 
 _LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -109,44 +109,60 @@ class Numbering:
     def __init__(self, root: etree._Element, w: SimpleNamespace,
                  style_num_id: Callable[[str], str | None] = lambda _style: None) -> None:
         self._w = w
-        abstract: dict[str, dict[int, Level]] = {}
-        links: dict[str, str] = {}  # abstractNum id → list style it takes its levels from
-        linked: dict[str, str] = {}  # list style → abstractNum id that defines it
+        self._style_num_id = style_num_id
+        self._abstract: dict[str, etree._Element] = {}
+        self._links: dict[str, str] = {}  # abstractNum id → list style it takes its levels from
+        self._linked: dict[str, str] = {}  # list style → abstractNum id that defines it
         for node in root.iter(w.abstractNum):
             key = node.get(w.a_abstractNumId, "")
-            abstract.setdefault(key, self._levels(node))
-            link, defines = node.find(w.numStyleLink), node.find(w.styleLink)
+            self._abstract.setdefault(key, node)
+            first = first_children(node)
+            link, defines = first.get(w.numStyleLink), first.get(w.styleLink)
             if link is not None:
-                links[key] = link.get(w.val, "")
+                self._links[key] = link.get(w.val, "")
             if defines is not None:
-                linked.setdefault(defines.get(w.val, ""), key)
+                self._linked.setdefault(defines.get(w.val, ""), key)
+        self._raw: dict[str, etree._Element] = {node.get(w.a_numId, ""): node for node in root.iter(w.num)}
+        # Levels are read when a paragraph first uses a list: numbering.xml often defines dozens of
+        # lists of nine levels (templates, pasted styles) for a handful in use.
+        self._levels_of: dict[str, dict[int, Level]] = {}
         self._nums: dict[str, tuple[str, dict[int, Level], bool]] = {}
-        raw: dict[str, etree._Element] = {node.get(w.a_numId, ""): node for node in root.iter(w.num)}
-        for num_id, node in raw.items():
-            ref = node.find(w.abstractNumId)
-            key = ref.get(w.val, "") if ref is not None else ""
-            if key in links:  # a list style: follow it to the abstractNum that holds the levels
-                target = raw.get(style_num_id(links[key]) or "")
-                target_ref = target.find(w.abstractNumId) if target is not None else None
-                key = target_ref.get(w.val, "") if target_ref is not None else linked.get(links[key], key)
-            levels = dict(abstract.get(key, {}))
-            own = False
-            for override in node.iter(w.lvlOverride):
-                ilvl = to_int(override.get(w.a_ilvl))
-                if ilvl is None or not 0 <= ilvl < _LEVELS:
-                    continue
-                lvl = override.find(w.lvl)
-                if lvl is not None:
-                    levels[ilvl] = self._level(lvl)
-                start = override.find(w.startOverride)
-                if start is not None:
-                    levels[ilvl] = replace(levels.get(ilvl, Level()), start=to_int(start.get(w.val), 0) or 0)
-                    own = True
-            self._nums[num_id] = (key, levels, own)
+
+    def _num(self, num_id: str) -> tuple[str, dict[int, Level], bool]:
+        """The abstractNum key, levels (overrides applied) and own-counters flag of the ``w:num`` ``num_id``."""
+        w, node = self._w, self._raw[num_id]
+        ref = first_children(node).get(w.abstractNumId)
+        key = ref.get(w.val, "") if ref is not None else ""
+        if key in self._links:  # a list style: follow it to the abstractNum that holds the levels
+            target = self._raw.get(self._style_num_id(self._links[key]) or "")
+            target_ref = first_children(target).get(w.abstractNumId) if target is not None else None
+            key = target_ref.get(w.val, "") if target_ref is not None else self._linked.get(self._links[key], key)
+        levels = dict(self._abstract_levels(key))
+        own = False
+        for override in node.iter(w.lvlOverride):
+            ilvl = to_int(override.get(w.a_ilvl))
+            if ilvl is None or not 0 <= ilvl < _LEVELS:
+                continue
+            first = first_children(override)
+            lvl = first.get(w.lvl)
+            if lvl is not None:
+                levels[ilvl] = self._level(lvl)
+            start = first.get(w.startOverride)
+            if start is not None:
+                levels[ilvl] = replace(levels.get(ilvl, Level()), start=to_int(start.get(w.val), 0) or 0)
+                own = True
+        return key, levels, own
+
+    def _abstract_levels(self, key: str) -> dict[int, Level]:
+        """The levels of the (first) abstractNum ``key``; none when the file has no such abstractNum."""
+        if key not in self._levels_of:
+            node = self._abstract.get(key)
+            self._levels_of[key] = self._levels(node) if node is not None else {}
+        return self._levels_of[key]
 
     def _levels(self, node: etree._Element) -> dict[int, Level]:
         levels: dict[int, Level] = {}
-        for lvl in node.findall(self._w.lvl):
+        for lvl in node.iterchildren(self._w.lvl):
             ilvl = to_int(lvl.get(self._w.a_ilvl))
             if ilvl is not None and 0 <= ilvl < _LEVELS:
                 levels.setdefault(ilvl, self._level(lvl))
@@ -154,12 +170,13 @@ class Numbering:
 
     def _level(self, lvl: etree._Element) -> Level:
         w = self._w
+        first = first_children(lvl)
 
         def val(tag: str) -> str | None:
-            node = lvl.find(tag)
+            node = first.get(tag)
             return node.get(w.val) if node is not None else None
 
-        legal = lvl.find(w.isLgl)
+        legal = first.get(w.isLgl)
         return Level(
             start=to_int(val(w.start), 1) or 0, fmt=val(w.numFmt) or "decimal", text=val(w.lvlText) or "",
             restart=to_int(val(w.lvlRestart)), legal=legal is not None and legal.get(w.val, "1") not in _FALSE,
@@ -168,8 +185,12 @@ class Numbering:
 
     def list_for(self, num_id: str) -> tuple[str, dict[int, Level]] | None:
         """The counter key and levels of ``num_id``; None when the num is unknown or defines nothing."""
-        found = self._nums.get(num_id)
-        if found is None or not found[1]:
+        if num_id not in self._nums:
+            if num_id not in self._raw:
+                return None
+            self._nums[num_id] = self._num(num_id)
+        found = self._nums[num_id]
+        if not found[1]:
             return None
         key, levels, own = found
         return (f"num:{num_id}" if own else f"abstract:{key}"), levels

@@ -3,7 +3,9 @@
 :func:`wordml_names` gives the Clark names (``{namespace}tag``) of the elements and attributes the
 reader uses, for the document's namespace (transitional or strict OOXML). :class:`Styles` answers
 what a paragraph inherits from its style, following ``w:basedOn``: the display name, the outline
-level (``Heading N`` and ``w:outlineLvl``) and the automatic numbering (``w:numPr``).
+level (``Heading N`` and ``w:outlineLvl``), the automatic numbering (``w:numPr``) and the font.
+Its answers are remembered per style id: the reader asks them for every paragraph (and, in a document
+with legacy fonts, for every run), and a document uses a handful of styles.
 """
 
 from __future__ import annotations
@@ -47,6 +49,18 @@ def font_of(rpr: etree._Element, w: SimpleNamespace) -> str | None:
     return fonts.get(w.a_ascii) or fonts.get(w.a_hAnsi)
 
 
+def first_children(element: etree._Element) -> dict[object, etree._Element]:
+    """Tag → first child element with that tag: what ``element.find(tag)`` gives for each tag.
+
+    For elements asked about several children (a list level, a w:numPr): one pass over
+    the children costs less than one ``find``, which runs lxml's ElementPath in Python.
+    """
+    first: dict[object, etree._Element] = {}
+    for child in element:
+        first.setdefault(child.tag, child)
+    return first
+
+
 def to_int(value: str | None, default: int | None = None) -> int | None:
     """``int(value)``, or ``default`` when the value is missing or not a number (damaged files)."""
     try:
@@ -68,6 +82,10 @@ class Styles:
         self._w = w
         self._by_id: dict[str, etree._Element] = {}
         self.default_font: str | None = None
+        self._fonts: dict[str | None, str | None] = {}
+        self._names: dict[str, str] = {}
+        self._levels: dict[str, int | None] = {}
+        self._numbering: dict[str | None, tuple[str | None, int | None]] = {}
         if root is not None:
             for style in root.iter(w.style):
                 self._by_id.setdefault(style.get(w.a_styleId, ""), style)
@@ -76,6 +94,11 @@ class Styles:
 
     def font(self, style_id: str | None) -> str | None:
         """The font a (paragraph or character) style gives its text, following ``w:basedOn``."""
+        if style_id not in self._fonts:
+            self._fonts[style_id] = self._font(style_id)
+        return self._fonts[style_id]
+
+    def _font(self, style_id: str | None) -> str | None:
         for style in self._chain(style_id):
             rpr = style.find(self._w.rPr)
             found = font_of(rpr, self._w) if rpr is not None else None
@@ -85,6 +108,11 @@ class Styles:
 
     def name(self, style_id: str) -> str:
         """The name users see (``heading 1``); the id itself when the style is unknown."""
+        if style_id not in self._names:
+            self._names[style_id] = self._name(style_id)
+        return self._names[style_id]
+
+    def _name(self, style_id: str) -> str:
         style = self._by_id.get(style_id)
         node = style.find(self._w.name) if style is not None else None
         return node.get(self._w.val, style_id) if node is not None else style_id
@@ -105,6 +133,11 @@ class Styles:
 
     def outline_level(self, style_id: str) -> int | None:
         """The 1-based outline level a style gives its paragraphs, or None for body text."""
+        if style_id not in self._levels:
+            self._levels[style_id] = self._outline_level(style_id)
+        return self._levels[style_id]
+
+    def _outline_level(self, style_id: str) -> int | None:
         w = self._w
         for style in self._chain(style_id):
             level = style.find(f"{w.pPr}/{w.outlineLvl}")
@@ -117,6 +150,11 @@ class Styles:
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         """``(numId, ilvl)`` a style gives; each from the nearest style in the chain that sets it."""
+        if style_id not in self._numbering:
+            self._numbering[style_id] = self._style_numbering(style_id)
+        return self._numbering[style_id]
+
+    def _style_numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         w = self._w
         num_id: str | None = None
         ilvl: int | None = None

@@ -17,6 +17,12 @@ paragraph's first block. Text is what Word shows in the final view: insertions a
 kept, deletions and ``w:moveFrom`` dropped; fields show their result, never their code; hyperlinks,
 smart tags and content controls are read through; the fallback of ``mc:AlternateContent`` is
 skipped. Comments, headers and footers live in other parts and are never read.
+
+Reading is on the path of every check, so the walk does as little per element as it can: which text
+elements each paragraph holds, its properties and the fonts its part names come from one pass over
+the part (:mod:`checker.read.docx_index`), style answers are remembered, and the font of each run is
+looked up only where a legacy (TCVN3/VNI) font can reach it (:meth:`Walker.may_be_legacy`); in most
+documents, nowhere.
 """
 
 from __future__ import annotations
@@ -27,14 +33,14 @@ from types import SimpleNamespace
 from lxml import etree
 
 from checker.model.document import Block
+from checker.read.docx_index import BOX, ENDNOTE, FIELD, FOOTNOTE, MC, TEXT, Part, actions, index, skipped
 from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering, Story
-from checker.read.docx_styles import Styles, font_of, outline_level, to_int
-from checker.text.legacy import convert_run
+from checker.read.docx_styles import Styles, first_children, font_of, outline_level, to_int
+from checker.text.legacy import convert_run, legacy_font
 from checker.text.markers import split_marker
 from checker.text.normalize import clean
 
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _NOTE = "\x00"  # stands for a note reference while a paragraph's text is cleaned and split (never in XML)
 _DASHES = str.maketrans("–—•·", "----")
 
@@ -48,6 +54,7 @@ class _Paragraph:
     boxes: list[etree._Element] = field(default_factory=list)
     fields: list[bool] = field(default_factory=list)  # open fields: True while in the field's code
     style_id: str | None = None  # the paragraph style, for the font of runs that name none
+    legacy: bool = True  # whether a run may be in a legacy font (else its font is not looked up)
 
 
 def with_label(label: str, text: str) -> str:
@@ -81,11 +88,37 @@ class Walker:
         self.tables = 0
         self.in_note = False
         self.legacy_runs = 0  # runs converted from a TCVN3 or VNI font
-        # Containers that only wrap content: read through them.
-        self.transparent = {w.sdt, w.sdtContent, w.customXml, w.smartTag, f"{MC}AlternateContent"}
-        # Content that is not part of the current text.
-        # (run properties hold no text: skipping them halves the elements visited)
-        self.skipped = {w.deleted, w.moveFrom, w.delText, w.delInstrText, w.instrText, w.pPr, w.rPr, f"{MC}Fallback"}
+        # Containers that only wrap content: read through them (every mc:Choice at block level).
+        self.transparent = {w.sdt, w.sdtContent, w.customXml, w.smartTag, f"{MC}AlternateContent", f"{MC}Choice"}
+        self.skipped = skipped(w)  # content that is not part of the current text
+        self.actions = actions(w)
+        # Each part read (document, footnotes, endnotes) is indexed when the walk first enters it.
+        self.parts: dict[etree._Element, tuple[Part, bool]] = {}
+        self.part, self.every_run = Part(), True
+
+    def enter(self, element: etree._Element) -> tuple[Part, bool]:
+        """Make the part holding ``element`` the current one (indexed the first time); return the one left."""
+        outer = self.part, self.every_run
+        root = element.getroottree().getroot()
+        if root not in self.parts:
+            part = index(root, self.w, self.actions)
+            self.parts[root] = part, self.legacy_everywhere(part)
+        self.part, self.every_run = self.parts[root]
+        return outer
+
+    def legacy_everywhere(self, part: Part) -> bool:
+        """Whether a run of the part may be in a legacy font whatever its paragraph's style.
+
+        A run's font is its own, else its character style's, else its paragraph style's, else the
+        default (:meth:`unlegacy`), and ``convert_run`` converts only runs whose font ``legacy_font``
+        knows: true when a legacy font is among the first two kinds or is the default.
+        """
+        return (any(legacy_font(font) for font in part.fonts) or legacy_font(self.styles.default_font) is not None
+                or any(legacy_font(self.styles.font(style)) for style in part.run_styles))
+
+    def may_be_legacy(self, style_id: str | None) -> bool:
+        """Whether a run of a paragraph of style ``style_id`` may be in a legacy font (then each run is looked at)."""
+        return self.every_run or (style_id is not None and legacy_font(self.styles.font(style_id)) is not None)
 
     @property
     def labels(self) -> int:
@@ -96,19 +129,23 @@ class Walker:
     def children(self, element: etree._Element) -> list[etree._Element]:
         """Child elements, looking through content controls and similar wrappers."""
         out = []
+        skipped, transparent = self.skipped, self.transparent
         for child in element:
-            if not isinstance(child.tag, str) or child.tag in self.skipped:
-                continue
-            out.extend(self.children(child) if child.tag in self.transparent or child.tag == f"{MC}Choice"
-                       else [child])
+            tag = child.tag
+            if tag in transparent:
+                out.extend(self.children(child))
+            elif isinstance(tag, str) and tag not in skipped:
+                out.append(child)
         return out
 
     def walk_body(self, body: etree._Element) -> None:
+        self.enter(body)
+        p, tbl = self.w.p, self.w.tbl
         for child in self.children(body):
-            if child.tag == self.w.p:
+            if child.tag == p:
                 self.paragraphs += 1
                 self.add(child, {"paragraph": self.paragraphs})
-            elif child.tag == self.w.tbl:
+            elif child.tag == tbl:
                 self.tables += 1
                 self.walk_table(child, self.tables)
 
@@ -123,22 +160,24 @@ class Walker:
     def cell_paragraphs(self, element: etree._Element) -> list[etree._Element]:
         """Paragraphs of a cell (or text box, or note) in order; nested tables are flattened."""
         out = []
+        w = self.w
         for child in self.children(element):
-            if child.tag == self.w.p:
+            tag = child.tag
+            if tag == w.p:
                 out.append(child)
-            elif child.tag in (self.w.tbl, self.w.tr, self.w.tc):
+            elif tag == w.tbl or tag == w.tr or tag == w.tc:
                 out.extend(self.cell_paragraphs(child))
         return out
 
     def add(self, para: etree._Element, where: dict[str, int]) -> None:
         """Add the blocks of one paragraph at ``where``, then its notes and text boxes."""
         w = self.w
-        pstyle = para.find(f"{w.pPr}/{w.pStyle}")
+        properties = self.part.properties.get(para, {})
+        pstyle, direct = properties.get(w.pStyle), properties.get(w.outlineLvl)
         style_id = pstyle.get(w.val) if pstyle is not None else None
-        found = _Paragraph(style_id=style_id)
+        found = _Paragraph(style_id=style_id, legacy=self.may_be_legacy(style_id))
         self.collect(para, found)
-        label = self.label(para, style_id)
-        direct = para.find(f"{w.pPr}/{w.outlineLvl}")
+        label = self.label(style_id, properties.get(w.numPr), para in self.part.deleted_marks)
         if "footnote" in where:
             level = None  # a note is never a heading, whatever its style says
         elif direct is not None:
@@ -150,7 +189,7 @@ class Walker:
         notes = iter(found.notes)
         if not self.in_note:
             self.citing = para
-        for line in clean("".join(found.parts)).split("\n"):
+        for line in clean("".join(found.parts)).split("\n") if found.parts else ():
             text = line.replace(_NOTE, "").strip()
             if text:
                 text, label = with_label(label, text), ""
@@ -169,21 +208,22 @@ class Walker:
         if taken is None:
             return
         number, note = taken
+        outer_part = self.enter(note)
         outer, self.story, self.in_note = self.story, self.note_stories[kind], True
         try:
             for para in self.cell_paragraphs(note):
                 self.add(para, {"footnote": number})
         finally:
             self.story, self.in_note = outer, False
+            self.part, self.every_run = outer_part
 
-    def label(self, para: etree._Element, style_id: str | None) -> str:
-        """The automatic-numbering label of ``para`` (counters advance even for an empty paragraph)."""
-        w = self.w
-        if self.story is None or para.find(f"{w.pPr}/{w.rPr}/{w.deleted}") is not None:
+    def label(self, style_id: str | None, num_pr: etree._Element | None, mark_deleted: bool) -> str:
+        """The automatic-numbering label of a paragraph (counters advance even for an empty paragraph)."""
+        if self.story is None or mark_deleted:
             return ""  # no numbering part, or a paragraph whose mark is a tracked deletion
-        num_pr = para.find(f"{w.pPr}/{w.numPr}")
-        num_node = num_pr.find(w.numId) if num_pr is not None else None
-        ilvl_node = num_pr.find(w.ilvl) if num_pr is not None else None
+        w = self.w
+        first = first_children(num_pr) if num_pr is not None else {}
+        num_node, ilvl_node = first.get(w.numId), first.get(w.ilvl)
         num_id = num_node.get(w.val) if num_node is not None else None
         ilvl = to_int(ilvl_node.get(w.val)) if ilvl_node is not None else None
         if num_id is None or ilvl is None:
@@ -194,38 +234,24 @@ class Walker:
             return ""
         return self.story.label(num_id, ilvl, style_id)
 
-    def collect(self, element: etree._Element, found: _Paragraph) -> None:
-        """Gather the visible text under ``element`` (a paragraph or part of one) into ``found``."""
-        w = self.w
-        for child in element:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in self.skipped:
-                continue
-            if tag == w.t:
-                if not any(found.fields):  # text between a field's begin and separate is its code
-                    found.parts.append(self.unlegacy(child, found))
-            elif tag == w.fldChar:
-                self.field(child.get(w.a_fldCharType), found.fields)
-            elif tag in (w.tab, w.ptab):
-                found.parts.append("\t")
-            elif tag in (w.br, w.cr):
-                # A soft line break (Shift+Enter) separates lines as Enter does in header,
-                # signature and recipient blocks; the paragraph is split into blocks there.
-                found.parts.append("\n")
-            elif tag == w.noBreakHyphen:
-                found.parts.append("-")
-            elif tag in (w.footnoteReference, w.endnoteReference):
+    def collect(self, para: etree._Element, found: _Paragraph) -> None:
+        """Gather the visible text of ``para`` into ``found``, from the elements its part's index gives it."""
+        actions, parts, fields = self.actions, found.parts, found.fields
+        for node in self.part.content.get(para, ()):
+            action = actions[node.tag]
+            if action == TEXT:
+                if not (fields and any(fields)):  # text between a field's begin and separate is its code
+                    parts.append(self.unlegacy(node, found) if found.legacy else node.text or "")
+            elif isinstance(action, str):
+                parts.append(action)
+            elif action == FIELD:
+                self.field(node.get(self.w.a_fldCharType), fields)
+            elif action in (FOOTNOTE, ENDNOTE):
                 if not self.in_note:
-                    found.notes.append(("footnote" if tag == w.footnoteReference else "endnote", child.get(w.a_id, "")))
-                    found.parts.append(_NOTE)
-            elif tag == w.txbxContent:
-                found.boxes.append(child)  # read after the paragraph, not inside its sentence
-            elif tag == f"{MC}AlternateContent":
-                choice = child.find(f"{MC}Choice")  # Word shows the first choice; never the fallback
-                if choice is not None:
-                    self.collect(choice, found)
-            else:
-                self.collect(child, found)
+                    found.notes.append(("footnote" if action == FOOTNOTE else "endnote", node.get(self.w.a_id, "")))
+                    parts.append(_NOTE)
+            elif action == BOX:
+                found.boxes.append(node)  # read after the paragraph, not inside its sentence
 
     def unlegacy(self, text_node: etree._Element, found: _Paragraph) -> str:
         """The text of a ``w:t``, converted to Unicode when its run is set in a TCVN3 or VNI font.
