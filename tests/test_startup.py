@@ -1,0 +1,42 @@
+"""What ``plancheck check`` loads: the heavy libraries other commands and formats need stay unloaded, so that
+checking one plan starts fast (the time itself is measured by benchmarks/startup.py, not here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ["pandas", "pandera", "docx", "jinja2", "jsonschema", "starlette", "uvicorn", "rich"]
+
+PROBE = """
+import sys
+from checker.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print("loaded:" + ",".join(sorted(m for m in {heavy!r} if m in sys.modules)))
+"""
+
+
+def loaded(*args: str) -> list[str]:
+    probe = PROBE.format(heavy=HEAVY)
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    line = next(line for line in done.stdout.splitlines() if line.startswith("loaded:"))
+    return [m for m in line.removeprefix("loaded:").split(",") if m]
+
+
+@pytest.mark.parametrize("sample", ["ke-hoach-ttdn-van-ninh-2019.txt", "ke-hoach-ttdn-van-ninh-2019.docx"])
+def test_checking_a_plan_loads_no_heavy_library(sample, tmp_path):
+    assert loaded("check", str(ROOT / "samples" / sample), "-o", str(tmp_path / "report.txt")) == []
+
+
+def test_the_formats_that_need_a_library_load_it_on_use(tmp_path):
+    plan = str(ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.txt")
+    assert loaded("check", plan, "--format", "html", "-o", str(tmp_path / "r.html")) == ["jinja2"]
+    assert "pandera" in loaded("check", plan, "--summary", str(tmp_path / "s.csv"), "-o", str(tmp_path / "r.txt"))
