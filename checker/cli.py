@@ -44,6 +44,9 @@ READABLE_DOC = {
           "alone, with the reason and the fix; the other files are still checked.",
 }
 FAIL_ON = {**SEVERITY_RANK, "never": max(SEVERITY_RANK.values()) + 1}
+# Formats that quote a finding in its sentence or point at its lines (view.finding_quote, SARIF regions):
+# they read the plan's blocks, which a batch otherwise leaves out of the reports it keeps.
+FORMATS_WITH_TEXT = {"html", "markdown", "sarif"}
 
 
 def _documents(paths: tuple[str, ...]) -> tuple[list[Path], dict[Path, ReadError]]:
@@ -159,7 +162,10 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         if not files:
             raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
                                    "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
-        job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings))
+        # The plan's text stays in the reports only for --annotate and the formats that quote in context.
+        blocks = bool(annotate_dir) or fmt in FORMATS_WITH_TEXT
+        job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings),
+                  blocks=blocks)
         documents = list(check_all(files, job, jobs, against, refused=refused))
         if against is not None:
             bases = [rules] if rules else list(BUILTIN)
