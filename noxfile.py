@@ -43,11 +43,13 @@ def schemas(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks (not run by default): plancheck against the floor and python-docx, per-stage times, then
-    batch throughput and memory (``plancheck check`` on 2,000 generated documents, ``--jobs 1`` and ``2``).
+    """Benchmarks (not run by default): plancheck against the floor and python-docx, cold start, per-stage
+    times, then batch throughput and memory (``plancheck check`` on 2,000 generated documents, ``--jobs 1``
+    and ``2``).
 
     ``nox -s bench -- --repeat 3`` passes options to benchmarks/compare.py.
     """
     session.run(PYTHON, "benchmarks/compare.py", *session.posargs)
+    session.run(PYTHON, "benchmarks/startup.py")
     session.run(PYTHON, "benchmarks/speed.py", "--repeat", "1")
     session.run(PYTHON, "benchmarks/batch.py")

@@ -41,8 +41,9 @@ print(f"{imported * 1000:.0f}", ",".join(heavy))
 
 
 def command() -> list[str]:
-    found = shutil.which("plancheck") or str(Path(sys.executable).with_name("plancheck"))
-    return [found]
+    """The ``plancheck`` installed beside this interpreter (the project's environment), else the one on PATH."""
+    beside = Path(sys.executable).with_name("plancheck")
+    return [str(beside) if beside.exists() else shutil.which("plancheck") or "plancheck"]
 
 
 def main() -> int:

@@ -253,7 +253,7 @@ def test_windows_1258_undeclared_or_mislabelled_is_guessed(tmp_path, label):
 
 
 def test_utf8_bom_and_uppercase_suffix_through_read_file(tmp_path):
-    assert SUPPORTED[".html"] is read_html and SUPPORTED[".htm"] is read_html
+    assert SUPPORTED[".html"].load() is read_html and SUPPORTED[".htm"].load() is read_html
     doc = read_file(write(tmp_path, b"\xef\xbb\xbf" + "<p>Kế hoạch số 44</p>".encode(), "TRANG.HTM"))
     assert doc.format == "html" and [b.text for b in doc.blocks] == ["Kế hoạch số 44"]
 

@@ -165,7 +165,7 @@ def test_blocks_with_pages_lines_fields_and_furniture_dropped():
 def test_plan_pdf_extracts_like_a_plan(tmp_path):
     path = tmp_path / "KE-HOACH.PDF"
     path.write_bytes(plan_pdf())
-    assert SUPPORTED[".pdf"] is read_pdf
+    assert SUPPORTED[".pdf"].load() is read_pdf
     plan = extract_plan(read_file(path))
     assert (plan.doc_type, plan.number_symbol, str(plan.date)) == ("KH", "44/KH-UBND", "2023-02-20")
     assert [c.symbol for c in plan.basis] == ["93-HD/BTGTU"]

@@ -23,8 +23,8 @@ print("loaded:" + ",".join(sorted(m for m in {heavy!r} if m in sys.modules)))
 """
 
 
-def loaded(*args: str) -> list[str]:
-    probe = PROBE.format(heavy=HEAVY)
+def loaded(*args: str, among: list[str] = HEAVY) -> list[str]:
+    probe = PROBE.format(heavy=among)
     done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT,
                           check=True)
     line = next(line for line in done.stdout.splitlines() if line.startswith("loaded:"))
@@ -34,6 +34,14 @@ def loaded(*args: str) -> list[str]:
 @pytest.mark.parametrize("sample", ["ke-hoach-ttdn-van-ninh-2019.txt", "ke-hoach-ttdn-van-ninh-2019.docx"])
 def test_checking_a_plan_loads_no_heavy_library(sample, tmp_path):
     assert loaded("check", str(ROOT / "samples" / sample), "-o", str(tmp_path / "report.txt")) == []
+
+
+def test_checking_a_text_file_loads_no_other_reader(tmp_path):
+    readers = ["lxml", "checker.read.docx", "checker.read.doc", "checker.read.html", "checker.read.pdf"]
+    plan = str(ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.txt")
+    assert loaded("check", plan, "-o", str(tmp_path / "report.txt"), among=readers) == []
+    word = str(ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx")
+    assert loaded("check", word, "-o", str(tmp_path / "report.txt"), among=readers) == ["checker.read.docx", "lxml"]
 
 
 def test_the_formats_that_need_a_library_load_it_on_use(tmp_path):

@@ -19,20 +19,37 @@ Nothing downstream ever looks at the file format.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from checker.limits import current
 from checker.model.document import Document
-from checker.read.doc import read_doc
-from checker.read.docx import read_docx
 from checker.read.errors import ReadError, os_error, too_large
-from checker.read.html import read_html
-from checker.read.pdf import read_pdf
-from checker.read.txt import read_txt
 
-SUPPORTED: dict[str, Callable[[str | Path], Document]] = {
-    ".txt": read_txt, ".docx": read_docx, ".doc": read_doc, ".html": read_html, ".htm": read_html, ".pdf": read_pdf,
+
+@dataclass(frozen=True)
+class Reader:
+    """The reader of one format, imported when first used: checking a .txt plan does not import the Word,
+    PDF and HTML readers (and what they import), which keeps the command's start-up short."""
+
+    module: str
+    name: str
+
+    def load(self) -> Callable[[str | Path], Document]:
+        function: Callable[[str | Path], Document] = getattr(importlib.import_module(self.module), self.name)
+        return function
+
+    def __call__(self, path: str | Path) -> Document:
+        return self.load()(path)
+
+
+SUPPORTED: dict[str, Reader] = {
+    ".txt": Reader("checker.read.txt", "read_txt"), ".docx": Reader("checker.read.docx", "read_docx"),
+    ".doc": Reader("checker.read.doc", "read_doc"), ".html": Reader("checker.read.html", "read_html"),
+    ".htm": Reader("checker.read.html", "read_html"), ".pdf": Reader("checker.read.pdf", "read_pdf"),
 }
 #: Document formats a submission folder may hold that no reader handles yet: a folder scan reports
 #: them as unreadable (with the fix) instead of skipping them silently.
@@ -42,6 +59,13 @@ NOT_YET_SUPPORTED: dict[str, tuple[str, str]] = {
 }
 
 __all__ = ["NOT_YET_SUPPORTED", "SUPPORTED", "ReadError", "read_docx", "read_file", "read_txt"]
+
+
+def __getattr__(name: str) -> Any:
+    """``read_docx`` and ``read_txt``, imported on first use like every reader."""
+    if name in ("read_docx", "read_txt"):
+        return SUPPORTED["." + name.removeprefix("read_")].load()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read_file(path: str | Path) -> Document:
