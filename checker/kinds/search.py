@@ -76,9 +76,10 @@ _last: tuple[Plan, BlockIndex] | None = None
 def block_index(plan: Plan) -> BlockIndex:
     """The index of ``plan``, built once for all the rules that search it (the last plan's is kept)."""
     global _last
-    if _last is None or _last[0] is not plan or len(_last[1].folded) != len(plan.blocks):
-        _last = (plan, BlockIndex.of(plan))
-    return _last[1]
+    found = _last  # read once: another thread may replace it meanwhile
+    if found is None or found[0] is not plan or len(found[1].folded) != len(plan.blocks):
+        found = _last = (plan, BlockIndex.of(plan))
+    return found[1]
 
 
 def find_evidence(plan: Plan, phrases: list[str], parts: set[str], limit: int) -> list[Evidence]:
