@@ -5,11 +5,11 @@ that document alone; the batch goes on. With ``jobs > 1`` each worker process re
 of ``--against`` once and checks its share of the documents; results come back in input order whatever
 order the workers finish in. A progress bar (rich) is drawn on standard error when it is a terminal.
 
-Memory stays flat as a batch grows: a report keeps its plan's text (the blocks, one per paragraph) only
-when the job asks for it (``Job.blocks``: an annotated copy, or a format that quotes in context), and
-only a few documents per worker are in flight at a time, so a batch of thousands holds no more than the
-slim reports already handed to the caller; those are kept out of the cyclic garbage collector's walks
-while the batch runs (:func:`_frozen`).
+Memory stays flat as a batch grows: a report keeps of its plan what the job asks for (``Job.keep``, see
+:func:`slim`: all of it for an annotated copy or a format that quotes in context, all but its text for
+the JSON report, only its header for the other formats), and only a few documents per worker are in
+flight at a time, so a batch of thousands holds no more than the slim reports already handed to the
+caller; those are kept out of the cyclic garbage collector's walks while the batch runs (:func:`_frozen`).
 """
 
 from __future__ import annotations
@@ -22,13 +22,25 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from checker.api import Against, check_file
 from checker.engine.packs import PackError
 from checker.engine.run import unreadable
 from checker.limits import Limits, TimeLimit, deadline, using
+from checker.model.plan import Plan
 from checker.model.report import DocumentReport
 from checker.read.errors import ReadError, shown
+
+#: What of a plan a batch keeps in each report: ``all``; ``no-text``, all but its text (the blocks, their
+#: parts and sections: one entry per paragraph); ``header``, only what identifies the document.
+Keep = Literal["all", "no-text", "header"]
+_TEXT = ("blocks", "block_parts", "block_sections")
+#: What a plan's header is: what the text, JUnit and GitHub formats, the summary, --expect, waivers and
+#: the baseline read of a plan.
+HEADER = frozenset({"path", "format", "doc_type", "doc_type_name", "number_symbol", "symbol_parts", "issuer",
+                    "issuer_source", "issuing_body", "place", "date", "date_text", "date_problem", "year", "title",
+                    "notes"})
 
 
 @dataclass(frozen=True)
@@ -40,7 +52,7 @@ class Job:
     against: str | None = None
     lang: str = "vi"
     limits: Limits = field(default_factory=Limits)
-    blocks: bool = True  # keep the plan's text in each report; False for slim reports (see :func:`slim`)
+    keep: Keep = "all"  # what of the plan each report keeps (see :func:`slim`)
 
 
 _job: Job | None = None
@@ -62,13 +74,17 @@ CHUNK = 4
 """Documents a worker checks per task: fewer round trips between the processes for small documents."""
 
 
-def slim(report: DocumentReport) -> DocumentReport:
-    """``report`` without its plan's text (blocks, block parts and sections): what a batch keeps when no
-    consumer quotes the text in context or annotates the document. Findings keep their quoted evidence."""
-    if report.plan is None or not (report.plan.blocks or report.plan.block_parts or report.plan.block_sections):
+def slim(report: DocumentReport, keep: Keep = "no-text") -> DocumentReport:
+    """``report`` with only the part of its plan that ``keep`` names: what a batch holds when no consumer
+    quotes the text in context or annotates the document (``no-text``), or when none reads more than the
+    plan's header (``header``). Findings and theme evidence keep their quotes and locations."""
+    if report.plan is None or keep == "all":
         return report
-    plan = report.plan.model_copy(update={"blocks": [], "block_parts": [], "block_sections": []})
-    return report.model_copy(update={"plan": plan})
+    dropped = _TEXT if keep == "no-text" else tuple(name for name in Plan.model_fields if name not in HEADER)
+    defaults = {name: Plan.model_fields[name].get_default(call_default_factory=True) for name in dropped}
+    if all(getattr(report.plan, name) == value for name, value in defaults.items()):
+        return report
+    return report.model_copy(update={"plan": report.plan.model_copy(update=defaults)})
 
 
 def _failed(path: str, exc: BaseException, lang: str) -> DocumentReport:
@@ -85,7 +101,7 @@ def check_one(path: str) -> DocumentReport:
     try:
         with using(_job.limits), deadline(_job.limits.timeout):
             report = check_file(path, _job.rules, parent=_job.parent, against=_against, lang=_job.lang)
-        return report if _job.blocks else slim(report)
+        return slim(report, _job.keep)
     except TimeLimit as exc:
         reason = (f"{shown(path)}: gave up after {exc.seconds:g} s (change it with --limit timeout=…)"
                   if _job.lang == "en" else

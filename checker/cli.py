@@ -19,7 +19,7 @@ import yaml
 
 from checker import __version__
 from checker.api import Against, parse_file
-from checker.batch import Job, check_all
+from checker.batch import Job, Keep, check_all
 from checker.engine.baseline import BaselineError, accept_written, apply_baseline, load_baseline, make_baseline
 from checker.engine.baseline import write_baseline as write_baseline_file
 from checker.engine.packs import BUILTIN, PackError, load_pack
@@ -162,10 +162,8 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         if not files:
             raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
                                    "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
-        # The plan's text stays in the reports only for --annotate and the formats that quote in context.
-        blocks = bool(annotate_dir) or fmt in FORMATS_WITH_TEXT
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings),
-                  blocks=blocks)
+                  keep=_kept(fmt, bool(annotate_dir)))
         documents = list(check_all(files, job, jobs, against, refused=refused))
         if against is not None:
             bases = [rules] if rules else list(BUILTIN)
@@ -199,6 +197,14 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
     if annotate_dir:
         _annotate_all(report, Path(annotate_dir), lang, job.limits)
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+def _kept(fmt: str, annotate: bool) -> Keep:
+    """What of each plan a batch must keep: its text only for --annotate and the formats that quote in
+    context, the rest of it for the JSON report (which prints it), else only its header."""
+    if annotate or fmt in FORMATS_WITH_TEXT:
+        return "all"
+    return "no-text" if fmt == "json" else "header"
 
 
 def _limits(settings: tuple[str, ...]) -> Limits:

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker import batch, cli
-from checker.batch import Job, check_all, slim
+from checker.batch import HEADER, Job, check_all, slim
 from checker.cli import FORMATS_WITH_TEXT, main
 from checker.engine.packs import load_pack
 from checker.engine.run import make_report
@@ -49,7 +49,7 @@ def inbox(tmp_path: Path) -> Path:
 
 def test_reports_of_two_workers_come_back_in_input_order_without_the_plan_text(inbox: Path) -> None:
     files = sorted(inbox.iterdir())
-    reports = list(check_all(files, Job(blocks=False), jobs=2, progress=False))
+    reports = list(check_all(files, Job(keep="no-text"), jobs=2, progress=False))
     assert [r.path for r in reports] == [str(f) for f in files]
     checked = [r for r in reports if r.status == "checked"]
     assert len(checked) == len(files) - 1 and reports[12].status == "unreadable"
@@ -82,25 +82,48 @@ def test_slim_keeps_everything_but_the_text() -> None:
     assert slim(unreadable) is unreadable
 
 
-@pytest.mark.parametrize("fmt", sorted(set(FORMATTERS) - FORMATS_WITH_TEXT))
-def test_the_formats_without_text_print_the_same_from_slim_reports(fmt: str) -> None:
-    """The CLI drops the plan's text for these formats: their output must not depend on it."""
+def test_a_header_keeps_what_identifies_the_document_only() -> None:
     from checker.api import check_file
+
+    full = check_file(SAMPLES / "ke-hoach-ttdn-van-ninh-2019.docx")
+    head = slim(full, "header")
+    assert full.plan is not None and full.plan.tasks and full.plan.sections  # the original is not changed
+    assert head.plan is not None and head.plan.tasks == [] and head.plan.sections == [] and head.plan.blocks == []
+    assert head.plan.model_dump(include=set(HEADER)) == full.plan.model_dump(include=set(HEADER))
+    assert head.plan.number_symbol == "45/KH-UBND"
+    assert head.model_dump(exclude={"plan"}) == full.model_dump(exclude={"plan"})
+    assert slim(full, "all") is full
+
+
+@pytest.mark.parametrize(("fmt", "keep"), [*((f, "no-text") for f in sorted(set(FORMATTERS) - FORMATS_WITH_TEXT)),
+                                           *((f, "header") for f in sorted(set(FORMATTERS) - FORMATS_WITH_TEXT)
+                                             if f != "json")])
+def test_the_formats_print_the_same_from_the_slim_reports_they_get(fmt: str, keep: str, tmp_path: Path) -> None:
+    """The CLI drops from the plans what these formats do not print: their output, the summary table and the
+    missing units must not depend on it."""
+    from checker.api import check_file
+    from checker.summary import match_units, write_summary
 
     paths = [SAMPLES / "ke-hoach-ttdn-van-ninh-2019.docx", SAMPLES / "defects" / "no-deadline.txt",
              SAMPLES / "formats" / "ke-hoach-ttdn-van-ninh-2019.html"]
     full = [check_file(p) for p in paths]
+    thin = [slim(d, keep) for d in full]  # type: ignore[arg-type]
     packs = [load_pack(name) for name in sorted({d.pack for d in full if d.pack})]
     render = FORMATTERS[fmt]
-    assert render(make_report([slim(d) for d in full], packs, "vi")) == render(make_report(full, packs, "vi"))
+    assert render(make_report(thin, packs, "vi")) == render(make_report(full, packs, "vi"))
+    units = ["UBND huyện Vạn Ninh", "UBND huyện Vĩnh Linh"]
+    assert match_units(units, thin) == match_units(units, full)
+    write_summary(make_report(thin, packs, "vi"), tmp_path / "thin.csv")
+    write_summary(make_report(full, packs, "vi"), tmp_path / "full.csv")
+    assert (tmp_path / "thin.csv").read_bytes() == (tmp_path / "full.csv").read_bytes()
 
 
-@pytest.mark.parametrize(("args", "blocks"), [
-    (("--format", "json"), False), (("--format", "text"), False), (("--format", "junit"), False),
-    (("--format", "github"), False), (("--format", "html"), True), (("--format", "markdown"), True),
-    (("--format", "sarif"), True), (("--annotate", "OUT"), True)])
-def test_the_cli_keeps_the_text_only_when_a_consumer_needs_it(args: tuple[str, ...], blocks: bool, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("args", "keep"), [
+    (("--format", "json"), "no-text"), (("--format", "text"), "header"), (("--format", "junit"), "header"),
+    (("--format", "github"), "header"), (("--format", "html"), "all"), (("--format", "markdown"), "all"),
+    (("--format", "sarif"), "all"), (("--annotate", "OUT"), "all")])
+def test_the_cli_keeps_of_each_plan_what_its_consumers_read(args: tuple[str, ...], keep: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     jobs: list[Job] = []
     real = cli.check_all
 
@@ -112,7 +135,7 @@ def test_the_cli_keeps_the_text_only_when_a_consumer_needs_it(args: tuple[str, .
     args = tuple(str(tmp_path / "out") if a == "OUT" else a for a in args)
     code, _, _ = run("check", str(PLAN_TXT), *args)
     assert code in (0, 1)
-    assert [j.blocks for j in jobs] == [blocks]
+    assert [j.keep for j in jobs] == [keep]
 
 
 def test_the_json_report_of_a_folder_is_the_same_with_one_and_two_jobs(inbox: Path) -> None:
@@ -174,7 +197,7 @@ def test_files_in_flight_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch, "ProcessPoolExecutor", pool)
     monkeypatch.setattr(batch, "check_file", lambda path, *a, **k: DocumentReport(path=path, status="checked"))
     files = [Path(f"{i:04d}.txt") for i in range(500)]
-    reports = check_all(files, Job(blocks=False), jobs=2, progress=False)
+    reports = check_all(files, Job(keep="no-text"), jobs=2, progress=False)
     window = batch.IN_FLIGHT * 2 * batch.CHUNK
     handed = 0
     most = 0
@@ -225,7 +248,7 @@ def test_a_crash_loses_no_result_when_tasks_hold_several_files(tmp_path: Path, m
     for name in names:
         shutil.copy(PLAN_TXT, inbox / name)
     files = sorted(inbox.iterdir())
-    reports = list(batch._parallel(files, Job(lang="en", blocks=False), 2, in_flight=6, chunk=2))
+    reports = list(batch._parallel(files, Job(lang="en", keep="no-text"), 2, in_flight=6, chunk=2))
     assert [Path(r.path).name for r in reports] == names
     statuses = {Path(r.path).name: (r.status, r.findings[0].code if r.status != "checked" else None) for r in reports}
     assert statuses.pop("07-sat-thu.txt") == ("unreadable", "crashed")
@@ -252,5 +275,5 @@ def test_reports_are_kept_out_of_the_collectors_sight_only_while_the_batch_runs(
 
 def test_the_progress_bar_still_counts_every_document(inbox: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = sorted(inbox.iterdir())
-    reports = list(check_all(files, Job(blocks=False), jobs=2, progress=True))
+    reports = list(check_all(files, Job(keep="no-text"), jobs=2, progress=True))
     assert [r.path for r in reports] == [str(f) for f in files]
