@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -188,7 +189,7 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         except BaselineError as exc:
             _file_error("lỗi đường cơ sở / baseline error", exc.problems)
         report = accept_written(report, recorded, write_baseline_path)
-    _emit(FORMATTERS[fmt](report), output, "the report")
+    _emit(_rendered(fmt, report), output, "the report")
     if summary_path:
         try:
             write_summary(report, summary_path)
@@ -197,6 +198,15 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
     if annotate_dir:
         _annotate_all(report, Path(annotate_dir), lang, job.limits)
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+def _rendered(fmt: str, report: Report) -> str | Iterator[str]:
+    """The report in ``fmt``; the JSON report in pieces, written as they are made (a batch's is large)."""
+    if fmt == "json":
+        from checker.formatters.json_format import pieces
+
+        return pieces(report)
+    return FORMATTERS[fmt](report)
 
 
 def _kept(fmt: str, annotate: bool) -> Keep:
@@ -283,10 +293,12 @@ def _against(path: str, parent: str | None, lang: str) -> Against:
     return against
 
 
-def _emit(text: str, output: str | None, what: str) -> None:
-    """Write ``text`` to the file the user named, or to standard output; a write error exits 2."""
+def _emit(text: str | Iterable[str], output: str | None, what: str) -> None:
+    """Write ``text``, or its pieces in order, to the file the user named, or to standard output; a write
+    error exits 2."""
     if not output:
-        click.echo(text, nl=False)
+        for piece in [text] if isinstance(text, str) else text:
+            click.echo(piece, nl=False)
         return
     try:
         write_text(output, text)

@@ -7,9 +7,10 @@ as raised by the system; callers turn them into messages naming the file.
 
 from __future__ import annotations
 
+import codecs
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -28,7 +29,14 @@ def write_atomically(path: str | Path, write: Callable[[IO[bytes]], object]) -> 
         raise
 
 
-def write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` atomically (``encoding`` may be ``utf-8-sig`` for a BOM)."""
-    data = text.encode(encoding)
-    write_atomically(path, lambda stream: stream.write(data))
+def write_text(path: str | Path, text: str | Iterable[str], encoding: str = "utf-8") -> None:
+    """Write ``text``, or its pieces in order, to ``path`` atomically (``encoding`` may be ``utf-8-sig`` for
+    a BOM): pieces are encoded and written one at a time."""
+    encoder = codecs.getincrementalencoder(encoding)()
+
+    def write(stream: IO[bytes]) -> None:
+        for piece in [text] if isinstance(text, str) else text:
+            stream.write(encoder.encode(piece))
+        stream.write(encoder.encode("", final=True))
+
+    write_atomically(path, write)

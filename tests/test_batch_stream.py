@@ -277,3 +277,40 @@ def test_the_progress_bar_still_counts_every_document(inbox: Path, capsys: pytes
     files = sorted(inbox.iterdir())
     reports = list(check_all(files, Job(keep="no-text"), jobs=2, progress=True))
     assert [r.path for r in reports] == [str(f) for f in files]
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_the_json_report_written_in_pieces_is_the_report_rendered_whole(count: int) -> None:
+    """The CLI writes the JSON report a document at a time: the text must be exactly the rendered report,
+    with every top-level field after the documents (waiver problems, baseline, expected units)."""
+    from datetime import date
+
+    from checker.api import check_file
+    from checker.formatters import json_format
+    from checker.model.report import BaselineSummary, ExpectedUnit, WaiverProblem
+
+    paths = [SAMPLES / "ke-hoach-ttdn-van-ninh-2019.docx", SAMPLES / "defects" / "no-deadline.txt",
+             SAMPLES / "formats" / "ke-hoach-ttdn-van-ninh-2019.html"][:count]
+    documents = [slim(check_file(p)) for p in paths]
+    report = make_report(documents, [load_pack("ttdn")], "vi").model_copy(update={
+        "expected": [ExpectedUnit(unit="UBND huyện Vạn Ninh", documents=[d.path for d in documents]),
+                     ExpectedUnit(unit="UBND xã \"Ninh Hải\"\n")],
+        "waiver_problems": [WaiverProblem(code="expired", source="w.yaml", index=1, rule="has-deadline",
+                                          document="a.txt", expires=date(2026, 1, 1), message="hết hạn\n  ]")],
+        "baseline": BaselineSummary(path="b.json", known=2, new=1)})
+    pieces = list(json_format.pieces(report))
+    assert len(pieces) == count + 2
+    assert "".join(pieces) == json_format.render(report)
+    assert [d["path"] for d in json.loads("".join(pieces))["documents"]] == [str(p) for p in paths]
+
+
+def test_the_cli_writes_the_json_report_of_a_folder_as_rendered_whole(inbox: Path, tmp_path: Path) -> None:
+    from checker.formatters import json_format
+
+    code, _, _ = run("check", str(inbox), "--format", "json", "-o", str(tmp_path / "r.json"))
+    _, printed, _ = run("check", str(inbox), "--format", "json")
+    written = (tmp_path / "r.json").read_text(encoding="utf-8")
+    assert code == 1 and written == printed
+    documents = list(check_all(sorted(inbox.iterdir()), Job(keep="no-text"), progress=False))
+    packs = [load_pack(name) for name in sorted({d.pack for d in documents if d.pack})]
+    assert json.loads(written) == json.loads(json_format.render(make_report(documents, packs, "vi")))
