@@ -99,7 +99,7 @@ def _old_to_new(m: re.Match[str]) -> str:
     return _OLD_TO_NEW[m.group(1)]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # a plan folds a few hundred distinct texts; room for the largest
 def fold(text: str) -> str:
     """Fold a cleaned text for matching; ``len(fold(t)) == len(t)`` always.
 
