@@ -110,6 +110,16 @@ def build_plan(**pieces: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def run(*args: str) -> tuple[int, str, str]:
+    """Run the plancheck command in-process: its exit code, standard output and standard error."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
 def line_of(text: str, fragment: str) -> int:
     """The 1-based number of the only line of ``text`` containing ``fragment``."""
     lines = [n for n, line in enumerate(text.splitlines(), 1) if fragment in line]

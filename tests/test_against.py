@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run
 
 from checker.api import Against, check_file
-from checker.cli import main
 from checker.engine.derive import analyse
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -66,11 +65,6 @@ BÍ THƯ
 
 Nguyễn Văn An
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

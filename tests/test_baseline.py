@@ -14,9 +14,8 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from click.testing import CliRunner
+from conftest import run
 
-from checker.cli import main
 from checker.engine.baseline import (
     Baseline,
     BaselineError,
@@ -36,11 +35,6 @@ TASK = SAMPLES / "defects" / "task-without-unit.txt"  # assigns-tasks error at l
 VAN_NINH = SAMPLES / "ke-hoach-ttdn-van-ninh-2019.docx"  # Số: 45/KH-UBND
 DEADLINE = "**trước ngày 05/11/2019**"  # samples/defects/no-deadline.txt replaces it with "theo quy định"
 UNIT = "6. Ban Chỉ huy Quân sự huyện, Đoàn Biên phòng Đàm Môn, Đoàn Biên phòng Vạn Hưng: Theo dõi"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def check_json(*args: str) -> tuple[int, dict[str, Any]]:

@@ -8,20 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run
 
 from checker import batch
 from checker.batch import Job, check_all
-from checker.cli import main
 from checker.summary import read_units, units_from_recipients, validated
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFECTS = ROOT / "samples" / "defects"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

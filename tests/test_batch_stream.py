@@ -12,11 +12,11 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run
 
 from checker import batch, cli
 from checker.batch import HEADER, Job, check_all, slim
-from checker.cli import FORMATS_WITH_TEXT, main
+from checker.cli import FORMATS_WITH_TEXT
 from checker.engine.packs import load_pack
 from checker.engine.run import make_report
 from checker.formatters import FORMATTERS
@@ -25,11 +25,6 @@ from checker.model.report import DocumentReport
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 PLAN_TXT = SAMPLES / "ke-hoach-ttdn-van-ninh-2019.txt"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

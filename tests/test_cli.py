@@ -7,18 +7,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
-
-from checker.cli import main
+from conftest import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 VAN_NINH = SAMPLES / "ke-hoach-ttdn-van-ninh-2019.docx"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_check_folder_reports_every_document_and_fails_on_errors() -> None:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
+from conftest import run
 
 from checker.api import check_file
-from checker.cli import main
 from checker.engine.packs import load_pack
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -57,11 +56,6 @@ III. TỔ CHỨC THỰC HIỆN
 1. Phòng Văn hóa và Thông tin chủ trì triển khai Kế hoạch này.
 Các cơ quan báo cáo kết quả về Ủy ban nhân dân huyện trước ngày 05/11/2023.
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -13,11 +13,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import run
 
 from checker import batch
 from checker.api import check_file
-from checker.cli import main
 from checker.limits import Limits, using
 from checker.read import ReadError, read_file
 
@@ -25,11 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN_DOCX = ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx"
 PLAN_TXT = ROOT / "samples" / "defects" / "no-basis.txt"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def package(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:

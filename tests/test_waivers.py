@@ -14,10 +14,9 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from click.testing import CliRunner
+from conftest import run
 
 from checker import check_file
-from checker.cli import main
 from checker.engine.run import make_report
 from checker.engine.waivers import WaiverEntry, WaiverError, apply_waivers, load_waivers
 from checker.model.report import DocumentReport, Finding, Report, Waiver
@@ -31,11 +30,6 @@ VAN_NINH_TXT = SAMPLES / "ke-hoach-ttdn-van-ninh-2019.txt"  # the web copy: no n
 TODAY = date(2024, 6, 1)
 FAR = date(2099, 12, 31)
 PAST = date(2000, 1, 1)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def waiver(**fields: Any) -> dict[str, Any]:
