@@ -28,7 +28,7 @@ from checker.read.errors import ReadError, file_bytes
 from checker.text.legacy import NAMES, Encoding, convert_text, detect_legacy
 from checker.text.letters import LETTERS
 from checker.text.markers import bare_marker, item_number, split_marker
-from checker.text.normalize import clean
+from checker.text.normalize import Translator, clean
 
 # (BOM, codec, name recorded in Document.encoding). UTF-32 first: its LE BOM starts like UTF-16's.
 _BOMS = (
@@ -253,7 +253,7 @@ def _vietnamese_score(text: str) -> float | None:
 
 
 _SPACING = str.maketrans("\f\v\u2028", "   ")
-_HAS_SPACING = re.compile("[\f\v\u2028]")
+_spacing = Translator(_SPACING)
 
 
 @dataclass
@@ -268,7 +268,7 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
     """Split cleaned text into paragraph blocks; return them and the number of joins made."""
     # clean() wrote every line break (CR LF, CR, NEL, U+2029) as \n. \f (page break from pdftotext), \v and
     # U+2028 (soft breaks) are spacing, not paragraph boundaries.
-    raw = (text.translate(_SPACING) if _HAS_SPACING.search(text) else text).split("\n")
+    raw = _spacing(text).split("\n")
     lines = [line.strip() for line in raw]
     width = _wrap_width(lines)
     paras: list[_Para] = []

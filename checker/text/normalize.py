@@ -16,7 +16,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
+
+
+class Translator:
+    """``str.translate`` with a table of one-character mappings, skipped when the text holds none of the
+    table's characters: most texts hold none, and translating looks up every character of a non-ASCII text,
+    where one regex scan for the characters costs a fraction of that."""
+
+    def __init__(self, table: Mapping[int, str | int | None]) -> None:
+        self.table = table
+        self.present = re.compile("[" + re.escape("".join(map(chr, table))) + "]")
+
+    def __call__(self, text: str) -> str:
+        return text.translate(self.table) if self.present.search(text) else text
+
 
 # Characters a reader drops: zero-width space/joiners, word joiner, BOM, and the bidirectional controls
 # (LRM/RLM, the embeddings and overrides U+202A-U+202E, the isolates U+2066-U+2069, the Arabic letter
@@ -26,12 +41,12 @@ from functools import lru_cache
 # conversion happens before cleaning).
 # DEL and the C1 controls (U+0080-U+009F, mojibake of Windows-1252 text or planted escapes: U+009B opens
 # a terminal control sequence) are dropped too, except NEL (U+0085), a line break (see clean()).
-_INVISIBLE = dict.fromkeys(
+_drop_invisible = Translator(dict.fromkeys(
     [*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
                "\u2066\u2067\u2068\u2069\x7f"),
      *(c for c in range(0x80, 0xA0) if c != 0x85)],
     None,
-)
+))
 
 _ONE_TO_ONE = {
     "\u00d0": "\u0110",  # Ð (Eth) typed for Đ
@@ -47,6 +62,7 @@ _ONE_TO_ONE = {
 for _c in "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u207d\u207e":
     _ONE_TO_ONE[_c] = " "
 _FOLD_TABLE = str.maketrans(_ONE_TO_ONE)
+_fold_characters = Translator(_FOLD_TABLE)
 
 # Old-style tone placement on oa/oe/uy syllables without a final consonant, to the new style
 # used by most current documents. Both spellings are accepted by the Vietnamese standard.
@@ -72,9 +88,6 @@ _OLD_STYLE = re.compile(
 )
 
 
-# One scan finds whether there is anything to drop (str.translate with a table looks up every character).
-_HAS_INVISIBLE = re.compile("[" + re.escape("".join(map(chr, _INVISIBLE))) + "]")
-
 # Line breaks other than \n: CR LF, a lone CR (old Mac files; a carriage return planted in a Word run
 # would move a terminal's cursor back over the report), NEL and the paragraph separator.
 _LINE_BREAKS = re.compile("\r\n?|[\x85\u2029]")
@@ -86,13 +99,7 @@ def clean(text: str) -> str:
 
     The invisibles go first: one between a letter and its tone mark (``e\\u200b\\u0301``) would otherwise
     block the composition and leave the text not NFC once it is gone."""
-    visible = text.translate(_INVISIBLE) if _HAS_INVISIBLE.search(text) else text
-    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", visible))
-
-
-# Most texts have none of the characters the table maps, and str.translate with a table is slow on
-# non-ASCII text (a lookup per character): one scan for any of them decides whether to translate.
-_TO_FOLD = re.compile("[" + re.escape("".join(map(chr, _FOLD_TABLE))) + "]")
+    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", _drop_invisible(text)))
 
 
 def _old_to_new(m: re.Match[str]) -> str:
@@ -105,7 +112,7 @@ def fold(text: str) -> str:
 
     Cached: extraction and the rules fold the same paragraphs and clauses many times (the cache is
     bounded, so a long batch does not grow it)."""
-    mapped = text.translate(_FOLD_TABLE) if _TO_FOLD.search(text) else text
+    mapped = _fold_characters(text)
     folded = mapped.lower()
     if len(folded) != len(text):  # a lower-casing that changes length (not Vietnamese): keep offsets
         folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in mapped)
