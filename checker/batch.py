@@ -22,19 +22,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from checker.api import Against, check_file
 from checker.engine.packs import PackError
 from checker.engine.run import unreadable
+from checker.formatters import PlanPart
 from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport
 from checker.read.errors import ReadError, shown
 
-#: What of a plan a batch keeps in each report: ``all``; ``no-text``, all but its text (the blocks, their
-#: parts and sections: one entry per paragraph); ``header``, only what identifies the document.
-Keep = Literal["all", "no-text", "header"]
 _TEXT = ("blocks", "block_parts", "block_sections")
 #: What a plan's header is: what the text, JUnit and GitHub formats, the summary, --expect, waivers and
 #: the baseline read of a plan.
@@ -52,7 +49,7 @@ class Job:
     against: str | None = None
     lang: str = "vi"
     limits: Limits = field(default_factory=Limits)
-    keep: Keep = "all"  # what of the plan each report keeps (see :func:`slim`)
+    keep: PlanPart = "all"  # what of the plan each report keeps (see :func:`slim`, formatters.reads)
 
 
 _job: Job | None = None
@@ -74,7 +71,7 @@ CHUNK = 4
 """Documents a worker checks per task: fewer round trips between the processes for small documents."""
 
 
-def slim(report: DocumentReport, keep: Keep = "no-text") -> DocumentReport:
+def slim(report: DocumentReport, keep: PlanPart = "no-text") -> DocumentReport:
     """``report`` with only the part of its plan that ``keep`` names: what a batch holds when no consumer
     quotes the text in context or annotates the document (``no-text``), or when none reads more than the
     plan's header (``header``). Findings and theme evidence keep their quotes and locations."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -20,13 +20,13 @@ import yaml
 
 from checker import __version__
 from checker.api import Against, parse_file
-from checker.batch import Job, Keep, check_all
+from checker.batch import Job, check_all
 from checker.engine.baseline import BaselineError, accept_written, apply_baseline, load_baseline, make_baseline
 from checker.engine.baseline import write_baseline as write_baseline_file
 from checker.engine.packs import BUILTIN, PackError, load_pack
 from checker.engine.run import make_report
 from checker.engine.waivers import WaiverError, apply_waivers, load_waivers
-from checker.formatters import FORMATTERS
+from checker.formatters import FORMATTERS, reads, rendered
 from checker.kinds import KINDS
 from checker.limits import Limits, using
 from checker.model.report import SEVERITY_RANK, Report
@@ -45,9 +45,6 @@ READABLE_DOC = {
           "alone, with the reason and the fix; the other files are still checked.",
 }
 FAIL_ON = {**SEVERITY_RANK, "never": max(SEVERITY_RANK.values()) + 1}
-# Formats that quote a finding in its sentence or point at its lines (view.finding_quote, SARIF regions):
-# they read the plan's blocks, which a batch otherwise leaves out of the reports it keeps.
-FORMATS_WITH_TEXT = {"html", "markdown", "sarif"}
 
 
 def _documents(paths: tuple[str, ...]) -> tuple[list[Path], dict[Path, ReadError]]:
@@ -164,7 +161,7 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
             raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
                                    "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings),
-                  keep=_kept(fmt, bool(annotate_dir)))
+                  keep="all" if annotate_dir else reads(fmt))  # an annotated copy needs the text
         documents = list(check_all(files, job, jobs, against, refused=refused))
         if against is not None:
             bases = [rules] if rules else list(BUILTIN)
@@ -189,7 +186,7 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         except BaselineError as exc:
             _file_error("lỗi đường cơ sở / baseline error", exc.problems)
         report = accept_written(report, recorded, write_baseline_path)
-    _emit(_rendered(fmt, report), output, "the report")
+    _emit(rendered(fmt, report), output, "the report")
     if summary_path:
         try:
             write_summary(report, summary_path)
@@ -198,23 +195,6 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
     if annotate_dir:
         _annotate_all(report, Path(annotate_dir), lang, job.limits)
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
-
-
-def _rendered(fmt: str, report: Report) -> str | Iterator[str]:
-    """The report in ``fmt``; the JSON report in pieces, written as they are made (a batch's is large)."""
-    if fmt == "json":
-        from checker.formatters.json_format import pieces
-
-        return pieces(report)
-    return FORMATTERS[fmt](report)
-
-
-def _kept(fmt: str, annotate: bool) -> Keep:
-    """What of each plan a batch must keep: its text only for --annotate and the formats that quote in
-    context, the rest of it for the JSON report (which prints it), else only its header."""
-    if annotate or fmt in FORMATS_WITH_TEXT:
-        return "all"
-    return "no-text" if fmt == "json" else "header"
 
 
 def _limits(settings: tuple[str, ...]) -> Limits:
