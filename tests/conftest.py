@@ -7,6 +7,7 @@ the text to ``tmp_path`` and runs :func:`checker.check_file` on it.
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from collections.abc import Callable
 from datetime import date
@@ -119,6 +120,19 @@ def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
 
+
+
+def report_for(documents: list[DocumentReport], lang: str = "vi") -> Report:
+    """The report the check command builds from ``documents``: with the packs they were checked with."""
+    packs = [load_pack(name) for name in sorted({d.pack for d in documents if d.pack})]
+    return make_report(documents, packs, lang)
+
+
+def report_of(paths: list[str | Path], lang: str = "vi") -> Report:
+    """The report ``plancheck check PATHS --lang LANG`` builds (paths relative to the repository root)."""
+    with contextlib.chdir(Path(__file__).resolve().parents[1]):
+        documents = [check_file(p, lang=lang) for p in paths]
+    return report_for(documents, lang)
 
 def line_of(text: str, fragment: str) -> int:
     """The 1-based number of the only line of ``text`` containing ``fragment``."""

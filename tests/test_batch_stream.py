@@ -12,7 +12,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from conftest import run
+from conftest import report_for, run
 
 from checker import batch, cli
 from checker.batch import HEADER, Job, check_all, slim
@@ -101,13 +101,12 @@ def test_the_formats_print_the_same_from_the_slim_reports_they_get(fmt: str, kee
              SAMPLES / "formats" / "ke-hoach-ttdn-van-ninh-2019.html"]
     full = [check_file(p) for p in paths]
     thin = [slim(d, keep) for d in full]  # type: ignore[arg-type]
-    packs = [load_pack(name) for name in sorted({d.pack for d in full if d.pack})]
     render = FORMATTERS[fmt]
-    assert render(make_report(thin, packs, "vi")) == render(make_report(full, packs, "vi"))
+    assert render(report_for(thin)) == render(report_for(full))
     units = ["UBND huyện Vạn Ninh", "UBND huyện Vĩnh Linh"]
     assert match_units(units, thin) == match_units(units, full)
-    write_summary(make_report(thin, packs, "vi"), tmp_path / "thin.csv")
-    write_summary(make_report(full, packs, "vi"), tmp_path / "full.csv")
+    write_summary(report_for(thin), tmp_path / "thin.csv")
+    write_summary(report_for(full), tmp_path / "full.csv")
     assert (tmp_path / "thin.csv").read_bytes() == (tmp_path / "full.csv").read_bytes()
 
 
@@ -305,5 +304,4 @@ def test_the_cli_writes_the_json_report_of_a_folder_as_rendered_whole(inbox: Pat
     written = (tmp_path / "r.json").read_text(encoding="utf-8")
     assert code == 1 and written == printed
     documents = list(check_all(sorted(inbox.iterdir()), Job(keep="no-text"), progress=False))
-    packs = [load_pack(name) for name in sorted({d.pack for d in documents if d.pack})]
-    assert json.loads(written) == json.loads(json_format.render(make_report(documents, packs, "vi")))
+    assert json.loads(written) == json.loads(json_format.render(report_for(documents)))

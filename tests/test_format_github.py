@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import report_of
 
-from checker.api import check_file
-from checker.engine.packs import load_pack
-from checker.engine.run import make_report
 from checker.engine.waivers import WaiverEntry, apply_waivers
 from checker.formatters import github
 from checker.model.document import Location
@@ -22,14 +19,6 @@ VAN_NINH = "samples/ke-hoach-ttdn-van-ninh-2019.docx"
 TRA_VINH = "samples/ke-hoach-ttdn-mttq-tra-vinh-2023.docx"  # an info finding located by paragraph
 TASK_QUOTE = ("6. Theo dõi, tổng hợp diễn biến thông tin đối ngoại, kịp thời đề xuất chủ trương, biện pháp phản bác "
               "các thông tin, luận điệu sai trái làm ảnh hưởng đến uy tín,…")
-
-
-def report_of(paths: list[str | Path], lang: str = "vi") -> Report:
-    """The report ``plancheck check PATHS --lang LANG`` builds (paths relative to the repository root)."""
-    with contextlib.chdir(ROOT):
-        documents = [check_file(p, lang=lang) for p in paths]
-        packs = [load_pack(name) for name in sorted({d.pack for d in documents if d.pack})]
-    return make_report(documents, packs, lang)
 
 
 def one(report: Report, finding: Finding | None = None, path: str = "a.txt") -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from conftest import report_of
 from lxml import etree
 
 from checker.api import check_file
@@ -28,14 +29,6 @@ TASK_MESSAGE_VI = "Nhiệm vụ «6. Theo dõi, tổng hợp diễn biến thôn
 TASK_MESSAGE_EN = "The task '6. Theo dõi, tổng hợp diễn biến thông…' has no responsible unit."
 TASK_QUOTE = ("6. Theo dõi, tổng hợp diễn biến thông tin đối ngoại, kịp thời đề xuất chủ trương, biện pháp phản bác "
               "các thông tin, luận điệu sai trái làm ảnh hưởng đến uy tín,…")
-
-
-def report_of(paths: list[str | Path], lang: str = "vi") -> Report:
-    """The report ``plancheck check PATHS --lang LANG`` builds (paths relative to the repository root)."""
-    with contextlib.chdir(ROOT):
-        documents = [check_file(p, lang=lang) for p in paths]
-        packs = [load_pack(name) for name in sorted({d.pack for d in documents if d.pack})]
-    return make_report(documents, packs, lang)
 
 
 def parse(report: Report) -> etree._Element:
