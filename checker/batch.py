@@ -15,6 +15,9 @@ caller; those are kept out of the cyclic garbage collector's walks while the bat
 from __future__ import annotations
 
 import gc
+import math
+import multiprocessing
+import os
 import sys
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
@@ -69,6 +72,58 @@ worker busy past a slow document, few enough that memory does not grow with the 
 
 CHUNK = 4
 """Documents a worker checks per task: fewer round trips between the processes for small documents."""
+
+
+AUTO_MIN_FILES = 8
+"""``--jobs auto`` checks fewer documents than this in one process: starting workers (forked: a few ms
+each, plus their first document's imports) costs more than it saves below about 8 documents."""
+
+AUTO_MIN_FILES_SPAWNED = 100
+"""The same where worker processes are started afresh rather than forked (Windows, macOS; ``spawn`` or
+``forkserver``): each worker then imports the checker again (~0.3 s), repaid only by about 100 documents."""
+
+DOCS_PER_WORKER = 4
+"""``--jobs auto`` starts no more workers than there are groups of this many documents."""
+
+
+def auto_jobs(count: int, cpus: int | None = None, start_method: str | None = None) -> int:
+    """The number of processes ``--jobs auto`` checks ``count`` documents with: one per available CPU
+    (:func:`available_cpus`) when the batch is large enough to repay starting them, else 1."""
+    cpus = available_cpus() if cpus is None else cpus
+    method = start_method or multiprocessing.get_start_method()
+    least = AUTO_MIN_FILES if method == "fork" else AUTO_MIN_FILES_SPAWNED
+    if cpus < 2 or count < least:
+        return 1
+    return max(1, min(cpus, count // DOCS_PER_WORKER))
+
+
+def available_cpus(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
+    """CPUs this process may use: those it is allowed to run on, bounded by a container's CPU quota
+    (cgroup v2 ``cpu.max``, cgroup v1 ``cpu.cfs_quota_us``), as ``docker run --cpus 2`` sets it on a
+    machine with many more cores."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        count = os.cpu_count() or 1
+    quota = _cgroup_quota(cgroup)
+    return max(1, min(count, quota) if quota else count)
+
+
+def _cgroup_quota(cgroup: Path) -> int | None:
+    """CPUs allowed by the cgroup's quota (rounded up), or None when none is set or readable."""
+    for quota_file, period_file in (("cpu.max", None), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):
+        try:
+            values = (cgroup / quota_file).read_text().split()
+            if period_file is not None:
+                values += (cgroup / period_file).read_text().split()
+        except OSError:
+            continue
+        try:
+            quota, period = int(values[0]), int(values[1])
+        except (ValueError, IndexError):  # "max" (no quota) or something unexpected
+            return None
+        return math.ceil(quota / period) if quota > 0 and period > 0 else None
+    return None
 
 
 def slim(report: DocumentReport, keep: PlanPart = "no-text") -> DocumentReport:

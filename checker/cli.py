@@ -20,7 +20,7 @@ import yaml
 
 from checker import __version__
 from checker.api import Against, parse_file
-from checker.batch import Job, check_all
+from checker.batch import Job, auto_jobs, check_all
 from checker.engine.baseline import BaselineError, accept_written, apply_baseline, load_baseline, make_baseline
 from checker.engine.baseline import write_baseline as write_baseline_file
 from checker.engine.packs import BUILTIN, PackError, load_pack
@@ -73,6 +73,25 @@ def _documents(paths: tuple[str, ...]) -> tuple[list[Path], dict[Path, ReadError
     return found, refused
 
 
+class _Jobs(click.ParamType):
+    """``--jobs``: a number of processes (1 or more), or ``auto``."""
+
+    name = "N|auto"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int | str:
+        if isinstance(value, int) or value == "auto":
+            number = value
+        else:
+            try:
+                number = int(str(value))
+            except ValueError:
+                number = 0
+        if number == "auto" or (isinstance(number, int) and number >= 1):
+            return number
+        self.fail(f"'{value}' không phải số tiến trình (1, 2, …) hay auto / is not a number of processes "
+                  "(1, 2, …) or auto", param, ctx)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plancheck")
 def main() -> None:
@@ -112,8 +131,10 @@ def main() -> None:
 @click.option("--write-baseline", "write_baseline_path", metavar="FILE",
               help="Write the fingerprints of the current findings (except waived ones) to FILE, and accept "
                    "them for this run.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Check documents in this many parallel processes (results keep the input order).")
+@click.option("-j", "--jobs", type=_Jobs(), default="auto", show_default=True, metavar="N|auto",
+              help="Check documents in this many parallel processes (results keep the input order). auto: one "
+                   "per available CPU (container quotas counted) when there are at least 8 documents (100 where "
+                   "workers are spawned rather than forked, as on Windows and macOS), else one process.")
 @click.option("--summary", "summary_path", metavar="FILE.csv|FILE.json",
               help="Also write one row per document (path, unit, number-symbol, date, status, counts, failed "
                    "rules, verdict), and per expected unit that sent nothing; CSV is UTF-8 with BOM for Excel.")
@@ -130,7 +151,7 @@ def main() -> None:
 def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against_path: str | None, fmt: str,
           output: str | None,
           lang: str, fail_on: str, waivers_path: str | None, baseline_path: str | None,
-          write_baseline_path: str | None, jobs: int, summary_path: str | None, expect: str | None,
+          write_baseline_path: str | None, jobs: int | str, summary_path: str | None, expect: str | None,
           limit_settings: tuple[str, ...], annotate_dir: str | None) -> None:
     """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
     try:
@@ -162,7 +183,9 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
                                    "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings),
                   keep="all" if annotate_dir else reads(fmt))  # an annotated copy needs the text
-        documents = list(check_all(files, job, jobs, against, refused=refused))
+        if jobs == "auto":
+            jobs = auto_jobs(sum(1 for f in files if f not in refused))
+        documents = list(check_all(files, job, int(jobs), against, refused=refused))
         if against is not None:
             bases = [rules] if rules else list(BUILTIN)
             packs = [p for p in (against.pack(b) for b in bases) if any(d.pack == p.name for d in documents)]
