@@ -1,6 +1,7 @@
 """Batch throughput and memory: the real ``plancheck check DIR`` on thousands of generated documents.
 
     python benchmarks/batch.py [--count 2000] [--jobs 1,2] [--sizes 500,1000,2000] [--repeat 3] [--keep DIR]
+                               [--small 4,8,16,32,64,128]
 
 It writes ``--count`` documents into a temporary folder (``--keep DIR``: into DIR, kept afterwards), made
 from the shipped samples (samples/**/*.docx, .txt, .html): copy *i* of a sample has the number *i* written
@@ -15,7 +16,10 @@ entry point, ``checker.cli:main``, started by this interpreter)
   fastest of the first one (issue 7: ``--jobs 2`` ≥ 1.7× ``--jobs 1``), and whether their JSON reports
   are byte-identical (they must be);
 * on the first N documents for every N of ``--sizes``, with the largest ``--jobs`` value: the peak memory
-  of each worker process and of the parent (issue 7: a worker's peak stays flat as the batch grows).
+  of each worker process and of the parent (issue 7: a worker's peak stays flat as the batch grows);
+* on the first N documents for every N of ``--small``: one process against two, workers forked (Linux's
+  default) and spawned (Windows' and macOS's), fastest of ``--repeat``: the batch size from which a second
+  process pays for starting it, which ``--jobs auto`` (the default) goes by.
 
 Memory is peak resident memory: for the parent, its own ``ru_maxrss`` written by the command as it exits
 (exact); for each worker, its high-water mark (``VmHWM`` of ``/proc/PID/status``, which counts pages
@@ -185,9 +189,12 @@ class Run:
 
 # The command, as the ``plancheck`` script runs it (``checker.cli:main``), with one addition: at exit it
 # writes its own peak memory (getrusage, exact even when the peak is in its last milliseconds) and the time
-# its main thread waited for a CPU to a file.
+# its main thread waited for a CPU to a file; and it starts worker processes the way PLANCHECK_BENCH_START
+# says (fork, spawn, forkserver) when set.
 _WRAPPER = """\
-import atexit, os, resource, sys
+import atexit, multiprocessing, os, resource, sys
+if os.environ.get("PLANCHECK_BENCH_START"):
+    multiprocessing.set_start_method(os.environ["PLANCHECK_BENCH_START"])
 def _peak():
     with open("/proc/self/schedstat") as schedstat:
         waited = schedstat.read().split()[1]
@@ -200,15 +207,17 @@ main()
 """
 
 
-def measure(folder: Path, jobs: int, docs: int, output: Path, poll: float = 0.02) -> Run:
-    """Run the CLI on ``folder`` and follow the memory of it and of every process below it."""
+def measure(folder: Path, jobs: int, docs: int, output: Path, poll: float = 0.02, start: str | None = None) -> Run:
+    """Run the CLI on ``folder`` and follow the memory of it and of every process below it (workers started
+    by the ``start`` method when given)."""
     arguments = ["check", str(folder), "--format", "json", "-o", str(output), "--jobs", str(jobs)]
     command = [sys.executable, "-c", _WRAPPER, *arguments]
     peak_file = output.with_suffix(".peak")
     run = Run(docs=docs, jobs=jobs)
     helpers: set[int] = set()  # a resource tracker or fork server, not a worker
     started = time.perf_counter()
-    pid = os.posix_spawn(command[0], command, {**os.environ, "PLANCHECK_BENCH_PEAK": str(peak_file)})
+    environment = {**os.environ, "PLANCHECK_BENCH_PEAK": str(peak_file), "PLANCHECK_BENCH_START": start or ""}
+    pid = os.posix_spawn(command[0], command, environment)
     while True:
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
@@ -254,6 +263,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3,
                         help="throughput runs per --jobs value, interleaved; the fastest counts (default 3)")
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (and the reports)")
+    parser.add_argument("--small", default="4,8,16,32,64,128",
+                        help="small batch sizes timed with one and two processes, forked and spawned, to see "
+                             "where parallel checking starts to pay (default 4,8,16,32,64,128; '' to skip)")
     args = parser.parse_args()
     jobs_values = [int(j) for j in args.jobs.split(",")]
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else \
@@ -312,6 +324,22 @@ def main() -> None:
         parents = [f"--jobs {most}, {size} docs: {_mb(run.parent_kb)} MB" for size, run in sorted(by_size.items())]
         parents += [f"--jobs {j}, {args.count} docs: {_mb(best[j].parent_kb)} MB" for j in jobs_values if j != most]
         print("parent peak: " + "; ".join(parents))
+        small = [int(n) for n in args.small.split(",") if n and int(n) <= args.count]
+        if small:
+            print("\nsmall batches, fastest of", args.repeat, "(wall s, start-up included): where a second process "
+                  "pays (--jobs auto: from 8 documents forked, 100 spawned)")
+            print(f"{'documents':>9} {'1 job':>7} {'2 forked':>9} {'ratio':>6} {'2 spawned':>10} {'ratio':>6}")
+            for size in small:
+                folder = subset(files[:size], work / f"small-{size}")
+                variants = ((1, None), (2, "fork"), (2, "spawn"))
+                fastest = dict.fromkeys(variants, float("inf"))
+                for _ in range(args.repeat):
+                    for jobs, start in variants:
+                        run = measure(folder, jobs, size, work / "small.json", start=start)
+                        fastest[(jobs, start)] = min(fastest[(jobs, start)], run.seconds)
+                one, forked, spawned = (fastest[v] for v in variants)
+                print(f"{size:>9} {one:>7.2f} {forked:>9.2f} {one / forked:>6.2f} {spawned:>10.2f} "
+                      f"{one / spawned:>6.2f}", flush=True)
         print(f"load average after the runs: {_loadavg()}")
     finally:
         if not args.keep:

@@ -79,17 +79,16 @@ class _Jobs(click.ParamType):
     name = "N|auto"
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int | str:
-        if isinstance(value, int) or value == "auto":
-            number = value
-        else:
-            try:
-                number = int(str(value))
-            except ValueError:
-                number = 0
-        if number == "auto" or (isinstance(number, int) and number >= 1):
-            return number
-        self.fail(f"'{value}' không phải số tiến trình (1, 2, …) hay auto / is not a number of processes "
-                  "(1, 2, …) or auto", param, ctx)
+        if str(value).lower() == "auto":
+            return "auto"
+        try:
+            number = int(str(value))
+        except ValueError:
+            number = 0
+        if number < 1:
+            self.fail(f"'{value}' không phải số tiến trình (1, 2, …) hay auto / is not a number of processes "
+                      "(1, 2, …) or auto", param, ctx)
+        return number
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
