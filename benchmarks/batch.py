@@ -17,6 +17,9 @@ entry point, ``checker.cli:main``, started by this interpreter)
   are byte-identical (they must be);
 * on the first N documents for every N of ``--sizes``, with the largest ``--jobs`` value: the peak memory
   of each worker process and of the parent (issue 7: a worker's peak stays flat as the batch grows);
+* with ``--cache DIR`` on all ``--count`` documents, the largest ``--jobs`` value: the first run (every
+  report checked and written to the cache) and the second (every report read back), and whether the
+  second run's report is byte-identical to the uncached one;
 * on the first N documents for every N of ``--small``: one process against two, workers forked (Linux's
   default) and spawned (Windows' and macOS's), fastest of ``--repeat``: the batch size from which a second
   process pays for starting it, which ``--jobs auto`` (the default) goes by.
@@ -207,10 +210,11 @@ main()
 """
 
 
-def measure(folder: Path, jobs: int, docs: int, output: Path, poll: float = 0.02, start: str | None = None) -> Run:
-    """Run the CLI on ``folder`` and follow the memory of it and of every process below it (workers started
-    by the ``start`` method when given)."""
-    arguments = ["check", str(folder), "--format", "json", "-o", str(output), "--jobs", str(jobs)]
+def measure(folder: Path, jobs: int, docs: int, output: Path, poll: float = 0.02, start: str | None = None,
+            extra: tuple[str, ...] = ()) -> Run:
+    """Run the CLI on ``folder`` (with ``extra`` options) and follow the memory of it and of every process
+    below it (workers started by the ``start`` method when given)."""
+    arguments = ["check", str(folder), "--format", "json", "-o", str(output), "--jobs", str(jobs), *extra]
     command = [sys.executable, "-c", _WRAPPER, *arguments]
     peak_file = output.with_suffix(".peak")
     run = Run(docs=docs, jobs=jobs)
@@ -324,6 +328,15 @@ def main() -> None:
         parents = [f"--jobs {most}, {size} docs: {_mb(run.parent_kb)} MB" for size, run in sorted(by_size.items())]
         parents += [f"--jobs {j}, {args.count} docs: {_mb(best[j].parent_kb)} MB" for j in jobs_values if j != most]
         print("parent peak: " + "; ".join(parents))
+        cache = work / "cache"
+        every = work / f"docs-{args.count}"
+        filled = measure(every, most, args.count, work / "cached-1.json", extra=("--cache", str(cache)))
+        reused = measure(every, most, args.count, work / "cached-2.json", extra=("--cache", str(cache)))
+        same = "identical" if (work / "cached-2.json").read_bytes() == outputs[most].read_bytes() else "DIFFERENT"
+        print(f"--cache, --jobs {most}, {args.count} documents: first run {filled.seconds:.1f} s "
+              f"({filled.rate:.0f} docs/s, filling the cache), second run {reused.seconds:.1f} s "
+              f"({reused.rate:.0f} docs/s, {reused.cpu / reused.docs * 1000:.1f} ms CPU per document); "
+              f"its report is {same} to the uncached one")
         small = [int(n) for n in args.small.split(",") if n and int(n) <= args.count]
         if small:
             print("\nsmall batches, fastest of", args.repeat, "(wall s, start-up included): where a second process "

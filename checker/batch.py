@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from checker.api import Against, check_file
 from checker.engine.packs import PackError
@@ -34,6 +35,9 @@ from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport
 from checker.read.errors import ReadError, shown
+
+if TYPE_CHECKING:
+    from checker.cache import Cache
 
 _TEXT = ("blocks", "block_parts", "block_sections")
 #: What a plan's header is: what the text, JUnit and GitHub formats, the summary, --expect, waivers and
@@ -53,6 +57,7 @@ class Job:
     lang: str = "vi"
     limits: Limits = field(default_factory=Limits)
     keep: PlanPart = "all"  # what of the plan each report keeps (see :func:`slim`, formatters.reads)
+    cache: Cache | None = None  # reports of documents checked before (check --cache, see checker.cache)
 
 
 _job: Job | None = None
@@ -148,12 +153,15 @@ def _failed(path: str, exc: BaseException, lang: str) -> DocumentReport:
 
 
 def check_one(path: str) -> DocumentReport:
-    """Check one document with the job set by :func:`_start`; never raises for a bad document."""
+    """Check one document with the job set by :func:`_start`; never raises for a bad document. With a
+    cache (``Job.cache``), the report of a document checked to the end is kept there."""
     assert _job is not None
+    cache, limit = _job.cache, _job.limits.file_size
+    entry = cache.entry(path, limit) if cache is not None else None  # the document as it is read
     try:
         with using(_job.limits), deadline(_job.limits.timeout):
             report = check_file(path, _job.rules, parent=_job.parent, against=_against, lang=_job.lang)
-        return slim(report, _job.keep)
+        report = slim(report, _job.keep)
     except TimeLimit as exc:
         reason = (f"{shown(path)}: gave up after {exc.seconds:g} s (change it with --limit timeout=…)"
                   if _job.lang == "en" else
@@ -163,19 +171,26 @@ def check_one(path: str) -> DocumentReport:
         raise  # the pack was validated before the batch started: a pack error here is a bug, not the document
     except Exception as exc:  # a document that breaks the checker must not break the batch
         return _failed(path, exc, _job.lang)
+    if cache is not None and entry is not None and cache.entry(path, limit) == entry:  # not changed meanwhile
+        entry.put(report)
+    return report
 
 
-def check_all(files: Sequence[Path], job: Job, jobs: int = 1, against: Against | None = None,
+def check_all(files: Sequence[Path], job: Job, jobs: int | Literal["auto"] = 1, against: Against | None = None,
               progress: bool | None = None, refused: Mapping[Path, ReadError] | None = None,
               ) -> Iterator[DocumentReport]:
-    """The reports of ``files`` in their order. ``against`` is the parent already read by the caller
-    (used in this process); ``progress`` None means: a bar when standard error is a terminal; ``refused``
-    files are reported with their error and never opened (a link pointing outside the folder checked)."""
+    """The reports of ``files`` in their order. ``jobs``: processes, or ``auto`` (:func:`auto_jobs` for the
+    documents to check); ``against`` is the parent already read by the caller (used in this process);
+    ``progress`` None means: a bar when standard error is a terminal; ``refused`` files are reported with
+    their error and never opened (a link pointing outside the folder checked). Reports found in the job's
+    cache are read here, not in a worker: a worker would spend more sending one back than reading it."""
     show = sys.stderr.isatty() if progress is None else progress
     refused = refused or {}
-    wanted = [f for f in files if f not in refused]
+    cached = _cached([f for f in files if f not in refused], job)
+    wanted = [f for f in files if f not in refused and f not in cached]
+    jobs = auto_jobs(len(wanted)) if jobs == "auto" else jobs
     checked = _sequential(wanted, job, against) if jobs <= 1 or len(wanted) <= 1 else _parallel(wanted, job, jobs)
-    results = _frozen(_merge(files, refused, checked, job.lang))
+    results = _frozen(_merge(files, refused, cached, checked, job.lang))
     if not show:
         yield from results
         return
@@ -188,6 +203,19 @@ def check_all(files: Sequence[Path], job: Job, jobs: int = 1, against: Against |
         for report in results:
             bar.update(task, advance=1, description=Path(report.path).name[:40])
             yield report
+
+
+def _cached(files: Sequence[Path], job: Job) -> dict[Path, DocumentReport]:
+    """The reports of ``files`` found in the job's cache (none without one)."""
+    found: dict[Path, DocumentReport] = {}
+    if job.cache is None:
+        return found
+    for path in files:
+        entry = job.cache.entry(str(path), job.limits.file_size)
+        report = entry.get() if entry is not None else None
+        if report is not None:
+            found[path] = report
+    return found
 
 
 def _frozen(reports: Iterator[DocumentReport]) -> Iterator[DocumentReport]:
@@ -210,11 +238,14 @@ def _frozen(reports: Iterator[DocumentReport]) -> Iterator[DocumentReport]:
         gc.unfreeze()
 
 
-def _merge(files: Sequence[Path], refused: Mapping[Path, ReadError], checked: Iterator[DocumentReport],
-           lang: str) -> Iterator[DocumentReport]:
+def _merge(files: Sequence[Path], refused: Mapping[Path, ReadError], cached: dict[Path, DocumentReport],
+           checked: Iterator[DocumentReport], lang: str) -> Iterator[DocumentReport]:
     for path in files:
         error = refused.get(path)
-        yield unreadable(path, error.message(lang), error.code) if error is not None else next(checked)
+        if error is not None:
+            yield unreadable(path, error.message(lang), error.code)
+        else:
+            yield cached.pop(path) if path in cached else next(checked)
 
 
 def _sequential(files: Sequence[Path], job: Job, against: Against | None) -> Iterator[DocumentReport]:

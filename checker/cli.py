@@ -1,8 +1,8 @@
 """The ``plancheck`` command: parses arguments, calls the library, picks a formatter, sets the exit code.
 
 Exit codes: 0 nothing at or above ``--fail-on`` was found; 1 something was; 2 usage or rule-pack error,
-or a waivers or baseline file that cannot be read or written. Findings accepted by ``--waivers`` or
-``--baseline`` are reported, marked, and do not count.
+a waivers or baseline file that cannot be read or written, or a ``--cache`` folder that cannot be written.
+Findings accepted by ``--waivers`` or ``--baseline`` are reported, marked, and do not count.
 """
 
 from __future__ import annotations
@@ -11,16 +11,17 @@ import json
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Literal, NoReturn
 
 import click
 import yaml
 
 from checker import __version__
 from checker.api import Against, parse_file
-from checker.batch import Job, auto_jobs, check_all
+from checker.batch import Job, check_all
 from checker.engine.baseline import BaselineError, accept_written, apply_baseline, load_baseline, make_baseline
 from checker.engine.baseline import write_baseline as write_baseline_file
 from checker.engine.packs import BUILTIN, PackError, load_pack
@@ -34,6 +35,9 @@ from checker.output import write_text
 from checker.read import NOT_YET_SUPPORTED, SUPPORTED
 from checker.read.errors import ReadError
 from checker.summary import SummaryError, match_units, read_units, units_from_recipients, write_summary
+
+if TYPE_CHECKING:
+    from checker.cache import Cache
 
 READABLE_RULE = "readable"
 READABLE_DOC = {
@@ -78,7 +82,8 @@ class _Jobs(click.ParamType):
 
     name = "N|auto"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int | str:
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None
+                ) -> int | Literal["auto"]:
         if str(value).lower() == "auto":
             return "auto"
         try:
@@ -134,6 +139,10 @@ def main() -> None:
               help="Check documents in this many parallel processes (results keep the input order). auto: one "
                    "per available CPU (container quotas counted) when there are at least 8 documents (100 where "
                    "workers are spawned rather than forked, as on Windows and macOS), else one process.")
+@click.option("--cache", "cache_dir", metavar="DIR", type=click.Path(file_okay=False),
+              help="Keep each document's report in DIR and reuse it while the document, the rule packs, the "
+                   "options and plancheck itself are unchanged: only new and changed documents are checked "
+                   "again. Nothing is written anywhere without this option.")
 @click.option("--summary", "summary_path", metavar="FILE.csv|FILE.json",
               help="Also write one row per document (path, unit, number-symbol, date, status, counts, failed "
                    "rules, verdict), and per expected unit that sent nothing; CSV is UTF-8 with BOM for Excel.")
@@ -150,8 +159,8 @@ def main() -> None:
 def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against_path: str | None, fmt: str,
           output: str | None,
           lang: str, fail_on: str, waivers_path: str | None, baseline_path: str | None,
-          write_baseline_path: str | None, jobs: int | str, summary_path: str | None, expect: str | None,
-          limit_settings: tuple[str, ...], annotate_dir: str | None) -> None:
+          write_baseline_path: str | None, jobs: int | Literal["auto"], summary_path: str | None, expect: str | None,
+          limit_settings: tuple[str, ...], annotate_dir: str | None, cache_dir: str | None) -> None:
     """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
     try:
         # Every input file is validated before any document is read.
@@ -182,9 +191,9 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
                                    "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings),
                   keep="all" if annotate_dir else reads(fmt))  # an annotated copy needs the text
-        if jobs == "auto":
-            jobs = auto_jobs(sum(1 for f in files if f not in refused))
-        documents = list(check_all(files, job, int(jobs), against, refused=refused))
+        if cache_dir:
+            job = replace(job, cache=_cache(cache_dir, job))
+        documents = list(check_all(files, job, jobs, against, refused=refused))
         if against is not None:
             bases = [rules] if rules else list(BUILTIN)
             packs = [p for p in (against.pack(b) for b in bases) if any(d.pack == p.name for d in documents)]
@@ -217,6 +226,15 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
     if annotate_dir:
         _annotate_all(report, Path(annotate_dir), lang, job.limits)
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+def _cache(folder: str, job: Job) -> Cache:
+    from checker.cache import Cache, CacheError
+
+    try:
+        return Cache.open(folder, job)
+    except CacheError as exc:
+        _file_error("lỗi thư mục cache / cache folder error", [f"{exc} (không ghi được / cannot be written)"])
 
 
 def _limits(settings: tuple[str, ...]) -> Limits:

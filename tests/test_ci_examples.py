@@ -98,8 +98,14 @@ def test_github_workflow() -> None:
     steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
     runs = [step["run"] for step in steps if "run" in step]
     assert "pip install ." in runs
-    assert commands(workflow) == [["submissions/", "--format", "sarif", "-o", "plancheck.sarif", "--fail-on", "never"],
-                                  ["submissions/", "--format", "github"]]
+    assert commands(workflow) == [["submissions/", "--format", "sarif", "-o", "plancheck.sarif", "--fail-on", "never",
+                                   "--cache", ".plancheck-cache"],
+                                  ["submissions/", "--format", "github", "--cache", ".plancheck-cache"]]
+    caches = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    assert [c["with"]["path"] for c in caches] == [".plancheck-cache", ".plancheck-cache"]
+    # One cache per job (their formats keep different reports), a new key each run restored from the latest.
+    assert [c["with"]["restore-keys"] for c in caches] == ["plancheck-sarif-", "plancheck-github-"]
+    assert all(c["with"]["key"].startswith(c["with"]["restore-keys"]) for c in caches)
     assert all(unknown_options(args) == [] for args in commands(workflow))
     setups = [step for step in steps if step.get("uses", "").startswith("actions/setup-python@")]
     assert setups and all(step["with"]["python-version"] == "3.11" for step in setups)
@@ -113,7 +119,9 @@ def test_github_workflow() -> None:
 def test_gitlab_job() -> None:
     (job,) = load(EXAMPLES / "gitlab-ci.yml").values()
     assert "pip install ." in job["script"]
-    assert commands(job) == [["submissions/", "--format", "junit", "-o", "plancheck.xml"]]
+    assert commands(job) == [["submissions/", "--format", "junit", "-o", "plancheck.xml",
+                              "--cache", ".plancheck-cache"]]
+    assert job["cache"]["paths"] == [".plancheck-cache/"]
     assert unknown_options(commands(job)[0]) == []
     assert job["artifacts"]["when"] == "always"
     assert job["artifacts"]["reports"]["junit"] == "plancheck.xml"
