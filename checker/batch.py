@@ -134,14 +134,19 @@ def _cgroup_quota(cgroup: Path) -> int | None:
 def slim(report: DocumentReport, keep: PlanPart = "no-text") -> DocumentReport:
     """``report`` with only the part of its plan that ``keep`` names: what a batch holds when no consumer
     quotes the text in context or annotates the document (``no-text``), or when none reads more than the
-    plan's header (``header``). Findings and theme evidence keep their quotes and locations."""
+    plan's header and which themes are covered (``header``: of the quotes that show a theme covered, only
+    the first is kept, the one the text report prints; they were most of what is left of such a report).
+    Findings keep their quotes and locations."""
     if report.plan is None or keep == "all":
         return report
     dropped = _TEXT if keep == "no-text" else tuple(name for name in Plan.model_fields if name not in HEADER)
     defaults = {name: Plan.model_fields[name].get_default(call_default_factory=True) for name in dropped}
-    if all(getattr(report.plan, name) == value for name, value in defaults.items()):
-        return report
-    return report.model_copy(update={"plan": report.plan.model_copy(update=defaults)})
+    update: dict[str, object] = {}
+    if any(getattr(report.plan, name) != value for name, value in defaults.items()):
+        update["plan"] = report.plan.model_copy(update=defaults)
+    if keep == "header" and any(len(theme.evidence) > 1 for theme in report.themes):
+        update["themes"] = [theme.model_copy(update={"evidence": theme.evidence[:1]}) for theme in report.themes]
+    return report.model_copy(update=update) if update else report
 
 
 def _failed(path: str, exc: BaseException, lang: str) -> DocumentReport:

@@ -85,7 +85,11 @@ def test_a_header_keeps_what_identifies_the_document_only() -> None:
     assert head.plan is not None and head.plan.tasks == [] and head.plan.sections == [] and head.plan.blocks == []
     assert head.plan.model_dump(include=set(HEADER)) == full.plan.model_dump(include=set(HEADER))
     assert head.plan.number_symbol == "45/KH-UBND"
-    assert head.model_dump(exclude={"plan"}) == full.model_dump(exclude={"plan"})
+    assert head.model_dump(exclude={"plan", "themes"}) == full.model_dump(exclude={"plan", "themes"})
+    # Which themes are covered stays, with the first quote that shows it (the one the text report prints).
+    assert [(t.id, t.covered, t.evidence[:1]) for t in head.themes] == [
+        (t.id, t.covered, t.evidence[:1]) for t in full.themes]
+    assert any(len(t.evidence) > 1 for t in full.themes) and all(len(t.evidence) <= 1 for t in head.themes)
     assert slim(full, "all") is full
 
 

@@ -18,11 +18,13 @@ _MODULES = {
 }
 
 #: How much of a plan a report can need: all of it; all but its text (the blocks, their parts and sections:
-#: one entry per paragraph); only its header (type, number-symbol, title, issuer, date, notes).
+#: one entry per paragraph); only its header (type, number-symbol, title, issuer, date, notes) and which
+#: themes it covers, each with the first quote that shows it covered.
 PlanPart = Literal["all", "no-text", "header"]
 # What each format prints of the plans (a batch keeps no more, see checker.batch.slim): html, markdown and
 # sarif quote findings in their sentence or give line regions (view.finding_quote, SARIF regions); JSON
-# prints the plan but its text; the others print only its header.
+# prints the plan but its text; the others print only its header and the themes covered (text: with the first
+# quote) and missing.
 _READS: dict[str, PlanPart] = {"html": "all", "markdown": "all", "sarif": "all", "json": "no-text"}
 
 
