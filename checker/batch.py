@@ -15,9 +15,7 @@ caller; those are kept out of the cyclic garbage collector's walks while the bat
 from __future__ import annotations
 
 import gc
-import math
 import multiprocessing
-import os
 import sys
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
@@ -28,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from checker.api import Against, check_file
+from checker.cpus import available_cpus
 from checker.engine.packs import PackError
 from checker.engine.run import unreadable
 from checker.formatters import PlanPart
@@ -84,8 +83,9 @@ AUTO_MIN_FILES = 8
 each, plus their first document's imports) costs more than it saves below about 8 documents."""
 
 AUTO_MIN_FILES_SPAWNED = 100
-"""The same where worker processes are started afresh rather than forked (Windows, macOS; ``spawn`` or
-``forkserver``): each worker then imports the checker again (~0.3 s), repaid only by about 100 documents."""
+"""The same where worker processes are started afresh rather than forked (``spawn`` or ``forkserver``: the
+default on Windows, macOS, and Linux from Python 3.14): each worker then imports the checker again (~0.3 s),
+repaid only by about 100 documents."""
 
 DOCS_PER_WORKER = 4
 """``--jobs auto`` starts no more workers than there are groups of this many documents."""
@@ -95,40 +95,14 @@ def auto_jobs(count: int, cpus: int | None = None, start_method: str | None = No
     """The number of processes ``--jobs auto`` checks ``count`` documents with: one per available CPU
     (:func:`available_cpus`) when the batch is large enough to repay starting them, else 1."""
     cpus = available_cpus() if cpus is None else cpus
-    method = start_method or multiprocessing.get_start_method()
+    # The method the pool will use, without fixing it as get_start_method() would (a caller of the API
+    # may still choose another): the first of the methods listed is the default.
+    method = start_method or multiprocessing.get_start_method(allow_none=True) \
+        or multiprocessing.get_all_start_methods()[0]
     least = AUTO_MIN_FILES if method == "fork" else AUTO_MIN_FILES_SPAWNED
     if cpus < 2 or count < least:
         return 1
     return max(1, min(cpus, count // DOCS_PER_WORKER))
-
-
-def available_cpus(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
-    """CPUs this process may use: those it is allowed to run on, bounded by a container's CPU quota
-    (cgroup v2 ``cpu.max``, cgroup v1 ``cpu.cfs_quota_us``), as ``docker run --cpus 2`` sets it on a
-    machine with many more cores."""
-    try:
-        count = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        count = os.cpu_count() or 1
-    quota = _cgroup_quota(cgroup)
-    return max(1, min(count, quota) if quota else count)
-
-
-def _cgroup_quota(cgroup: Path) -> int | None:
-    """CPUs allowed by the cgroup's quota (rounded up), or None when none is set or readable."""
-    for quota_file, period_file in (("cpu.max", None), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):
-        try:
-            values = (cgroup / quota_file).read_text().split()
-            if period_file is not None:
-                values += (cgroup / period_file).read_text().split()
-        except OSError:
-            continue
-        try:
-            quota, period = int(values[0]), int(values[1])
-        except (ValueError, IndexError):  # "max" (no quota) or something unexpected
-            return None
-        return math.ceil(quota / period) if quota > 0 and period > 0 else None
-    return None
 
 
 def slim(report: DocumentReport, keep: PlanPart = "no-text") -> DocumentReport:
@@ -159,7 +133,7 @@ def _failed(path: str, exc: BaseException, lang: str) -> DocumentReport:
 
 def check_one(path: str) -> DocumentReport:
     """Check one document with the job set by :func:`_start`; never raises for a bad document. With a
-    cache (``Job.cache``), the report of a document checked to the end is kept there."""
+    cache (``Job.cache``), the report of a document read and checked to the end is kept there."""
     assert _job is not None
     cache, limit = _job.cache, _job.limits.file_size
     entry = cache.entry(path, limit) if cache is not None else None  # the document as it is read
@@ -176,7 +150,10 @@ def check_one(path: str) -> DocumentReport:
         raise  # the pack was validated before the batch started: a pack error here is a bug, not the document
     except Exception as exc:  # a document that breaks the checker must not break the batch
         return _failed(path, exc, _job.lang)
-    if cache is not None and entry is not None and cache.entry(path, limit) == entry:  # not changed meanwhile
+    # Only a document read and checked to the end is kept: "unreadable" may come from this machine (out of
+    # memory, too many open files, a missing optional library) rather than from the document, and reading
+    # an unreadable document again costs little. A document changed while it was checked is not kept.
+    if cache is not None and entry is not None and report.status == "checked" and cache.entry(path, limit) == entry:
         entry.put(report)
     return report
 
@@ -250,7 +227,7 @@ def _merge(files: Sequence[Path], refused: Mapping[Path, ReadError], cached: dic
         if error is not None:
             yield unreadable(path, error.message(lang), error.code)
         else:
-            yield cached.pop(path) if path in cached else next(checked)
+            yield cached[path] if path in cached else next(checked)  # a path given twice: twice
 
 
 def _sequential(files: Sequence[Path], job: Job, against: Against | None) -> Iterator[DocumentReport]:

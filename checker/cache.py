@@ -12,12 +12,15 @@ change to any of them is a miss, never a stale report. What goes into the key:
   ``--lang``, the limits, and how much of each plan the output needs (``Job.keep``);
 * the document: its path as given (the report names it) and its bytes.
 
-Only reports of documents checked to the end are stored (a document that timed out or broke the checker
-is checked again next time); .doc files are never cached, since their text comes from LibreOffice, whose
+Only reports of documents read and checked to the end are stored: an unreadable document, one that timed
+out or one that broke the checker is checked again next time (the cause may be the machine: memory, open
+files, an optional library); .doc files are never cached, since their text comes from LibreOffice, whose
 version is not part of the key. Entries are written atomically (a temporary file renamed), so parallel
-workers and interrupted runs leave no half-written entry; an entry that cannot be read back as a report is
-a miss and is replaced. The folder is marked with a ``CACHEDIR.TAG`` (backup tools skip it); it only
-grows: delete it to start afresh.
+workers and interrupted runs leave no half-written entry; an entry that cannot be read back as the report
+of the document it is found for is a miss and is replaced. The folder is trusted (anyone who can write it
+can put a report there that a key computed from public inputs finds): it belongs where only plancheck
+writes. It is marked with a ``CACHEDIR.TAG`` (backup tools skip it) and only grows: delete it to start
+afresh.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ FORMAT = 1
 """Version of the cache's layout and key: a change makes every older entry a miss."""
 
 #: Libraries whose version can change what is read or reported.
-LIBRARIES = ("lxml", "pydantic", "pydantic-core", "pypdf", "charset-normalizer", "PyYAML")
+LIBRARIES = ("lxml", "pydantic", "pydantic-core", "pypdf", "cryptography", "charset-normalizer", "PyYAML")
 
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by plancheck (check --cache).\n"
@@ -110,7 +113,7 @@ def pack_digest(pack: Pack) -> str:
     """The rules of a loaded pack, as the checks see them (what it extends and the files it names included)."""
     rules = [[rule.id, rule.kind, rule.severity, rule.summary, rule.messages, rule.params.model_dump(mode="json"),
               rule.when.model_dump(mode="json") if rule.when is not None else None]
-             for _, rule in sorted(pack.rules.items())]
+             for rule in pack.rules.values()]  # in the pack's order: the order rules are run and reported in
     return hashlib.sha256(json.dumps([pack.name, rules], sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -129,13 +132,14 @@ class Cache:
 
         folder = Path(folder)
         digest = hashlib.sha256(code_digest().encode())
-        if job.rules:
-            digest.update(pack_digest(load_pack(job.rules)).encode())
+        if job.rules:  # its name too: a pack derived from --against is named after the pack file
+            digest.update(f"rules {job.rules}\0{pack_digest(load_pack(job.rules))}".encode())
         if job.against:
             digest.update(f"against {job.against}\0".encode())
             with open(job.against, "rb") as parent:
                 digest.update(hashlib.file_digest(parent, "sha256").digest())
         options = {f.name: getattr(job, f.name) for f in fields(job) if f.name not in ("rules", "against", "cache")}
+        # Every other field of the job (--parent, --lang, --limit, what the format keeps of each plan).
         digest.update(repr(sorted(options.items())).encode())
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -162,8 +166,8 @@ class Cache:
                 content = hashlib.file_digest(document, "sha256").hexdigest()
         except OSError:
             return None
-        key = hashlib.sha256(f"{self.key}\0{path}\0{content}".encode()).hexdigest()
-        return Entry(self.folder / key[:2] / f"{key[2:]}.json")
+        key = hashlib.sha256(f"{self.key}\0".encode() + os.fsencode(path) + f"\0{content}".encode()).hexdigest()
+        return Entry(self.folder / key[:2] / f"{key[2:]}.json", path)
 
 
 @dataclass(frozen=True)
@@ -171,20 +175,23 @@ class Entry:
     """The place of one document's report in the cache."""
 
     path: Path
+    document: str  # the document's path, as the report names it
 
     def get(self) -> DocumentReport | None:
-        """The report kept here; None when there is none or it does not read back as a report."""
+        """The report kept here; None when there is none, it does not read back as a report, or it is not
+        the report of this document."""
         try:
-            return DocumentReport.model_validate_json(self.path.read_bytes())
+            report = DocumentReport.model_validate_json(self.path.read_bytes())
         except (OSError, ValueError):
             return None
+        return report if report.path == self.document and report.status == "checked" else None
 
     def put(self, report: DocumentReport) -> None:
         """Keep ``report`` here; a cache that cannot be written (a full disk) only costs the next run time."""
         try:
             self.path.parent.mkdir(exist_ok=True)
             _write(self.path, report.model_dump_json().encode())
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a file name that is not text cannot be written in JSON
             pass
 
 

@@ -137,12 +137,14 @@ def main() -> None:
                    "them for this run.")
 @click.option("-j", "--jobs", type=_Jobs(), default="auto", show_default=True, metavar="N|auto",
               help="Check documents in this many parallel processes (results keep the input order). auto: one "
-                   "per available CPU (container quotas counted) when there are at least 8 documents (100 where "
-                   "workers are spawned rather than forked, as on Windows and macOS), else one process.")
+                   "per available CPU (container quotas counted) when there are at least 8 documents to check "
+                   "(100 where workers are spawned rather than forked: Windows, macOS, Linux from Python 3.14), "
+                   "else one process.")
 @click.option("--cache", "cache_dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Keep each document's report in DIR and reuse it while the document, the rule packs, the "
                    "options and plancheck itself are unchanged: only new and changed documents are checked "
-                   "again. Nothing is written anywhere without this option.")
+                   "again. Keep DIR where only plancheck writes (a file put there is taken as a report). "
+                   "Nothing is written anywhere without this option.")
 @click.option("--summary", "summary_path", metavar="FILE.csv|FILE.json",
               help="Also write one row per document (path, unit, number-symbol, date, status, counts, failed "
                    "rules, verdict), and per expected unit that sent nothing; CSV is UTF-8 with BOM for Excel.")

@@ -1,9 +1,8 @@
-"""``--jobs auto`` (the default): how many processes a batch is checked with, and the CPUs counted for it."""
+"""``--jobs auto`` (the default): how many processes a batch is checked with."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from conftest import run
 
 from checker import batch
-from checker.batch import auto_jobs, available_cpus
+from checker.batch import auto_jobs
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFECTS = ROOT / "samples" / "defects"
@@ -30,26 +29,6 @@ DEFECTS = ROOT / "samples" / "defects"
 def test_auto_jobs_uses_the_cpus_only_for_a_batch_that_repays_starting_workers(
         count: int, cpus: int, method: str, expected: int) -> None:
     assert auto_jobs(count, cpus=cpus, start_method=method) == expected
-
-
-def _cgroup(tmp_path: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    return tmp_path
-
-
-def test_a_container_quota_bounds_the_cpus(tmp_path: Path) -> None:
-    allowed = len(os.sched_getaffinity(0))
-    assert available_cpus(_cgroup(tmp_path / "v2", {"cpu.max": "150000 100000\n"})) == min(allowed, 2)
-    assert available_cpus(_cgroup(tmp_path / "v1", {"cpu/cpu.cfs_quota_us": "100000\n",
-                                                    "cpu/cpu.cfs_period_us": "100000\n"})) == 1
-    # No quota ("max", -1), an unreadable value or no cgroup files at all: the CPUs the process may run on.
-    assert available_cpus(_cgroup(tmp_path / "max", {"cpu.max": "max 100000\n"})) == allowed
-    assert available_cpus(_cgroup(tmp_path / "none", {"cpu/cpu.cfs_quota_us": "-1\n",
-                                                      "cpu/cpu.cfs_period_us": "100000\n"})) == allowed
-    assert available_cpus(_cgroup(tmp_path / "junk", {"cpu.max": "lots\n"})) == allowed
-    assert available_cpus(tmp_path / "missing") == allowed
 
 
 @pytest.fixture
@@ -77,7 +56,7 @@ def workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(batch, "_parallel", spy)
     monkeypatch.setattr(batch, "available_cpus", lambda: 2)
-    monkeypatch.setattr(batch.multiprocessing, "get_start_method", lambda: "fork")
+    monkeypatch.setattr(batch.multiprocessing, "get_start_method", lambda allow_none=False: "fork")
     return used
 
 

@@ -98,14 +98,18 @@ def test_github_workflow() -> None:
     steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
     runs = [step["run"] for step in steps if "run" in step]
     assert "pip install ." in runs
+    cache = "$RUNNER_TEMP/plancheck-cache"
     assert commands(workflow) == [["submissions/", "--format", "sarif", "-o", "plancheck.sarif", "--fail-on", "never",
-                                   "--cache", ".plancheck-cache"],
-                                  ["submissions/", "--format", "github", "--cache", ".plancheck-cache"]]
-    caches = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
-    assert [c["with"]["path"] for c in caches] == [".plancheck-cache", ".plancheck-cache"]
-    # One cache per job (their formats keep different reports), a new key each run restored from the latest.
-    assert [c["with"]["restore-keys"] for c in caches] == ["plancheck-sarif-", "plancheck-github-"]
-    assert all(c["with"]["key"].startswith(c["with"]["restore-keys"]) for c in caches)
+                                   "--cache", cache], ["submissions/", "--format", "github", "--cache", cache]]
+    # The cache lives outside the checkout (a committed file would be taken as a report), one per job (their
+    # formats keep different reports), restored from the latest run and saved even when the check fails.
+    restores = [step for step in steps if step.get("uses", "").startswith("actions/cache/restore@")]
+    saves = [step for step in steps if step.get("uses", "").startswith("actions/cache/save@")]
+    assert [s["with"]["path"] for s in restores + saves] == ["${{ runner.temp }}/plancheck-cache"] * 4
+    assert [s["with"]["restore-keys"] for s in restores] == ["plancheck-sarif-", "plancheck-github-"]
+    assert [s["with"]["key"] for s in saves] == [s["with"]["key"] for s in restores]
+    assert all(r["with"]["key"].startswith(r["with"]["restore-keys"]) for r in restores)
+    assert all("!cancelled()" in s["if"] for s in saves)
     assert all(unknown_options(args) == [] for args in commands(workflow))
     setups = [step for step in steps if step.get("uses", "").startswith("actions/setup-python@")]
     assert setups and all(step["with"]["python-version"] == "3.11" for step in setups)
@@ -119,9 +123,7 @@ def test_github_workflow() -> None:
 def test_gitlab_job() -> None:
     (job,) = load(EXAMPLES / "gitlab-ci.yml").values()
     assert "pip install ." in job["script"]
-    assert commands(job) == [["submissions/", "--format", "junit", "-o", "plancheck.xml",
-                              "--cache", ".plancheck-cache"]]
-    assert job["cache"]["paths"] == [".plancheck-cache/"]
+    assert commands(job) == [["submissions/", "--format", "junit", "-o", "plancheck.xml"]]
     assert unknown_options(commands(job)[0]) == []
     assert job["artifacts"]["when"] == "always"
     assert job["artifacts"]["reports"]["junit"] == "plancheck.xml"
