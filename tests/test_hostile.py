@@ -3,6 +3,7 @@ crashes or hangs, nothing outside the input is read, and the other documents of 
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import os
@@ -98,6 +99,24 @@ def test_billion_laughs_is_not_expanded(tmp_path: Path) -> None:
     else:
         assert sum(len(b.text) for b in document.blocks) < 10_000
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(("xml", "vi", "en"), [
+    (body("x").replace(b"<w:p>", b"<w:sdt><w:sdtContent>" * 300 + b"<w:p>")
+     .replace(b"</w:p>", b"</w:p>" + b"</w:sdtContent></w:sdt>" * 300),
+     "lồng nhau quá 256 cấp (dòng 1)", "nested more than 256 levels deep (line 1)"),
+    # Random letters, not one repeated: a text that compresses 1000:1 is refused as a zip bomb first.
+    (body(base64.b64encode(os.urandom(8_300_000)).decode()), "dài quá 10 MB (dòng 1)", "longer than 10 MB (line 1)"),
+])
+def test_libxml2_safety_limits_are_explained_in_words_a_user_can_act_on(tmp_path: Path, xml: bytes, vi: str,
+                                                                        en: str) -> None:
+    path = tmp_path / "sau.docx"
+    path.write_bytes(package(xml))
+    error = read_error(path)
+    assert error.code == "unreadable"
+    assert vi in error.message("vi") and "hãy mở bằng Word và lưu lại" in error.message("vi")
+    assert en in error.message("en") and "open it in Word and save it again" in error.message("en")
+    assert "XML_PARSE_HUGE" not in error.message("vi") + error.message("en")  # an option no user can set
 
 
 def test_html_entities_and_inline_svg_stay_inert(tmp_path: Path) -> None:

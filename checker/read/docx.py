@@ -61,6 +61,24 @@ def _ole_error(data: bytes, path: str) -> ReadError:
                      "this is a legacy .doc or an encrypted Word file; save it as .docx")
 
 
+def _xml_error(exc: etree.XMLSyntaxError, path: str) -> ReadError:
+    """A malformed main part, in words a user can act on. libxml2's own words for its safety limits name a
+    parser option ("use XML_PARSE_HUGE") that is kept off on purpose and that no user can set."""
+    text = str(exc)
+    where = f" (dòng {exc.lineno})" if exc.lineno else ""
+    where_en = f" (line {exc.lineno})" if exc.lineno else ""
+    if "Excessive depth" in text:
+        return ReadError(path, f"các phần tử XML của văn bản lồng nhau quá 256 cấp{where}: tệp hỏng hoặc được tạo "
+                         "có chủ ý; hãy mở bằng Word và lưu lại", f"its XML elements are nested more than 256 levels "
+                         f"deep{where_en}: a damaged or crafted file; open it in Word and save it again")
+    if "XML_PARSE_HUGE" in text:
+        return ReadError(path, f"một đoạn chữ hoặc thuộc tính XML của văn bản dài quá 10 MB{where}: tệp hỏng hoặc "
+                         "được tạo có chủ ý; hãy mở bằng Word và lưu lại", f"one XML text or attribute of the "
+                         f"document is longer than 10 MB{where_en}: a damaged or crafted file; open it in Word and "
+                         "save it again")
+    return ReadError(path, f"nội dung XML của tệp .docx bị lỗi: {exc}", f"the XML inside the .docx is malformed: {exc}")
+
+
 def _check_package(archive: zipfile.ZipFile, path: str) -> None:
     """Refuse a package over the limits before inflating anything: entries, sizes, compression ratio."""
     limits = current()
@@ -106,8 +124,7 @@ def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) ->
         raise ReadError(path, "tệp không phải .docx hợp lệ (không phải gói ZIP)",
                         "not a valid .docx file (not a ZIP package)") from exc
     except etree.XMLSyntaxError as exc:
-        raise ReadError(path, f"nội dung XML của tệp .docx bị lỗi: {exc}",
-                        f"the XML inside the .docx is malformed: {exc}") from exc
+        raise _xml_error(exc, path) from exc
     except Exception as exc:  # a damaged file must never crash the checker
         raise ReadError(path, f"tệp .docx bị hỏng ({type(exc).__name__}: {exc})",
                         f"damaged .docx file ({type(exc).__name__}: {exc})") from exc
