@@ -119,6 +119,16 @@ def test_libxml2_safety_limits_are_explained_in_words_a_user_can_act_on(tmp_path
     assert "XML_PARSE_HUGE" not in error.message("vi") + error.message("en")  # an option no user can set
 
 
+def test_a_web_page_nested_past_libxml2s_depth_says_what_was_left_out(tmp_path: Path) -> None:
+    page = tmp_path / "sau.html"
+    page.write_text("<html><body><p>KẾ HOẠCH Công tác thông tin đối ngoại năm 2024</p>" + "<div>" * 300
+                    + "<p>Nội dung lồng sâu</p>" + "</div>" * 300 + "</body></html>", encoding="utf-8")
+    document = read_file(page)
+    assert document.blocks[0].text == "KẾ HOẠCH Công tác thông tin đối ngoại năm 2024"
+    assert not any("lồng sâu" in b.text for b in document.blocks)  # libxml2 stops there, and says so:
+    assert any("lồng quá 256 cấp" in note and "nested more than 256 levels deep" in note for note in document.notes)
+
+
 def test_html_entities_and_inline_svg_stay_inert(tmp_path: Path) -> None:
     secret = tmp_path / "bi-mat.txt"
     secret.write_text("MẬT KHẨU 12345", encoding="utf-8")

@@ -40,6 +40,21 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _EMPTY = ("trang không có nội dung văn bản", "the page has no text content")
 
 
+def _limit_notes(parser: Any) -> list[str]:
+    """What libxml2 left out of the page at its safety limits (it recovers and goes on, silently)."""
+    notes = []
+    for error in parser.error_log:
+        if error.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        if "depth" in error.message:
+            notes.append(f"Bỏ qua phần nội dung lồng quá 256 cấp từ dòng {error.line} (trang hỏng hoặc được tạo có chủ "
+                         f"ý) (content nested more than 256 levels deep dropped from line {error.line})")
+        else:
+            notes.append(f"Bỏ qua một đoạn chữ hoặc thuộc tính dài quá 10 MB ở dòng {error.line} "
+                         f"(one text or attribute over 10 MB dropped at line {error.line})")
+    return list(dict.fromkeys(notes))
+
+
 def read_html(path: str | Path) -> Document:
     """Read a saved web page into a :class:`Document` of its main content; problems raise ReadError."""
     return read_html_bytes(file_bytes(path), str(path))
@@ -66,7 +81,7 @@ def read_html_bytes(data: bytes, path: str) -> Document:
     blocks = _Walker().blocks_of(main) or _Walker().blocks_of(body)
     if not blocks:
         raise ReadError(path, *_EMPTY)
-    notes = []
+    notes = _limit_notes(parser)
     if guessed:
         notes.append(f"Mã hóa ký tự không được khai báo đúng, đoán là {encoding} (encoding guessed: {encoding})")
     if dropped:
