@@ -154,6 +154,30 @@ def plan_text() -> Callable[..., str]:
     return build_plan
 
 
+def write_file(folder: Path, data: bytes | str, name: str = "plan.txt") -> Path:
+    """``data`` (text written as UTF-8) as the file ``name`` in ``folder``."""
+    path = folder / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+@pytest.fixture
+def parallel_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, list[str]]]:
+    """Each batch checked by worker processes: how many, and the names of the files sent to them (sorted);
+    nothing for a batch checked in this process."""
+    from checker import batch
+
+    runs: list[tuple[int, list[str]]] = []
+    parallel = batch._parallel
+
+    def spy(files, job, jobs, *args, **kwargs):  # type: ignore[no-untyped-def]
+        runs.append((jobs, sorted(Path(f).name for f in files)))
+        return parallel(files, job, jobs, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "_parallel", spy)
+    return runs
+
+
 @pytest.fixture
 def write_plan(tmp_path: Path) -> Callable[..., Path]:
     """``write_plan(text, name="plan.txt")``: the text as a UTF-8 file in ``tmp_path``."""

@@ -44,34 +44,26 @@ def eight(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The number of processes each batch was checked with in parallel (nothing for one process), on a
-    machine made to look like it has two CPUs, workers forked."""
-    used: list[int] = []
-    parallel = batch._parallel
-
-    def spy(files, job, jobs, *args, **kwargs):  # type: ignore[no-untyped-def]
-        used.append(jobs)
-        return parallel(files, job, jobs, *args, **kwargs)
-
-    monkeypatch.setattr(batch, "_parallel", spy)
+def workers(parallel_runs: list[tuple[int, list[str]]], monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, list[str]]]:
+    """The batches checked in parallel (see conftest.parallel_runs), on a machine made to look like it has
+    two CPUs, workers forked."""
     monkeypatch.setattr(batch, "available_cpus", lambda: 2)
     monkeypatch.setattr(batch.multiprocessing, "get_start_method", lambda allow_none=False: "fork")
-    return used
+    return parallel_runs
 
 
 def test_by_default_a_batch_of_eight_is_checked_by_two_processes_with_the_same_report(
-        eight: Path, workers: list[int]) -> None:
+        eight: Path, workers: list[tuple[int, list[str]]]) -> None:
     code, auto, _ = run("check", str(eight), "--format", "json")
-    assert workers == [2]
+    assert workers == [(2, sorted(p.name for p in eight.iterdir()))]
     code1, one, _ = run("check", str(eight), "--format", "json", "--jobs", "1")
-    assert workers == [2]  # --jobs 1: one process
+    assert len(workers) == 1  # --jobs 1: one process
     assert code == code1 == 1
     assert json.loads(auto) == json.loads(one)
     assert [Path(d["path"]).name for d in json.loads(auto)["documents"]] == sorted(p.name for p in eight.iterdir())
 
 
-def test_a_smaller_batch_is_checked_in_one_process(eight: Path, workers: list[int]) -> None:
+def test_a_smaller_batch_is_checked_in_one_process(eight: Path, workers: list[tuple[int, list[str]]]) -> None:
     next(eight.iterdir()).unlink()
     code, _, _ = run("check", str(eight), "--jobs", "auto")
     assert code == 1 and workers == []

@@ -190,27 +190,22 @@ def test_without_the_option_nothing_is_written(inbox: Path, tmp_path: Path, monk
     assert sorted(tmp_path.rglob("*")) == before
 
 
-def test_cached_reports_are_read_here_and_only_the_rest_goes_to_workers(inbox: Path, tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    sent: list[list[str]] = []
-    parallel = batch._parallel
+def test_cached_reports_are_read_here_and_only_the_rest_goes_to_workers(
+        inbox: Path, tmp_path: Path, parallel_runs: list[tuple[int, list[str]]]) -> None:
+    def sent() -> list[list[str]]:
+        return [names for _, names in parallel_runs]
 
-    def spy(files, job, jobs, *args, **kwargs):  # type: ignore[no-untyped-def]
-        sent.append(sorted(Path(f).name for f in files))
-        return parallel(files, job, jobs, *args, **kwargs)
-
-    monkeypatch.setattr(batch, "_parallel", spy)
     cache = tmp_path / "cache"
     _, fresh, _ = run("check", str(inbox), "--format", "json", "--jobs", "2", "--cache", str(cache))
-    assert sent == [sorted(p.name for p in inbox.iterdir())]
+    assert sent() == [sorted(p.name for p in inbox.iterdir())]
     for name in ("no-basis.txt", "task-without-unit.txt"):
         (inbox / name).write_text((inbox / name).read_text(encoding="utf-8") + "\nGhi chú.\n", encoding="utf-8")
     _, changed, _ = run("check", str(inbox), "--format", "json", "--jobs", "2", "--cache", str(cache))
     # The two readable unchanged documents were read from the cache here; the unreadable one is read again.
-    assert sent[1:] == [["hong.docx", "no-basis.txt", "task-without-unit.txt"]]
+    assert sent()[1:] == [["hong.docx", "no-basis.txt", "task-without-unit.txt"]]
     assert changed == run("check", str(inbox), "--format", "json", "--jobs", "1")[1]
     assert run("check", str(inbox), "--format", "json", "--jobs", "2", "--cache", str(cache))[1] == changed
-    assert len(sent) == 2  # every readable report cached, one document to check: no worker started
+    assert len(sent()) == 2  # every readable report cached, one document to check: no worker started
 
 
 def test_a_document_changed_while_it_is_checked_is_not_kept(inbox: Path, tmp_path: Path,

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import to_cp1258
+from conftest import to_cp1258, write_file
 
 from checker.extract import extract_plan
 from checker.read import SUPPORTED, ReadError, read_file
@@ -96,9 +96,7 @@ ban hành Kế hoạch như sau:</p>
 
 
 def write(tmp_path: Path, data: bytes | str, name: str = "page.html") -> Path:
-    path = tmp_path / name
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
+    return write_file(tmp_path, data, name)
 
 
 

@@ -8,18 +8,13 @@ from pathlib import Path
 
 import pytest
 from conftest import to_cp1258
+from conftest import write_file as write
 
 from checker.read import SUPPORTED, ReadError, read_file
 from checker.read.txt import read_txt, read_txt_bytes
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 SENTENCE = "Kế hoạch tuyên truyền cải cách hành chính năm 2026 của Ủy ban nhân dân tỉnh Đồng Nai."
-
-
-def write(tmp_path: Path, data: bytes | str, name: str = "plan.txt") -> Path:
-    path = tmp_path / name
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
 
 
 def texts(path: Path) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BASIS, CONTENT, IMPLEMENTATION, build_plan, by_rule, codes, to_cp1258
+from conftest import write_file as write
 
 from checker.api import check_file, parse_file
 from checker.extract.citations import find_citations
@@ -48,12 +49,6 @@ def _zip(parts: dict[str, bytes]) -> bytes:
         for name, data in parts.items():
             archive.writestr(name, data)
     return out.getvalue()
-
-
-def write(tmp_path: Path, data: bytes | str, name: str = "plan.txt") -> Path:
-    path = tmp_path / name
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
 
 
 def texts(path: Path) -> list[str]:
