@@ -94,14 +94,13 @@ DOCS_PER_WORKER = 4
 def auto_jobs(count: int, cpus: int | None = None, start_method: str | None = None) -> int:
     """The number of processes ``--jobs auto`` checks ``count`` documents with: one per available CPU
     (:func:`available_cpus`) when the batch is large enough to repay starting them, else 1."""
-    cpus = available_cpus() if cpus is None else cpus
     # The method the pool will use, without fixing it as get_start_method() would (a caller of the API
     # may still choose another): the first of the methods listed is the default.
     method = start_method or multiprocessing.get_start_method(allow_none=True) \
         or multiprocessing.get_all_start_methods()[0]
-    least = AUTO_MIN_FILES if method == "fork" else AUTO_MIN_FILES_SPAWNED
-    if cpus < 2 or count < least:
-        return 1
+    if count < (AUTO_MIN_FILES if method == "fork" else AUTO_MIN_FILES_SPAWNED):
+        return 1  # decided without reading the cgroup files
+    cpus = available_cpus() if cpus is None else cpus
     return max(1, min(cpus, count // DOCS_PER_WORKER))
 
 

@@ -26,7 +26,7 @@ from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering
 from checker.read.docx_styles import Styles, wordml_names
 from checker.read.docx_walk import Walker
-from checker.read.errors import ReadError, file_bytes, too_large
+from checker.read.errors import ReadError, file_bytes, too_large, xml_limit
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -62,16 +62,16 @@ def _ole_error(data: bytes, path: str) -> ReadError:
 
 
 def _xml_error(exc: etree.XMLSyntaxError, path: str) -> ReadError:
-    """A malformed main part, in words a user can act on. libxml2's own words for its safety limits name a
-    parser option ("use XML_PARSE_HUGE") that is kept off on purpose and that no user can set."""
-    text = str(exc)
+    """A malformed main part, in words a user can act on (libxml2's own for its limits name an option no
+    user can set)."""
+    limit = xml_limit(str(exc))
     where = f" (dòng {exc.lineno})" if exc.lineno else ""
     where_en = f" (line {exc.lineno})" if exc.lineno else ""
-    if "Excessive depth" in text:
+    if limit == "depth":
         return ReadError(path, f"các phần tử XML của văn bản lồng nhau quá 256 cấp{where}: tệp hỏng hoặc được tạo "
                          "có chủ ý; hãy mở bằng Word và lưu lại", f"its XML elements are nested more than 256 levels "
                          f"deep{where_en}: a damaged or crafted file; open it in Word and save it again")
-    if "XML_PARSE_HUGE" in text:
+    if limit == "size":
         return ReadError(path, f"một đoạn chữ hoặc thuộc tính XML của văn bản dài quá 10 MB{where}: tệp hỏng hoặc "
                          "được tạo có chủ ý; hãy mở bằng Word và lưu lại", f"one XML text or attribute of the "
                          f"document is longer than 10 MB{where_en}: a damaged or crafted file; open it in Word and "

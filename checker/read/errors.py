@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 
 class ReadError(Exception):
@@ -38,6 +39,17 @@ def shown(path: str) -> str:
 
 
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def xml_limit(message: str) -> Literal["depth", "size"] | None:
+    """Which of libxml2's safety limits a parser message is about: elements nested more than 256 levels deep,
+    or one text or attribute over 10 MB (libxml2 words them with advice, "use XML_PARSE_HUGE", that names
+    an option kept off on purpose); None for any other message."""
+    if "Excessive depth" in message:
+        return "depth"
+    if "XML_PARSE_HUGE" in message:
+        return "size"
+    return None
 
 
 def too_large(path: str, what_vi: str, what_en: str, limit_key: str) -> ReadError:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.model.document import Block, Document
-from checker.read.errors import ReadError, file_bytes
+from checker.read.errors import ReadError, file_bytes, xml_limit
 from checker.text.letters import LETTERS
 from checker.text.markers import split_marker
 from checker.text.normalize import clean, squash
@@ -44,9 +44,10 @@ def _limit_notes(parser: Any) -> list[str]:
     """What libxml2 left out of the page at its safety limits (it recovers and goes on, silently)."""
     notes = []
     for error in parser.error_log:
-        if error.type_name != "ERR_RESOURCE_LIMIT":
+        limit = xml_limit(error.message)
+        if limit is None:
             continue
-        if "depth" in error.message:
+        if limit == "depth":
             notes.append(f"Bỏ qua phần nội dung lồng quá 256 cấp từ dòng {error.line} (trang hỏng hoặc được tạo có chủ "
                          f"ý) (content nested more than 256 levels deep dropped from line {error.line})")
         else:
