@@ -175,3 +175,27 @@ def test_corpus_plan_against_its_draft_parent() -> None:
     assert not [f for f in report.findings if f.rule == "cites-parent" and f.code.startswith("parent-")]
     other = check_file(CORPUS / "011.docx", "default", against=against)
     assert "parent-not-cited" in [f.code for f in other.findings]
+
+
+#: A Công điện with no number and nothing a plan could be checked against: no content item, no task handed
+#: down, no deadline (the shape of a short urgent order copied from the web).
+BARE_PARENT = """CÔNG ĐIỆN
+Về việc tập trung ứng phó mưa lũ
+
+Bộ trưởng điện: Giám đốc Sở Xây dựng các tỉnh.
+Đề nghị các đồng chí khẩn trương chỉ đạo khắc phục hậu quả mưa lũ.
+"""
+
+
+def test_a_parent_with_nothing_to_derive_gives_a_report_and_says_so(tmp_path: Path) -> None:
+    parent = tmp_path / "cong-dien.txt"
+    parent.write_text(BARE_PARENT, encoding="utf-8")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    code, stdout, stderr = run("check", str(plan), "--rules", "default", "--against", str(parent),
+                               "--format", "json")
+    assert code == 0, stderr
+    assert "không có nội dung, nhiệm vụ hay thời hạn nào để đối chiếu" in stderr
+    report = json.loads(stdout)
+    assert report["documents"][0]["pack"] == "default+cong-dien.txt"
+    assert "cites-parent" in report["documents"][0]["rules"]
