@@ -309,9 +309,10 @@ def _against(path: str, parent: str | None, lang: str) -> Against:
         click.echo(f"plancheck: checking against {path} ({symbol}): {items} content items, {tasks} tasks handed "
                    f"down, reporting deadline {deadline}", err=True)
     if not items and not tasks and not found.deadline:
-        click.echo("plancheck: " + ("văn bản cấp trên không có nội dung, nhiệm vụ hay thời hạn nào để đối chiếu: chỉ "
-                                    "kiểm tra theo bộ quy tắc gốc" if lang == "vi" else "the parent has no content item, "
-                                    "task or deadline to check against: the base pack's rules alone"), err=True)
+        click.echo("plancheck: " + (
+            "văn bản cấp trên không có nội dung, nhiệm vụ hay thời hạn nào để đối chiếu: chỉ kiểm tra theo bộ quy tắc "
+            "gốc" if lang == "vi" else
+            "the parent has no content item, task or deadline to check against: the base pack's rules alone"), err=True)
     if not plan.number_symbol and not parent:
         click.echo("plancheck: " + ("văn bản cấp trên không có số, ký hiệu: dùng thêm --parent SỐ/KÝ-HIỆU để kiểm "
                                     "tra việc trích dẫn" if lang == "vi" else "the parent has no number-symbol: add "

@@ -60,10 +60,12 @@ def test_labels_under_lettered_lines_and_in_the_content_part():
     assert plan.tasks[0].timeframe == "Hoàn thành trong năm 2025"
 
 
-def test_content_items_without_labels_are_not_tasks():
+def test_content_items_are_tasks_only_when_they_name_a_unit():
+    # a duty given in the content part ("Sở Văn hóa tuyên truyền …") is an assignment; a content item that
+    # names nobody ("Quảng bá hình ảnh …") is content, not a task missing its unit
     plan = parse("II. NỘI DUNG\n1. Sở Văn hóa tuyên truyền về thành tựu.\n2. Quảng bá hình ảnh địa phương.\n"
                  "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì.\n")
-    assert [t.units for t in plan.tasks] == [["Sở Nội vụ"]]
+    assert [t.units for t in plan.tasks] == [["Sở Văn hóa"], ["Sở Nội vụ"]]
 
 
 def test_item_without_unit_over_unlabelled_bullets_is_one_task():
@@ -167,3 +169,112 @@ def test_item_without_unit_in_a_plain_implementation_section_is_a_task_without_u
     plan = parse("III. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa và Thông tin chủ trì triển khai Kế hoạch.\n"
                  "2. Theo dõi, tổng hợp diễn biến thông tin đối ngoại.\n")
     assert [t.units for t in plan.tasks] == [["Phòng Văn hóa và Thông tin"], []]
+
+
+# --- issue 14: assignments read by their grammar, wherever they stand --------------------------------------
+
+def parse_body(body: str) -> Plan:
+    """A plan whose parts are numbered as the body numbers them (no Roman part above)."""
+    head = "KẾ HOẠCH\nCông tác năm 2026\n\nCăn cứ Quyết định số 368/QĐ-TTg ngày 28/2/2013 của Thủ tướng Chính phủ;\n"
+    return extract_plan(read_txt_bytes((head + body + END).encode("utf-8"), "plan.txt"))
+
+
+def test_parts_numbered_in_arabic_with_implementation_as_item_three_and_a_split_heading():
+    plan = parse_body("1. MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức.\n2. NỘI DUNG\n- Tuyên truyền về bầu cử.\n"
+                      "3. TỔ CHỨC\nTHỰC HIỆN\n"
+                 "3.1. Phòng Văn hóa - Xã hội chủ trì, phối hợp với các đơn vị tổ chức tuyên truyền.\n"
+                 "3.2. Công an xã đảm bảo an ninh trật tự.\n")
+    assert plan.parts.implementation == "3. TỔ CHỨC THỰC HIỆN"
+    assert [t.units for t in plan.tasks] == [["Phòng Văn hóa - Xã hội"], ["Công an xã"]]
+
+
+def test_assignment_lines_without_dash_under_items_without_dash():
+    plan = parse("II. NHIỆM VỤ\n1. Tuyên truyền về chuyển đổi số\nCơ quan chủ trì: Sở Khoa học và Công nghệ\n"
+                 "Cơ quan phối hợp: Các sở, ngành\nThời gian thực hiện: Năm 2026\n"
+                 "2. Xây dựng cơ sở dữ liệu\n- Cơ quan chủ trì, thực hiện: Sở Nội vụ.\n"
+                 "3. Hỗ trợ doanh nghiệp\nĐơn vị chủ trì: Sở Tài chính.\n"
+                 "4. Cập nhật bản đồ số\nCơ quan thực hiện: Trung tâm Chuyển đổi số tỉnh.\n")
+    assert [t.units for t in plan.tasks] == [["Sở Khoa học và Công nghệ"], ["Sở Nội vụ"], ["Sở Tài chính"],
+                                             ["Trung tâm Chuyển đổi số tỉnh"]]
+    assert plan.tasks[0].coordinating == ["Các sở, ngành"]
+    assert plan.tasks[0].timeframe == "Năm 2026"
+
+
+def test_a_bare_lead_label_heads_the_list_of_its_units():
+    # "2. Cơ quan chủ trì" (no colon) then the units, one a line; "b) Cơ quan phối hợp" ends the list
+    plan = parse("II. TUYÊN TRUYỀN\n1. Nội dung, biện pháp\na) Tổ chức hội nghị quán triệt.\n"
+                 "2. Cơ quan chủ trì, phối hợp\na) Cơ quan chủ trì\n- Ban Chỉ đạo quốc gia.\n"
+                 "- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh.\nb) Cơ quan phối hợp\n"
+                 "- Mặt trận Tổ quốc Việt Nam.\n3. Thời gian thực hiện: Tháng 12/2013.\n")
+    [task] = plan.tasks
+    assert task.units == ["Ban Chỉ đạo quốc gia", "Ban Chỉ đạo các quân khu", "Ban Chỉ đạo các tỉnh"]
+    assert task.coordinating == ["Mặt trận Tổ quốc Việt Nam"]
+    assert task.timeframe == "Tháng 12/2013"
+
+
+def test_requests_are_assignments():
+    # bodies outside the issuer's authority are asked, not ordered: they are still the responsible units
+    plan = parse("III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì triển khai.\n"
+                 "2. Đề nghị Hiệp hội Doanh nghiệp tỉnh:\n- Vận động hội viên tham gia.\n"
+                 "3. Kính đề nghị Ban Chấp hành Công đoàn cơ sở thực hiện tốt Kế hoạch này.\n"
+                 "4. Đề nghị Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội phối hợp tuyên truyền.\n")
+    assert [t.units for t in plan.tasks] == [
+        ["Sở Nội vụ"], ["Hiệp hội Doanh nghiệp tỉnh"], ["Ban Chấp hành Công đoàn cơ sở"],
+        ["Ủy ban MTTQ tỉnh", "các tổ chức chính trị - xã hội"]]
+
+
+def test_duties_in_the_content_and_funding_parts():
+    plan = parse("II. NỘI DUNG\n1. Tăng cường phòng bệnh\nTrung tâm Y tế huyện chủ trì tổ chức tiêm chủng.\n"
+                 "2. Truyền thông\n- Quảng bá hình ảnh địa phương.\n"
+                 "III. KINH PHÍ\nKinh phí từ ngân sách nhà nước. Sở Tài chính chủ trì, tham mưu bố trí kinh phí.\n"
+                 "IV. TỔ CHỨC THỰC HIỆN\n1. Phòng Y tế theo dõi, đôn đốc.\n")
+    assert [t.units for t in plan.tasks] == [["Trung tâm Y tế huyện"], ["Sở Tài chính"], ["Phòng Y tế"]]
+
+
+def test_units_of_a_directive_or_letter_item_by_item():
+    # a Chỉ thị / công văn has no implementation part: each item hands one body its duties
+    plan = parse_body("1. Sở Nông nghiệp và Môi trường\n- Rà soát, cập nhật cơ sở dữ liệu.\n"
+                 "2. Sở Xây dựng: theo dõi, đôn đốc các địa phương.\n"
+                 "3. Giao Công an Thành phố\nChỉ đạo Công an các phường phối hợp.\n"
+                 "4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố phối hợp tuyên truyền.\n")
+    assert [t.units for t in plan.tasks] == [["Sở Nông nghiệp và Môi trường"], ["Sở Xây dựng"],
+                                             ["Công an Thành phố"], ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"]]
+
+
+def test_what_the_content_part_says_about_its_subjects_hands_out_no_task():
+    # who the plan is about, slogans, the members of a team, the steps of a procedure
+    plan = parse("II. ĐỐI TƯỢNG\n1. Cơ quan chuyên môn thuộc UBND tỉnh.\n2. Ban quản lý các khu công nghiệp.\n"
+                 "III. KHẨU HIỆU\n1. Chủ tịch Hồ Chí Minh vĩ đại sống mãi!\n"
+                 "IV. KIỂM TRA\n1. Tổ chức đoàn kiểm tra\n- Trưởng đoàn: Đại diện Ban Thường trực Ủy ban MTTQ xã\n"
+                 "- Thành viên đoàn: đồng chí Nguyễn Văn B\n"
+                 "V. TRÌNH TỰ, THỦ TỤC\n1. Trưởng ban công tác Mặt trận chủ trì hội nghị cử tri.\n"
+                 "2. Đề nghị các cơ quan, tổ chức, đơn vị gửi biên bản về Ban Thường trực.\n")
+    assert [t.units for t in plan.tasks] == [["các cơ quan, tổ chức, đơn vị"]]
+
+
+def test_a_decision_s_attached_plan_hands_out_the_tasks():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 254/QĐ-UBND\nSơn La, ngày 17 tháng 02 năm 2023\n\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch bảo vệ bí mật nhà nước năm 2023\n\nCăn cứ Luật Bảo vệ bí mật nhà nước;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch bảo vệ bí mật nhà nước.\n"
+            "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n\nKẾ HOẠCH\nBảo vệ bí mật nhà nước năm 2023\n"
+            "(Ban hành kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của UBND tỉnh)\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức.\nII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Công an tỉnh chủ trì, hướng dẫn thực hiện Kế hoạch.\n2. Sở Nội vụ tham mưu thi đua, khen thưởng.\n")
+    plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "qd.txt"))
+    assert plan.doc_type == "QĐ"
+    assert [t.units for t in plan.tasks] == [["Công an tỉnh"], ["Sở Nội vụ"]]
+
+
+def test_an_appendix_task_table_flattened_one_cell_per_line():
+    # a .txt copy of a Word task table: each cell on a line, an empty cell an empty line
+    table = ("PHỤ LỤC\nSTT\nNhiệm vụ\nThời gian\nChủ trì thực hiện\nPhối hợp thực hiện\nI\nCải cách thể chế\n\n\n\n"
+             "1\nRà soát văn bản quy phạm pháp luật.\nThường xuyên\nSở Tư pháp\n\n"
+             "2\nCông bố thủ tục hành chính.\nQuý I/2026\nVăn phòng UBND tỉnh\nSở Tư pháp; UBND các xã\n")
+    plan = parse("III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\n" + table)
+    rows = [t for t in plan.tasks if t.source == "table"]
+    assert [(t.units, t.coordinating, t.timeframe) for t in rows] == [
+        (["Sở Tư pháp"], [], "Thường xuyên"),
+        (["Văn phòng UBND tỉnh"], ["Sở Tư pháp", "UBND các xã"], "Quý I/2026"),
+    ]
+    assert rows[1].location.table == 0 and rows[1].location.row == 3

@@ -194,9 +194,10 @@ def test_every_corpus_docx_reads():
         pytest.skip("corpus not available")
     for path in files:
         doc = read_docx(path)
-        assert len(doc.blocks) > 20, path
+        assert len(doc.blocks) > 5, path  # the shortest is a one-page meeting agenda (065)
         text = "\n".join(b.text for b in doc.blocks)
-        assert "KẾ HOẠCH" in text or "HƯỚNG DẪN" in text, path
+        # plans, guidance, letters (V/v …), a Thông báo and an agenda: each names what it is
+        assert any(word in text for word in ("KẾ HOẠCH", "HƯỚNG DẪN", "V/v", "THÔNG BÁO", "CHƯƠNG TRÌNH")), path
         assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
 
 

@@ -7,6 +7,7 @@ cannot find stays empty and the rules report it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from checker.extract.basis import read_basis
@@ -14,11 +15,37 @@ from checker.extract.citations import find_citations
 from checker.extract.closing import read_recipients, read_signer
 from checker.extract.header import read_header, year_of_title
 from checker.extract.reporting import find_duties
-from checker.extract.sections import appendix_start, assign_parts, block_parts, build_sections, top_level
+from checker.extract.sections import (
+    CLOSING,
+    appendix_start,
+    assign_parts,
+    attached_documents,
+    block_parts,
+    build_sections,
+    classify_part,
+    top_level,
+)
 from checker.extract.task_tables import table_tasks
-from checker.extract.tasks import labelled_tasks, tasks_in
-from checker.model.document import Document
-from checker.model.plan import Citation, Plan
+from checker.extract.tasks import assigned_tasks, tasks_in
+from checker.model.document import Block, Document
+from checker.model.plan import Citation, Plan, Section, Task
+from checker.text.normalize import fold
+
+
+def _tasks(tops: list[Section], blocks: list[Block], paths: list[list[str]], end: int,
+           closes: Callable[[int], bool]) -> list[Task]:
+    """The tasks of the top-level sections ``tops`` (ending at ``end``; ``closes`` tells the closing lines)."""
+    tasks: list[Task] = []
+    for pos, section in enumerate(tops):
+        limit = tops[pos + 1].block if pos + 1 < len(tops) else end
+        stop = next((i for i in range(section.block, limit) if closes(i)), limit)
+        if section.part == "implementation":
+            tasks.extend(tasks_in(section, blocks, stop, paths))
+        elif section.part in ("content", "other", "funding"):
+            # Duties outside the implementation part: "Trung tâm Y tế … chủ trì" in the content, "Sở Tài chính
+            # chủ trì, tham mưu" under funding, the per-agency items of a letter or directive.
+            tasks.extend(assigned_tasks(section, blocks, stop, paths, own=section.level > 1))
+    return tasks
 
 
 def extract_plan(document: Document) -> Plan:
@@ -42,14 +69,14 @@ def extract_plan(document: Document) -> Plan:
     for block in blocks[body_start:]:
         citations.extend(find_citations(block, paths[block.index]))
 
-    tasks = []
-    for pos, section in enumerate(tops):
-        limit = tops[pos + 1].block if pos + 1 < len(tops) else end
-        ends = [i for i in range(section.block, limit) if kinds[i] in ("closing", "recipients", "signature")]
-        if section.part == "implementation":
-            tasks.extend(tasks_in(section, blocks, min(ends, default=limit), paths))
-        elif section.part in ("content", "other"):
-            tasks.extend(labelled_tasks(section, blocks, min(ends, default=limit), paths))
+    tasks = _tasks(tops, blocks, paths, end, lambda i: kinds[i] in ("closing", "recipients", "signature"))
+    # A plan issued by a decision follows it as an attachment ("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)"):
+    # its parts hand out the tasks.
+    for start, stop in attached_documents(blocks, end if recipients_at is None else recipients_at):
+        attached = [s for s in top_level(roots) if start <= s.block < stop]
+        for section in attached:
+            section.part = classify_part(section.title)
+        tasks.extend(_tasks(attached, blocks, paths, stop, lambda i: bool(CLOSING.match(fold(blocks[i].text.strip())))))
     # Task tables count wherever they are, appendices (phụ lục phân công) included.
     tasks.extend(table_tasks(blocks, paths))
 

@@ -154,6 +154,12 @@ def _continues_title(prev: Block, follower: Block) -> bool:
     return before.isupper() and text.isupper()
 
 
+def _opens_item(text: str) -> bool:
+    """A heading or list item opens the line; a subject may list its points "(1) …; (2) …" over lines."""
+    found = split_marker(text)
+    return found is not None and not found[0].startswith("(")
+
+
 def _subject_before_body(blocks: list[Block], start: int) -> list[Block]:
     """The subject lines when they run up to a clear boundary (the basis clause, a separator, a
     heading) within four short blocks; empty when there is no such boundary or when one of them
@@ -161,7 +167,7 @@ def _subject_before_body(blocks: list[Block], start: int) -> list[Block]:
     found: list[Block] = []
     for block in blocks[start: start + 5]:
         text = block.text.strip()
-        if _SEPARATOR.match(text) or split_marker(text) or _opens_body(text):
+        if _SEPARATOR.match(text) or _opens_item(text) or _opens_body(text):
             return found if found else []
         if (len(text) > 200 or _is_title(block) or len(found) == 4 or "như sau" in fold(text)
                 or text.endswith((".", ":"))):
@@ -192,7 +198,7 @@ def read_header(blocks: list[Block], limit: int = 40) -> Header:
                 next_index = boxed[-1].index + 1
             for follower in [] if boxed else blocks[block.index + 1: block.index + 6]:
                 text = follower.text.strip()
-                if (_SEPARATOR.match(text) or split_marker(text) or len(text) > 300
+                if (_SEPARATOR.match(text) or _opens_item(text) or len(text) > 300
                         or (title_parts and _is_title(follower))):
                     break
                 if not title_parts:

@@ -31,6 +31,8 @@ _PART_WORDS: list[tuple[Part, re.Pattern[str]]] = [
 ]
 _CONTENT_WORDS = re.compile(r"nội dung|nhiệm vụ|giải pháp|hoạt động|biện pháp")
 _CLOSING = re.compile(r"^(?:trên đây là|nơi nhận\s*(?::|$)|trong quá trình (?:tổ chức )?thực hiện)")
+#: The closing of a document's body (``Trên đây là …``, ``Nơi nhận:``), on folded text.
+CLOSING = _CLOSING
 #: The recipients heading: "Nơi nhận:" alone or followed by the list, never "Nơi nhận văn bản …".
 RECIPIENTS_HEADING = re.compile(r"^nơi nhận\s*(?::|$)")
 # What opens an attachment after the signature: "Phụ lục I", "PHỤ LỤC", "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01".
@@ -62,6 +64,19 @@ def appendix_start(blocks: list[Block], recipients_at: int | None, roots: list[S
         if _APPENDIX.match(fold(block.text.strip())):
             return block.index
     return first_top
+
+
+# The title of an attached document: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG" … in capitals, alone on its line
+# or with its subject ("KẾ HOẠCH TRIỂN KHAI …").
+_ATTACHED_TITLE = re.compile(r"^(?:kế hoạch|chương trình(?: hành động)?|phương án|đề án|quy chế|hướng dẫn)\b")
+
+
+def attached_documents(blocks: list[Block], end: int) -> list[tuple[int, int]]:
+    """Where documents attached after the signature begin and end (a plan issued by a decision): from a title
+    written in capitals to the next such title or the end of the text."""
+    starts = [b.index for b in blocks[end:] if b.text.strip().isupper() and len(b.text.strip()) < 300
+              and _ATTACHED_TITLE.match(fold(b.text.strip().strip("*").strip()))]
+    return [(start, starts[pos + 1] if pos + 1 < len(starts) else len(blocks)) for pos, start in enumerate(starts)]
 
 
 def _heading(block: Block, previous: int | None = None) -> tuple[str, int, str] | None:

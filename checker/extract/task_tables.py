@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from checker.extract.units import is_vague, split_units
+from checker.extract.units import is_vague, named_units, split_units, starts_with_unit
 from checker.model.document import Block
 from checker.model.plan import Task
 from checker.text.normalize import fold
@@ -97,7 +97,9 @@ def table_tasks(blocks: list[Block], paths: list[list[str]]) -> list[Task]:
             unit_cell = cells.get(columns["unit"])
             partner_cell = cells.get(columns.get("partner", -1))
             time_cell = cells.get(columns.get("time", -1))
-            units = split_units(unit_cell.text) if unit_cell and unit_cell.text else []
+            # Only names of units: "Theo phân công tại Phương án số …" refers to another document's assignment.
+            named = named_units(unit_cell.text) if unit_cell and unit_cell.text else []
+            units = [u for u in named if starts_with_unit(u)]
             tasks.append(Task(
                 units=units,
                 coordinating=split_units(partner_cell.text) if partner_cell and partner_cell.text else [],

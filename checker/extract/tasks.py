@@ -14,9 +14,9 @@ Labelled items are tasks wherever they stand (plans put them under *Nội dung* 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from checker.extract.sections import walk
 from checker.extract.units import (
     coordinating_units,
     is_vague,
@@ -41,12 +41,17 @@ _NOT_TASKS = re.compile(
     r"^(?:kinh phí|nguồn kinh phí|hiệu lực|điều khoản|trên đây|trong quá trình|thời gian thực hiện|"
     r"thời gian tổ chức|thời gian, địa điểm|địa điểm|(?:hướng dẫn|kế hoạch|quyết định|văn bản) này có hiệu lực)"
 )
-# Labelled lines that say who leads, who helps and by when.
-_LEAD_LABEL = re.compile(
-    r"^(?:(?:đơn vị|cơ quan|bộ phận|người)\s+(?:chủ trì|thực hiện|phụ trách|được giao)(?:\s+thực hiện)?"
-    r"|chủ trì(?:\s+thực hiện)?|trách nhiệm(?:\s+thực hiện)?)\s*:\s*"
-)
+# Labelled lines that say who leads, who helps and by when: "Cơ quan chủ trì: …", "Cơ quan chủ trì, thực hiện: …",
+# "Đơn vị chủ trì tham mưu: …", "Chủ trì thực hiện: …", "Trách nhiệm thực hiện: …". Without a colon the label
+# heads the lines that name the units ("2. Cơ quan chủ trì" / "- Ban Chỉ đạo quốc gia.").
+_LEAD_WORDS = (r"(?:(?:cơ quan|đơn vị|bộ phận|người|cơ quan, đơn vị)\s+(?:được giao\s+)?"
+               r"(?:chủ trì|thực hiện|phụ trách|được giao|chịu trách nhiệm|đầu mối)"
+               r"(?:\s*,?\s*(?:thực hiện|tham mưu|theo dõi|phối hợp|triển khai))*"
+               r"|chủ trì(?:\s+thực hiện)?|trách nhiệm(?:\s+thực hiện)?)")
+_LEAD_LABEL = re.compile(rf"^{_LEAD_WORDS}\s*:\s*")
+_LEAD_HEADING = re.compile(rf"^{_LEAD_WORDS}\s*:?\s*$")
 _PARTNER_LABEL = re.compile(r"^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*")
+_PARTNER_HEADING = re.compile(r"^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?:\s+thực hiện)?\s*:?\s*$")
 _RESULT_LABEL = re.compile(r"^(?:kết quả|sản phẩm)(?:\s+(?:đầu ra|cần đạt))?\s*:\s*")
 # A section that also names content ("NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG …", "NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG
 # TRÁCH NHIỆM") holds content headings and rules as well as tasks.
@@ -132,83 +137,235 @@ def _named(value: str) -> list[str]:
     return units
 
 
-def _label_lines(item: Section) -> list[Section]:
-    """The lines under ``item`` that may carry its labels: its children and, below lettered or
-    bulleted children (``b) Cơ quan thực hiện:`` / ``- Đơn vị chủ trì: …``), theirs; never the
-    inside of a numbered sub-item, which is a task of its own."""
-    out: list[Section] = []
-    for child in item.children:
-        out.append(child)
-        if child.level >= 4:
-            out.extend(_label_lines(child))
-    return out
+def _spans(items: list[Section], end: int) -> list[tuple[Section, int]]:
+    """Each item with the block its text ends before (the next item, or ``end``)."""
+    return [(item, items[pos + 1].block if pos + 1 < len(items) else end) for pos, item in enumerate(items)]
 
 
-def _labels(item: Section, blocks: list[Block]) -> _Labels:
-    """The labelled lines under ``item`` (``- Đơn vị chủ trì: …``)."""
-    labels = _Labels()
-    for child in _label_lines(item):
-        text = _strip_marker(blocks[child.block].text, child)
-        folded = fold(text)
-        lead = _LEAD_LABEL.match(folded)
-        partner = _PARTNER_LABEL.match(folded)
-        time = _TIME_LABEL.match(folded)
-        if lead:
-            labels.found = True
-            labels.lead.extend(u for u in _named(text[lead.end():]) if u not in labels.lead)
-        elif partner:
-            labels.other = True
-            labels.partners.extend(u for u in _named(text[partner.end():]) if u not in labels.partners)
-        elif time:
-            labels.other = True
-            labels.time = text[time.end():].strip().rstrip(" .;") or labels.time
-        elif _RESULT_LABEL.match(folded):
-            labels.other = True
-    return labels
+def _walk_spans(items: list[Section], end: int) -> Iterator[tuple[Section, int]]:
+    for item, item_end in _spans(items, end):
+        yield item, item_end
+        yield from _walk_spans(item.children, item_end)
 
 
-def _group_labels(section: Section, blocks: list[Block]) -> _Labels:
-    """The lead labels anywhere under a grouping heading: in ``3. Theo dõi …`` / ``3.1 …`` / ``3.2 …`` /
-    ``3.3 …`` / ``- Đơn vị chủ trì: …`` the last item's labels serve the whole group."""
-    group = _Labels()
-    for child in walk(section.children):
-        labels = _labels(child, blocks)
-        if labels.found:
-            group.found = True
-            group.lead.extend(u for u in labels.lead if u not in group.lead)
-            group.partners.extend(u for u in labels.partners if u not in group.partners)
-    return group
+def _extend(target: list[str], units: list[str]) -> None:
+    target.extend(u for u in units if u not in target)
 
 
-def _labelled_task(item: Section, labels: _Labels, blocks: list[Block], end: int, paths: list[list[str]]) -> Task:
-    block = blocks[item.block]
-    text = _section_text(item, blocks, end)
-    units = labels.lead or units_of(_strip_marker(block.text, item))
-    return Task(
-        units=units,
-        coordinating=[u for u in labels.partners if u not in units],
-        vague=bool(units) and all(is_vague(u) for u in units),
-        timeframe=labels.time or _timeframe(text),
-        text=text[:_TEXT_LIMIT],
-        location=block.location(0, len(block.text), paths[block.index]),
-    )
+class _Reader:
+    """Reads the tasks of one part; remembers the labels found under each item (they are asked for again
+    by every heading above it)."""
+
+    def __init__(self, blocks: list[Block], paths: list[list[str]]) -> None:
+        self.blocks = blocks
+        self.paths = paths
+        self.found: dict[tuple[int, int], _Labels] = {}
+
+    def heading(self, item: Section) -> str:
+        return _strip_marker(self.blocks[item.block].text, item)
+
+    def own_lines(self, item: Section, end: int) -> list[Block]:
+        """The lines under ``item`` that may carry its labels: every line before ``end`` but those of a
+        numbered sub-item with a lead label of its own (a task of its own, ``1.1.`` / ``- Đơn vị chủ trì:``);
+        a numbered sub-item that is itself a label (``2. Cơ quan chủ trì``) is one of the item's lines."""
+        skip: list[tuple[int, int]] = []
+        self._tasks_below(item, end, skip)
+        return [b for b in self.blocks[item.block + 1: end] if not any(a <= b.index < z for a, z in skip)]
+
+    def _tasks_below(self, item: Section, end: int, skip: list[tuple[int, int]]) -> None:
+        """The spans of the numbered sections below ``item`` that are tasks of their own (their own lead label)."""
+        for child, child_end in _spans(item.children, end):
+            if child.level <= 3 and not _is_label(fold(self.heading(child))) and self.labels(child, child_end).found:
+                skip.append((child.block, child_end))
+            else:
+                self._tasks_below(child, child_end, skip)
+
+    def labels(self, item: Section, end: int) -> _Labels:
+        """The labelled lines under ``item`` (``- Đơn vị chủ trì: …``; ``Cơ quan chủ trì:`` / ``- Sở …``)."""
+        key = (item.block, end)
+        if key not in self.found:
+            self.found[key] = self._read_labels(item, end)
+        return self.found[key]
+
+    def _read_labels(self, item: Section, end: int) -> _Labels:
+        labels = _Labels()
+        listing: list[str] | None = None  # the list the lines under a bare label go to
+        for block in self.own_lines(item, end):
+            text = _strip_marker(block.text)
+            folded = fold(text)
+            if lead := _LEAD_LABEL.match(folded):
+                labels.found = True
+                named = _named(text[lead.end():])
+                _extend(labels.lead, named)
+                listing = None if named else labels.lead
+            elif _LEAD_HEADING.match(folded):
+                labels.found = True
+                listing = labels.lead
+            elif partner := _PARTNER_LABEL.match(folded):
+                labels.other = True
+                named = _named(text[partner.end():])
+                _extend(labels.partners, named)
+                listing = None if named else labels.partners
+            elif _PARTNER_HEADING.match(folded):
+                labels.other = True
+                listing = labels.partners
+            elif time := _TIME_LABEL.match(folded):
+                labels.other = True
+                labels.time = text[time.end():].strip().rstrip(" .;") or labels.time
+                listing = None
+            elif _RESULT_LABEL.match(folded):
+                labels.other = True
+                listing = None
+            elif listing is not None and starts_with_unit(text):
+                _extend(listing, [u for u in split_units(text.rstrip(" .;")) if starts_with_unit(u)])
+            else:
+                listing = None
+        return labels
+
+    def group_labels(self, section: Section, end: int) -> _Labels:
+        """The lead labels anywhere under a grouping heading: in ``3. Theo dõi …`` / ``3.1 …`` / ``3.2 …`` /
+        ``3.3 …`` / ``- Đơn vị chủ trì: …`` the last item's labels serve the whole group."""
+        group = _Labels()
+        for child, child_end in _walk_spans(section.children, end):
+            labels = self.labels(child, child_end)
+            if labels.found:
+                group.found = True
+                _extend(group.lead, labels.lead)
+                _extend(group.partners, labels.partners)
+        return group
+
+    def labelled_task(self, item: Section, labels: _Labels, end: int) -> Task:
+        block = self.blocks[item.block]
+        text = _section_text(item, self.blocks, end)
+        units = labels.lead or units_of(self.heading(item))
+        return Task(
+            units=units,
+            coordinating=[u for u in labels.partners if u not in units],
+            vague=bool(units) and all(is_vague(u) for u in units),
+            timeframe=labels.time or _timeframe(text),
+            text=text[:_TEXT_LIMIT],
+            location=block.location(0, len(block.text), self.paths[block.index]),
+        )
+
+    def item_task(self, item: Section, end: int) -> Task:
+        return _make_task(_section_text(item, self.blocks, end), self.blocks[item.block], self.paths[item.block], item)
+
+    def has_unit(self, section: Section) -> bool:
+        return bool(units_of(self.heading(section)))
+
+    def assigns_below(self, section: Section, end: int) -> bool:
+        """Whether some item below ``section`` names a unit or carries a lead label."""
+        return any(self.has_unit(s) or self.labels(s, e).found for s, e in _walk_spans(section.children, end))
+
+    def prose_tasks(self, blocks: list[Block]) -> list[Task]:
+        return [_make_task(b.text.strip(), b, self.paths[b.index]) for b in blocks
+                if not _NOT_TASKS.match(fold(b.text.strip()))]
+
+    def implementation(self, section: Section, limit: int, inherited: _Labels | None = None,
+                       mixed: bool = False) -> list[Task]:
+        """See :func:`tasks_in`."""
+        items = section.children
+        if not items:
+            return self.prose_tasks(self.blocks[section.block + 1: limit])
+        spans = _spans(items, limit)
+        mixed = (mixed or inherited is not None or bool(_MIXED_TITLE.search(fold(section.title)))
+                 or any(self.labels(s, e).found for s, e in _walk_spans(items, limit)))
+        tasks: list[Task] = []
+        for item, end in spans:
+            if _NOT_TASKS.match(fold(item.title)):
+                continue
+            labels = self.labels(item, end)
+            if labels.found:
+                tasks.append(self.labelled_task(item, labels, end))
+            elif self.has_unit(item):
+                tasks.append(self.item_task(item, end))
+            elif item.children and item.level < 5 and self.assigns_below(item, end):
+                # A grouping heading ("1. Phân công cụ thể") whose sub-items carry the units.
+                group = self.group_labels(item, end)
+                tasks.extend(self.implementation(item, end, group if group.found else inherited, mixed))
+            elif mixed:
+                if inherited is not None and inherited.found:
+                    tasks.append(self.labelled_task(item, _Labels(inherited.lead, inherited.partners, labels.time,
+                                                                  True), end))
+                elif labels.other:  # "Thời gian: …", "Kết quả: …" but no lead unit: a task missing its unit
+                    tasks.append(self.item_task(item, end))
+            elif not item.children and end - item.block > 1 and item.level < 5:
+                # A heading over plain paragraphs ("1. Công tác triển khai" / "Các sở, ban, ngành …").
+                tasks.extend(self.prose_tasks(self.blocks[item.block + 1: end]))
+            else:
+                tasks.append(self.item_task(item, end))
+        return tasks
+
+    def assigned(self, section: Section, limit: int, own: bool = False, strict: bool = False) -> list[Task]:
+        """See :func:`assigned_tasks`. ``strict``: inside a procedure, only what is handed out in words."""
+        title = fold(section.title)
+        if _NOT_ASSIGNING.match(title):
+            return []  # who the plan is about (Đối tượng), slogans, criteria: nobody is handed a task there
+        # The steps of a procedure (Trình tự, thủ tục) name who acts at each step; they hand out no task, but a
+        # request in it does ("Đề nghị các cơ quan … gửi …").
+        strict = strict or (section.level <= 3 and len(title) <= 100 and bool(_PROCEDURE.search(title)))
+        if own and _assignment(self.heading(section), strict=strict, procedure=strict,
+                               heading_only=limit - section.block > 1 or bool(section.children)):
+            return [self.item_task(section, limit)]
+        labels = self.labels(section, limit)
+        if labels.found:  # "I. …" / "1. Nội dung" / "2. Cơ quan chủ trì" / "3. Thời gian thực hiện": one task
+            return [self.labelled_task(section, labels, limit)]
+        tasks: list[Task] = []
+        first_child = section.children[0].block if section.children else limit
+        # Paragraphs of the section's own text that hand out a task ("Giao Sở Y tế chủ trì …").
+        tasks.extend(_make_task(b.text.strip(), b, self.paths[b.index])
+                     for b in self.blocks[section.block + 1: first_child]
+                     if split_marker(b.text) is None and _assignment(b.text.strip(), strict=True, procedure=strict))
+        for item, end in _spans(section.children, limit):
+            labels = self.labels(item, end)
+            if labels.found:
+                tasks.append(self.labelled_task(item, labels, end))
+            else:
+                tasks.extend(self.assigned(item, end, own=True, strict=strict))
+        return tasks
 
 
-def _has_unit(section: Section, blocks: list[Block]) -> bool:
-    return bool(units_of(_strip_marker(blocks[section.block].text, section)))
+_ASSIGNING_LEAD = re.compile(r"^\s*(?:giao(?:\s+cho)?|(?:kính\s+|trân trọng\s+)?đề nghị|yêu cầu)\s+", re.IGNORECASE)
 
 
-def _assigns_below(section: Section, blocks: list[Block]) -> bool:
-    """Whether some item below ``section`` names a unit or carries a lead label."""
-    return any(_has_unit(s, blocks) or _labels(s, blocks).found for s in walk(section.children))
+# Sections that say who or what a plan is about rather than who does what: its subjects (Đối tượng, Phạm vi,
+# Thành phần), slogans, criteria and titles of emulation, aims and figures, the situation.
+_NOT_ASSIGNING = re.compile(
+    r"^(?:đối tượng|phạm vi|thành phần|khẩu hiệu|tiêu chí|tiêu chuẩn|danh hiệu|hình thức khen|hình thức tôn vinh|"
+    r"cơ cấu|địa điểm|đại biểu|mục tiêu|chỉ tiêu|tình hình|thực trạng|kết quả đạt được|quan điểm|nguyên tắc|"
+    r"giải thích|căn cứ|mục đích|yêu cầu)"
+)
 
 
-def _prose_tasks(blocks: list[Block], paths: list[list[str]]) -> list[Task]:
-    return [_make_task(b.text.strip(), b, paths[b.index]) for b in blocks if not _NOT_TASKS.match(fold(b.text.strip()))]
+_MEMBER = re.compile(r"^\s*(?:(?:các\s+)?(?:đồng chí|đ/c|ông|bà|anh|chị|đại diện)\b|gồm\b|là\s+(?:đồng chí|ông|bà)\b)")
+_PROCEDURE = re.compile(r"(?<![\wÀ-ỹ])(?:trình tự|thủ tục|quy trình|các bước)(?![\wÀ-ỹ])")
 
 
-def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list[str]],
-             inherited: _Labels | None = None, mixed: bool = False) -> list[Task]:
+def _assignment(text: str, strict: bool = False, heading_only: bool = True, procedure: bool = False) -> list[str]:
+    """The units a text outside the implementation part makes responsible: an item that opens with a unit
+    (``2. Sở Xây dựng: …``, ``Trung tâm Y tế huyện chủ trì …``, ``1.1. Giao Công an Thành phố``,
+    ``6. Đề nghị Hiệp hội Doanh nghiệp tỉnh:``) or says ``X chủ trì``. A paragraph (``strict``) counts only
+    with a word that hands out the task (``Giao``, ``Đề nghị``, ``Yêu cầu``) or ``X chủ trì``. An item that is
+    a name and nothing else (``1. Sở Nông nghiệp và Môi trường``) counts when its duties follow it
+    (``heading_only``)."""
+    units, at = leading_units(text)
+    if units and at >= len(text) and not heading_only:
+        units = []
+    if units and _MEMBER.match(fold(text[at: at + 40])):
+        units = []  # "Trưởng đoàn: đồng chí …": who sits on a committee, not what it is to do
+    if units and (not strict or _ASSIGNING_LEAD.match(text)):
+        return units
+    if strict and procedure:
+        return []  # "Trưởng ban công tác Mặt trận chủ trì hội nghị": who chairs a step of the procedure
+    return lead_units_in(text[:_TEXT_LIMIT])
+
+
+def _is_label(folded: str) -> bool:
+    return bool(_LEAD_LABEL.match(folded) or _LEAD_HEADING.match(folded) or _PARTNER_LABEL.match(folded)
+                or _PARTNER_HEADING.match(folded) or _TIME_LABEL.match(folded) or _RESULT_LABEL.match(folded))
+
+
+def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list[str]]) -> list[Task]:
     """The tasks of one implementation section, whose blocks end before ``limit``.
 
     In a section that assigns by labels (``- Đơn vị chủ trì: …``) or that also holds content (its
@@ -216,49 +373,14 @@ def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list
     below it is content or a rule, not a task; an item under a group whose labels name a lead unit
     takes that unit.
     """
-    items = section.children
-    if not items:
-        return _prose_tasks(blocks[section.block + 1: limit], paths)
-    mixed = (mixed or inherited is not None or bool(_MIXED_TITLE.search(fold(section.title)))
-             or any(_labels(s, blocks).found for s in walk(items)))
-    tasks: list[Task] = []
-    for pos, item in enumerate(items):
-        end = _end_of(item, items[pos + 1:], limit)
-        if _NOT_TASKS.match(fold(item.title)):
-            continue
-        labels = _labels(item, blocks)
-        if labels.found:
-            tasks.append(_labelled_task(item, labels, blocks, end, paths))
-        elif _has_unit(item, blocks):
-            tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block], item))
-        elif item.children and item.level < 5 and _assigns_below(item, blocks):
-            # A grouping heading ("1. Phân công cụ thể") whose sub-items carry the units.
-            group = _group_labels(item, blocks)
-            tasks.extend(tasks_in(item, blocks, end, paths, group if group.found else inherited, mixed))
-        elif mixed:
-            if inherited is not None and inherited.found:
-                own_time = labels.time
-                tasks.append(_labelled_task(item, _Labels(inherited.lead, inherited.partners, own_time, True),
-                                            blocks, end, paths))
-            elif labels.other:  # "Thời gian: …", "Kết quả: …" but no lead unit: a task missing its unit
-                tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block], item))
-        elif not item.children and end - item.block > 1 and item.level < 5:
-            # A heading over plain paragraphs ("1. Công tác triển khai" / "Các sở, ban, ngành …").
-            tasks.extend(_prose_tasks(blocks[item.block + 1: end], paths))
-        else:
-            tasks.append(_make_task(_section_text(item, blocks, end), blocks[item.block], paths[item.block], item))
-    return tasks
+    return _Reader(blocks, paths).implementation(section, limit)
 
 
-def labelled_tasks(section: Section, blocks: list[Block], limit: int, paths: list[list[str]]) -> list[Task]:
-    """Tasks outside the implementation part: only items with a lead label (``Cơ quan chủ trì:``)."""
-    tasks: list[Task] = []
-    items = section.children
-    for pos, item in enumerate(items):
-        end = _end_of(item, items[pos + 1:], limit)
-        labels = _labels(item, blocks)
-        if labels.found:
-            tasks.append(_labelled_task(item, labels, blocks, end, paths))
-        elif item.children:
-            tasks.extend(labelled_tasks(item, blocks, end, paths))
-    return tasks
+def assigned_tasks(section: Section, blocks: list[Block], limit: int, paths: list[list[str]],
+                   own: bool = False) -> list[Task]:
+    """Tasks outside the implementation part (content, funding, the items of a letter or directive that has no
+    such part): items with a lead label (``Cơ quan chủ trì:``), items that open with a unit
+    (``4. Sở Y tế: …``, ``Trung tâm Y tế huyện chủ trì …``, ``Đề nghị Hiệp hội …``), and paragraphs that hand
+    out a task (``Giao Sở Tài chính chủ trì …``). ``own``: the section's own heading may be such an item
+    (a top-level ``4. Sở Y tế`` in a directive without Roman parts)."""
+    return _Reader(blocks, paths).assigned(section, limit, own)

@@ -13,38 +13,16 @@ from __future__ import annotations
 
 import re
 
+from checker.extract.lexicon import lexicon, spellings
 from checker.text.letters import UPPER
 from checker.text.normalize import fold
 
-#: Head words that open the name of a body, office or office-holder (matched case-insensitively
-#: at the start; each must be followed by more of the name or be a known stand-alone unit).
-UNIT_HEADS = (
-    "ban", "sở", "phòng", "ủy ban", "uỷ ban", "ubnd", "ubmttq", "mttq", "mặt trận", "đài", "báo",
-    "trung tâm", "công an", "bộ chỉ huy", "ban chỉ huy", "bộ đội", "hội", "hội đồng", "đoàn",
-    "huyện đoàn", "tỉnh đoàn", "thành đoàn", "văn phòng", "thanh tra", "cục", "chi cục", "bộ", "trường",
-    "bệnh viện", "viện", "kho bạc", "ngân hàng", "liên đoàn", "tòa án", "viện kiểm sát", "đảng ủy",
-    "đảng ủy", "huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "cấp ủy", "chi bộ", "đồn", "đội", "bưu điện",
-    "điện lực", "hđnd", "ubmt", "thường trực", "tổ", "tiểu ban", "đồng chí", "chủ tịch", "phó chủ tịch",
-    "trưởng", "phó trưởng", "giám đốc", "thủ trưởng", "lãnh đạo", "bí thư", "chánh văn phòng",
-    "cơ quan", "các sở", "các ban", "các phòng", "các cơ quan", "các đơn vị", "các địa phương",
-    "các ngành", "các đoàn thể", "các tổ chức", "các hội", "ubnd các", "ủy ban nhân dân các",
-    "các xã", "các huyện", "cán bộ", "chuyên viên", "người đứng đầu", "doanh nghiệp", "các doanh nghiệp",
-    "đài phát thanh", "cổng thông tin", "học viện", "hợp tác xã", "ban quản lý", "vụ", "tổng cục",
-    "quân sự", "biên phòng", "bộ phận", "thủ tướng", "chính phủ", "tỉnh đội", "huyện đội",
-    "quốc hội", "thành viên", "chi hội", "chi đoàn", "chi ủy", "đảng bộ", "btt", "trạm", "hạt", "tổ chức",
-    "tỉnh ủy", "ủy ban bầu cử", "trưởng thôn", "phó chủ tịch", "uỷ ban", "ub", "cơ sở", "thôn", "xóm",
-    "khu phố", "tổ dân phố", "chính quyền", "cấp có thẩm quyền",
-)
-#: What follows a head word when it is not a unit at all: "Hội nghị hiệp thương", "Ban hành kế
-#: hoạch", "Tổ chức các hội nghị", "Báo cáo kết quả", "phòng, chống ma túy", "đội ngũ cán bộ".
-NOT_UNITS = (
-    "hội nghị", "hội thi", "hội thảo", "hội diễn", "hội viên", "hội họp", "hội nhập", "hội trại",
-    "ban hành", "ban đầu", "báo cáo", "báo động", "phòng chống", "phòng, chống", "phòng ngừa",
-    "phòng tránh", "phòng cháy", "phòng họp", "phòng bỏ phiếu", "trường hợp", "đội ngũ", "đoàn viên",
-    "đoàn kết", "bộ máy", "bộ tiêu chí", "bộ thủ tục", "bộ chỉ số", "bộ câu hỏi", "bộ tài liệu", "bộ hồ sơ",
-    "cục bộ", "tổ quốc", "trung tâm của", "hội đồng hương", "cơ sở vật chất", "cơ sở dữ liệu", "cơ sở pháp lý",
-    "cơ sở hạ tầng", "cơ sở cai nghiện", "cơ sở y tế", "cơ sở kinh doanh",
-)
+_WORDS = lexicon()
+#: Head words that open the name of a body, office or office-holder (``bodies.yaml``: ``heads``).
+UNIT_HEADS = _WORDS.heads
+#: What follows a head word when it is not a unit at all (``not_units``): "Hội nghị hiệp thương", "Ban
+#: hành kế hoạch", "Tổ chức các hội nghị", "Báo cáo kết quả", "phòng, chống ma túy", "đội ngũ cán bộ".
+NOT_UNITS = _WORDS.not_units
 _HEAD_RE = re.compile(
     r"^(?:(?:các|những|mọi)\s+)?(?!" + "|".join(re.escape(w) + r"\b" for w in NOT_UNITS) + r")"
     # "Tổ chức" opens a unit only as a kind of organisation; otherwise it is the verb "organise".
@@ -52,28 +30,14 @@ _HEAD_RE = re.compile(
     + r"(?:" + "|".join(sorted((re.escape(h) for h in UNIT_HEADS), key=len, reverse=True)) + r")\b"
 )
 
-#: Verbs (lower case, as written in running text) that end a unit name.
-VERBS = (
-    "chủ trì", "phối hợp", "tham mưu", "xây dựng", "hướng dẫn", "tổ chức", "triển khai", "thực hiện",
-    "chỉ đạo", "theo dõi", "có trách nhiệm", "chịu trách nhiệm", "căn cứ", "tăng cường", "đẩy mạnh",
-    "phụ trách", "cung cấp", "đôn đốc", "kiểm tra", "bố trí", "nghiên cứu", "lồng ghép", "tuyên truyền",
-    "chủ động", "tiếp tục", "rà soát", "đăng tải", "phát huy", "quán triệt", "nắm bắt", "định hướng",
-    "ban hành", "thường xuyên", "tích cực", "đa dạng hóa", "phản ánh", "biên tập", "sản xuất",
-    "giới thiệu", "quảng bá", "vận động", "hỗ trợ", "đảm bảo", "bảo đảm", "là", "thành lập",
-    "tập trung", "giám sát", "tổng hợp", "báo cáo", "đề xuất", "kịp thời", "định kỳ", "cập nhật",
-    "duy trì", "nâng cao", "củng cố", "biên soạn", "tham gia", "lãnh đạo", "trình", "mở", "phổ biến",
-    "chuẩn bị", "thông tin", "phát động", "đăng", "phát sóng", "in", "cử", "quản lý", "thẩm định",
-    "phân công", "gửi", "tiếp nhận", "bổ sung", "hoàn thành", "làm", "có", "được", "sẽ", "cần",
-    "phải", "đề nghị", "yêu cầu", "theo", "trong", "với", "nhằm", "để", "tiến hành", "lựa chọn",
-    "hướng", "đưa", "tạo", "khai thác", "ứng dụng", "dự trù", "tuyển chọn", "giao", "tập huấn",
-    "cụ thể hóa", "cụ thể hoá", "xác định", "đánh giá", "phát hiện", "chấp hành", "thông báo", "niêm yết",
-    "lập", "sử dụng", "xử lý", "giải quyết", "huy động", "ưu tiên", "vận hành", "xem xét", "nghiêm túc",
-    "triệu tập",
-)
-_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, VERBS), key=len, reverse=True))
+#: Verbs (lower case, as written in running text) that end a unit name (``verbs``).
+VERBS = _WORDS.verbs
+_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(s) for v in VERBS for s in spellings(v)},
+                                                          key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])")
 _NAMED_AFTER = re.compile(rf"^(?:(?:các|những)\s+)?[{UPPER}]")
-_LEADS = re.compile(r"^\s*(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công|đối với)\s+", re.IGNORECASE)
+_LEADS = re.compile(r"^\s*(?:" + "|".join(sorted(map(re.escape, _WORDS.leads), key=len, reverse=True)) + r")\s+",
+                    re.IGNORECASE)
 # A new unit starts after ", " / "; " / " và " only where a unit head follows, written with a capital
 # or as "các …": "Sở Văn hóa, Thể thao và Du lịch" and "Sở Thông tin và Truyền thông" stay whole.
 _SEPARATOR = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+")
@@ -166,15 +130,18 @@ _NOUNS = {"hậu cần"}
 _TEAM_WORK = {"kiểm tra", "giám sát", "công tác", "tổ chức", "chỉ đạo", "biên tập", "tuyên truyền", "vận động"}
 # A capitalised verb after a dash or colon starts the duty: "Sở Y tế - Chủ trì, phối hợp …".
 # (Not every verb: "Trung tâm Văn hóa - Thông tin" is a name.)
-_DASH_VERBS = (
-    "chủ trì", "phối hợp", "tham mưu", "xây dựng", "hướng dẫn", "tổ chức", "triển khai", "thực hiện", "chỉ đạo",
-    "theo dõi", "tăng cường", "đẩy mạnh", "chủ động", "tiếp tục", "rà soát", "kiểm tra", "đôn đốc", "quản lý",
-    "phụ trách", "bố trí", "cung cấp", "nghiên cứu", "lồng ghép", "đảm bảo", "bảo đảm", "phổ biến",
-    "quán triệt", "ban hành", "định kỳ", "thường xuyên", "tích cực", "có trách nhiệm", "chịu trách nhiệm",
-    "là", "căn cứ", "huy động", "tổng hợp", "giám sát", "ưu tiên", "trực tiếp",
-)
-_DASH_VERB = re.compile(r"\s*[-–:]\s+(?=(?:" + "|".join(sorted(map(re.escape, _DASH_VERBS), key=len, reverse=True))
-                        + r")(?![\wÀ-ỹ]))")
+_DASH_VERBS = _WORDS.dash_verbs
+_DASH_VERB_WORDS = "|".join(sorted(map(re.escape, _DASH_VERBS), key=len, reverse=True))
+_DASH_VERB = re.compile(r"\s*[-–:]\s+(?=(?:" + _DASH_VERB_WORDS + r")(?![\wÀ-ỹ]))")
+# A dash glued to the duty ("Công đoàn cơ sở -Chủ động …"): only before a capital, which the folded text
+# no longer shows, so the caller checks the letter in the text as written.
+_GLUED_DASH_VERB = re.compile(r"\s+[-–](?=(?:" + _DASH_VERB_WORDS + r")(?![\wÀ-ỹ]))")
+# Phrases inside names that hold a verb ("Các cơ quan tham mưu, giúp việc Đảng ủy").
+_NAME_PHRASE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _WORDS.name_phrases), key=len,
+                                                                reverse=True)) + r")(?![\wÀ-ỹ])")
+
+
+_LIST_NOUNS = frozenset({"tổ chức", "lãnh đạo", "thành viên"})
 
 
 def next_verb(text: str, start: int) -> re.Match[str] | None:
@@ -188,11 +155,17 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
     """
     folded = fold(text)
     dash = _DASH_VERB.search(folded, start)
+    glued_dash = next((m for m in _GLUED_DASH_VERB.finditer(folded, start) if text[m.end():m.end() + 1].isupper()),
+                      None)
+    if glued_dash is not None and (dash is None or glued_dash.start() < dash.start()):
+        dash = glued_dash
     pattern = _VERB_RE
     pos = start
     # Where the name begins (after a bullet); each verb looks only at a bounded stretch before it, so
     # that a long run of skipped verbs ("Sở Đào tạo Đào tạo …") stays linear.
     lead_start = len(text) - len(text.lstrip(" -–+*•"))
+    # Name phrases that hold a verb, within reach of the name's start.
+    inside = [m.span() for m in _NAME_PHRASE.finditer(folded, lead_start, lead_start + 2 * _HEAD_WINDOW)]
     while True:
         verb = pattern.search(text, pos)
         if dash is not None and (verb is None or dash.start() < verb.start()):
@@ -200,6 +173,15 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
         if verb is None:
             return None
         at, word = verb.start(), verb.group(0)
+        phrase = next((end for begin, end in inside if begin <= at < end), None)
+        if phrase is not None:
+            pos = phrase
+            continue
+        # In a list of bodies a head word is a noun: "các cơ quan, tổ chức, đơn vị …" ("tổ chức" is a verb too).
+        if (word in _LIST_NOUNS and text[max(0, at - 2): at] == ", "
+                and re.match(r"\s*(?:,|;|và\s)", text[verb.end(): verb.end() + 5])):
+            pos = verb.end()
+            continue
         before = text[max(0, at - _HEAD_WINDOW): at].rstrip()
         last_word = before.rsplit(None, 1)[-1] if before else ""
         glued = " " not in word and last_word[:1].isupper() and text[at - 1: at] == " "
@@ -224,21 +206,64 @@ def leading_units(text: str) -> tuple[list[str], int]:
     lead = _LEADS.match(text)
     offset = lead.end() if lead else 0
     body = text[offset:]
-    if not starts_with_unit(body):
+    if not starts_with_unit(body) or _QUOTED_LAW.search(fold(text[:400])):
         return [], 0
     if lead and fold(lead.group(0)).strip() == "đối với" and not _NAMED_AFTER.match(body):
         return [], 0  # "Đối với thôn có dưới 100 cử tri: …" is a case, "Đối với các Thôn, Xóm: …" a unit
     colon = body.find(":")
     verb = next_verb(body, max(_head_end(body), 1))
     if colon != -1 and colon < 250 and (verb is None or colon < verb.start() or _colon_names_units(body[:colon])):
-        return split_units(body[:colon]), offset + colon + 1
-    if verb is not None and verb.start() > 1:
-        names = body[: verb.start()]
+        units, at = named_units(body[:colon]), offset + colon + 1
+    elif verb is not None and verb.start() > 1:
         # "Ủy ban nhân dân các xã thực hiện" — keep "Ủy ban nhân dân các xã", not an empty name.
-        return split_units(names), offset + verb.start()
-    if len(body) <= 160:  # a heading such as "1. Ban Tuyên giáo Huyện ủy" with duties below
-        return split_units(body), len(text)
-    return [], 0
+        units, at = named_units(body[: verb.start()]), offset + verb.start()
+    elif len(body) <= 160:  # a heading such as "1. Ban Tuyên giáo Huyện ủy" with duties below
+        units, at = named_units(body), len(text)
+    else:
+        return [], 0
+    return (units, at) if units else ([], 0)
+
+
+# A quoted article of law ("Chính phủ quy định chi tiết Điều này") assigns nothing to anyone.
+_QUOTED_LAW = re.compile(r"(?<![\wÀ-ỹ])(?:điều|khoản|điểm|luật|bộ luật|nghị định|thông tư|pháp lệnh) này(?![\wÀ-ỹ])")
+_BARE_HEADS = frozenset(_WORDS.generic_heads)
+
+
+# After a comma, a unit's name goes on only into more of a name: a capital ("Sở Văn hóa, Thể thao và Du lịch"),
+# another head ("Sở, ban, ngành", "cơ quan, đơn vị"), a place or level ("UBND các xã, phường, đặc khu"), or a
+# phrase of the lexicon ("tham mưu, giúp việc"). Anything else ("Hội đồng nhân dân tỉnh, thành phần dự hội
+# nghị gồm …") is the sentence going on, and the name ends at the comma.
+_PLACE_WORDS = re.compile(r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố|thôn|làng|bản|ấp|xóm|"
+                          r"khu phố|tổ dân phố|khu dân cư|cấp|trung ương|địa phương|đơn vị|ngành|đoàn thể|"
+                          r"cá nhân|lực lượng)(?![\wÀ-ỹ])")
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _name_goes_on(rest: str) -> bool:
+    folded = fold(rest[:_HEAD_WINDOW])
+    return (rest[:1].isupper() or starts_with_unit(rest) or bool(_PLACE_WORDS.match(folded))
+            or bool(_NAME_PHRASE.match(folded)) or folded.startswith(("các ", "và ", "phụ trách ")))
+
+
+# After a comma, these open what the sentence adds about the units, never more of a name: "Các địa phương, nhất
+# là các xã ven biển", "…, trong đó …", "…, kể cả …".
+_ASIDE = re.compile(r"(?:nhất là|đặc biệt là|nhất|đặc biệt|trong đó|kể cả|bao gồm|gồm|chủ yếu|trước hết)(?![\wÀ-ỹ])")
+
+
+def _cut_sentence(name: str) -> str:
+    for comma in _COMMA.finditer(name):
+        rest = name[comma.end():]
+        if _ASIDE.match(fold(rest[:20])) or (not _name_goes_on(rest) and next_verb(rest, 0) is not None):
+            return name[:comma.start()]
+    return name
+
+
+def named_units(names: str) -> list[str]:
+    """:func:`split_units`, each name cut where the sentence goes on after a comma, without the bare head words
+    that name no one ("Cơ quan chủ trì, thành phần …" and "Tổ chức, quản lý …" open with a noun or a verb, not
+    a unit; "Các đơn vị" is a group, and stays) and without slogans ("… vĩ đại sống mãi!")."""
+    units = [_cut_sentence(u).strip(" ,;:.-–") for u in split_units(names) if "!" not in u]
+    return [u for u in units if u and fold(u).removeprefix("những ") not in _BARE_HEADS]
 
 
 _PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(?P<who>[^.;:]+)", re.IGNORECASE)
@@ -249,9 +274,15 @@ def lead_units_in(text: str) -> list[str]:
     """Units named as ``X chủ trì`` anywhere in a text."""
     found: list[str] = []
     for m in _LEAD_IN.finditer(text):
-        who = _LEADS.sub("", m.group("who")).strip()
-        if starts_with_unit(who):
-            found.extend(split_units(who))
+        # "Kinh phí từ ngân sách. Sở Tài chính chủ trì …": the unit opens the sentence that says "chủ trì".
+        who = _LEADS.sub("", re.split(r"[.!?]\s+", m.group("who"))[-1]).strip()
+        if not starts_with_unit(who) or _QUOTED_LAW.search(fold(who)):
+            continue
+        # "Văn phòng Đoàn ĐBQH và HĐND tỉnh triệu tập và chủ trì …": the name ends at its first verb.
+        verb = next_verb(who, max(_head_end(who), 1))
+        if verb is not None and verb.start() > 1:
+            who = who[: verb.start()]
+        found.extend(named_units(who))
     return found
 
 

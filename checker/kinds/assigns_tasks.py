@@ -5,11 +5,13 @@ name as *chủ trì*, the unit that answers for it.
 
 Cases:
 
-* ``no-implementation`` — the plan has no implementation part at all.
+* ``no-implementation`` — the plan has no implementation part at all and hands out no task anywhere
+  (a letter or directive that assigns its tasks item by item, ``2. Sở Y tế: …``, is checked on those).
 * ``no-tasks`` — the implementation part hands out no task.
 * ``task-without-unit`` — a task names no responsible unit (quoted).
-* ``vague-assignee`` (warning) — the only assignee is a catch-all such as *các cơ quan, đơn vị
-  liên quan* or *các địa phương*: nobody is accountable.
+* ``vague-assignee`` (warning) — a task of the implementation part whose only assignee is a catch-all such
+  as *các cơ quan, đơn vị liên quan* or *các địa phương*: nobody is accountable. (Duties named in the
+  content part are not held to this: they exhort as much as they assign.)
 
 Rows of task tables (*phụ lục phân công*) are checked by the ``task_table`` kind instead.
 
@@ -43,11 +45,13 @@ tên đơn vị chịu trách nhiệm về nhiệm vụ đó, hoặc nêu rõ đ
 
 Các trường hợp:
 
-* ``no-implementation`` — kế hoạch hoàn toàn không có phần tổ chức thực hiện.
+* ``no-implementation`` — kế hoạch hoàn toàn không có phần tổ chức thực hiện và không giao nhiệm vụ nào
+  (công văn, chỉ thị giao nhiệm vụ theo từng mục, ``2. Sở Y tế: …``, được kiểm tra trên các nhiệm vụ đó).
 * ``no-tasks`` — phần tổ chức thực hiện không giao nhiệm vụ nào.
 * ``task-without-unit`` — một nhiệm vụ không nêu đơn vị chịu trách nhiệm (có trích dẫn nhiệm vụ).
-* ``vague-assignee`` (cảnh báo) — nhiệm vụ chỉ giao chung chung, chẳng hạn cho *các cơ quan, đơn vị
-  liên quan* hoặc *các địa phương*: không rõ ai chịu trách nhiệm.
+* ``vague-assignee`` (cảnh báo) — nhiệm vụ trong phần tổ chức thực hiện chỉ giao chung chung, chẳng hạn cho
+  *các cơ quan, đơn vị liên quan* hoặc *các địa phương*: không rõ ai chịu trách nhiệm. (Nhiệm vụ nêu trong
+  phần nội dung không bị xét điều này: đó thường là lời kêu gọi hơn là phân công.)
 
 Các hàng của bảng phân công nhiệm vụ (*phụ lục phân công*) do loại quy tắc ``task_table`` kiểm tra.
 
@@ -107,7 +111,7 @@ def _opening(text: str, words: int = 8) -> str:
 
 
 def check(plan: Plan, params: AssignsTasksParams) -> Iterator[Problem]:
-    if plan.parts.implementation is None:
+    if plan.parts.implementation is None and not plan.tasks:
         yield Problem("no-implementation")
         return
     if not plan.tasks:
@@ -117,9 +121,12 @@ def check(plan: Plan, params: AssignsTasksParams) -> Iterator[Problem]:
         if task.source == "table":
             continue  # rows of task tables are validated by the task_table kind
         short = quote(task.text, width=160)
+        # A duty named in the content part ("Các địa phương tăng cường …") exhorts as much as it assigns: only
+        # the implementation part, where the plan says who answers for what, is held to a definite assignee.
+        assigning = not plan.block_parts or plan.block_parts[task.location.block] == "implementation"
         if not task.units:
             # The message names the task by its opening words; the evidence quotes it at length.
             yield Problem("task-without-unit", {"task": _opening(task.text)}, location=task.location, evidence=short)
-        elif task.vague and not params.allow_vague:
+        elif task.vague and not params.allow_vague and assigning:
             yield Problem("vague-assignee", {"units": ", ".join(task.units)}, level="warning",
                           location=task.location, evidence=short)

@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from checker.model.document import Block, Document
 from checker.read.errors import ReadError, file_bytes
+from checker.read.txt_tables import flat_tables
 from checker.text.legacy import NAMES, Encoding, convert_text, detect_legacy
 from checker.text.letters import LETTERS
 from checker.text.markers import bare_marker, item_number, split_marker
@@ -274,7 +275,13 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
     paras: list[_Para] = []
     joins = blanks = 0
     previous: int | None = None  # the number of the last numbered item: lists go on past 99.
+    # Tables flattened one cell per line are read as tables (their cells take table, row and cell).
+    tables = flat_tables(lines)
+    in_table = {i for table in tables for i in range(table.first + 1, table.last + 2)}
     for number, line in enumerate(lines, start=1):
+        if number in in_table:
+            blanks = 2  # nothing joins across a table
+            continue
         if not line:
             blanks += 1
             continue
@@ -297,10 +304,22 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
             elif bare_marker(line):
                 previous = item_number(line) or previous
         blanks = 0
-    blocks = [
-        Block(index=i, text=" ".join(p.lines), kind="paragraph", line=p.first, end_line=p.last, column=p.column)
-        for i, p in enumerate(paras)
+    pieces: list[tuple[int, dict[str, object]]] = [
+        (p.first, {"text": " ".join(p.lines), "kind": "paragraph", "line": p.first, "end_line": p.last,
+                   "column": p.column})
+        for p in paras
     ]
+    for t, table in enumerate(tables):
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row):
+                text = " ".join(lines[i] for i in cell if lines[i])
+                if text:  # an empty cell gives no block, as in a Word table
+                    indent = len(raw[cell[0]]) - len(raw[cell[0]].lstrip())
+                    pieces.append((cell[0] + 1, {"text": text, "kind": "table_cell", "line": cell[0] + 1,
+                                                 "end_line": cell[-1] + 1, "column": indent + 1, "table": t,
+                                                 "row": r, "cell": c}))
+    pieces.sort(key=lambda piece: piece[0])
+    blocks = [Block.model_validate({"index": i, **fields}) for i, (_line, fields) in enumerate(pieces)]
     return blocks, joins
 
 
@@ -337,6 +356,11 @@ def _is_roman_heading(line: str) -> bool:
     return found is not None and found[1] == 1
 
 
+def _is_part_number(line: str) -> bool:
+    found = split_marker(line)
+    return found is not None and found[1] == 2
+
+
 def _ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith(_FINAL) or line.endswith("./.")
 
@@ -356,6 +380,8 @@ def _continues(prev: str, line: str, width: int | None, opens: bool) -> bool:
         return True
     if _is_roman_heading(prev) and _is_upper(prev) and _is_upper(line) and len(line) <= 80:
         return True  # "III. TỔ CHỨC" / "THỰC HIỆN": a heading wrapped before its last words
+    if _is_part_number(prev) and _is_upper(prev) and _is_upper(line) and len(line) <= 40:
+        return True  # "3. TỔ CHỨC" / "THỰC HIỆN": parts numbered 1., 2., 3. wrap the same way
     if width is None or _NEW_PARAGRAPH.match(line):
         return False
     if len(prev) >= 0.75 * width:

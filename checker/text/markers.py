@@ -18,7 +18,11 @@ import re
 ROMAN = "XVIII|XVII|XVI|XIV|XIII|XII|XIX|XV|XI|XX|IX|VIII|VII|VI|IV|V|III|II|I|X"
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^(?P<m>(?:PHẦN\s+)?(?:{ROMAN})\s*[.\-–/:)])(?=\s*\S)", re.IGNORECASE)),
+    # "A. MỤC ĐÍCH, YÊU CẦU", "C. MỘT SỐ NỘI DUNG …": parts lettered in capitals (their titles in capitals too).
+    (1, re.compile(r"^(?P<m>[A-ZĐ]\.)(?=\s+\S)")),
     (3, re.compile(r"^(?P<m>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?)(?=\s*\S)")),
+    # "(1) Tiếp tục …": a numbered sub-item under "1." (ranked as "1.1").
+    (3, re.compile(r"^(?P<m>\(\d{1,2}\))(?=\s*\S)")),
     (2, re.compile(r"^(?P<m>(?P<n>\d{1,4})\s?[.)])(?=\s*[^\d\s])")),
     (4, re.compile(r"^(?P<m>[a-zđ]\)|[a-zđ]\.(?=\s))(?=\s*\S)")),  # a) and a.
     (5, re.compile(r"^(?P<m>[-–—•·*●○▪►])(?=\s*\S)")),
@@ -44,7 +48,9 @@ def split_marker(text: str, previous: int | None = None) -> tuple[str, int, str]
     # Most lines open with a letter that no marker can open with: decided without trying the patterns.
     # A capital opens only a Roman numeral or "PHẦN"; a small letter only "a)", "a." or "phần II.".
     first = stripped[:1]
-    if first.isupper() and first not in "IVXPİ":  # İ: re.IGNORECASE matches it with i
+    if first == "(" and not stripped[1:2].isdigit():
+        return None
+    if first.isupper() and first not in "IVXPİ" and stripped[1:2] != ".":  # İ: re.IGNORECASE matches it with i
         return None
     if first.islower() and first != "p" and stripped[1:2] not in (")", "."):
         return None
@@ -58,6 +64,8 @@ def split_marker(text: str, previous: int | None = None) -> tuple[str, int, str]
             continue
         if level == 1 and _ABOUT.match(stripped):
             continue  # "V/v hướng dẫn …" is "về việc", the subject line of a letter
+        if level == 1 and marker[0] not in "IVXLP" and not (len(rest) >= 4 and rest.isupper()):
+            continue  # a lettered part has a title in capitals ("A. Nguyễn Văn …" is no part)
         if level in (2, 3) and not re.match(r"[^\W\d_]|[(\"'“]", rest):
             continue  # "2.5% dân", "1.000 người": numbers, not markers
         if level == 2 and len(m.group("n")) > 2 and (previous is None or int(m.group("n")) != previous + 1):

@@ -78,6 +78,8 @@ for _mark in _TONES:
     for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
         # hoà -> hòa, khoẻ -> khỏe, uỷ -> ủy
         _OLD_TO_NEW[_first + _with_tone(_second, _mark)] = _with_tone(_first, _mark) + _second
+#: Old-style tone placement → new (``uỷ`` → ``ủy``), for the lexicons that write both.
+OLD_TO_NEW: Mapping[str, str] = _OLD_TO_NEW
 # Matched on lower-cased text with one character class per first vowel ("o[àá…èé…]|u[ỳý…]"): an
 # alternation of the 15 literals, case-insensitive, tried at every position, was most of folding's cost.
 _SECOND_VOWELS: dict[str, str] = {}

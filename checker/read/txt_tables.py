@@ -1,0 +1,138 @@
+"""Tables that a text copy flattened one cell per line, put back together.
+
+A Word table copied to text (or extracted by a converter) arrives as its cells, one per line, row after row:
+the header (``STT`` / ``Nhiệm vụ`` / ``Sản phẩm`` / ``Thời gian`` / ``Chủ trì thực hiện`` / ``Phối hợp`` …)
+then each row, an empty cell being an empty or blank line. Read as paragraphs, such a table loses which unit
+leads which task. This module finds them and says which line is which cell, so that the text reader can give
+the cells the same table, row and cell coordinates as the Word reader does.
+
+A flattened table is recognised by its header: a line ``STT`` (or ``TT``, ``Số TT``) followed by two to eleven
+short lines, then the first row opening with its number (``1``, ``I``, ``A``). Rows are read ``N`` lines at a
+time (``N`` cells in the header) as long as each row opens with a row number, an empty cell (a row continuing
+the one above) or nothing else; when a converter dropped the empty cells and the rows no longer line up, rows
+are cut at their numbers instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NUMBER_HEADER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)\.?$", re.IGNORECASE)
+_ROW_START = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6}|[A-ZĐ])\.?$")
+# Only task tables are put back together: a column of who leads and a column of what is to be done.
+_UNIT_LABEL = re.compile(r"chủ trì|(?:cơ quan|đơn vị|bộ phận)\s+(?:thực hiện|phụ trách|chịu trách nhiệm)|trách nhiệm|"
+                         r"phân công|thực hiện", re.IGNORECASE)
+_TASK_LABEL = re.compile(r"nội dung|nhiệm vụ|công việc|hoạt động|giải pháp", re.IGNORECASE)
+_MAX_HEADER = 11
+_MAX_HEADER_CELL = 80
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+           "XVII", "XVIII", "XIX", "XX"]
+
+
+@dataclass
+class FlatTable:
+    """A flattened table: for each row (the header first), its cells, each the line numbers (from 0) it
+    spans (a wrapped cell spans several lines; an empty cell is an empty line)."""
+
+    rows: list[list[list[int]]] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return self.rows[0][0][0]
+
+    @property
+    def last(self) -> int:
+        return max(i for cell in self.rows[-1] for i in cell)
+
+
+def _header(lines: list[str], at: int) -> tuple[list[list[int]], int] | None:
+    """The header cells (lines) when a flattened task-table header starts at ``lines[at]`` (``STT``), and the
+    line its first row starts at. A header line that opens in lower case or with "(" goes on with the cell
+    above (``Trách nhiệm`` / ``thực hiện``)."""
+    cells = [[at]]
+    for number in range(at + 1, min(at + 1 + _MAX_HEADER, len(lines))):
+        line = lines[number]
+        if _ROW_START.match(line):
+            labels = [" ".join(lines[i] for i in cell) for cell in cells[1:]]
+            if len(cells) >= 3 and any(map(_UNIT_LABEL.search, labels)) and any(map(_TASK_LABEL.search, labels)):
+                return cells, number
+            return None
+        if not line or len(line) > _MAX_HEADER_CELL or line[:1].isdigit() or line[:1] in "-+*":
+            return None
+        if line[:1].islower() or line[:1] == "(":
+            cells[-1].append(number)
+        else:
+            cells.append([number])
+    return None
+
+
+def _is_next(line: str, arabic: int, roman: str | None) -> bool:
+    """Whether ``line`` is the number of the row after the current one (the last Arabic number ``arabic``, the
+    last Roman ``roman``): the next number (``09`` after ``8``), ``1`` in a new Roman group, the next Roman."""
+    number = line.rstrip(".")
+    if number.isdigit() and len(number) <= 3:
+        return int(number) == arabic + 1 or (roman is not None and int(number) == 1)
+    return roman is not None and _ROMANS.index(roman) + 1 < len(_ROMANS) and number == _ROMANS[_ROMANS.index(roman) + 1]
+
+
+def _cells(row: list[int], width: int) -> list[list[int]]:
+    """A row's lines as its cells: one line a cell when they fit; when there are more lines than columns, the
+    ones past the number and before the last ``width - 2`` are the wrapped task cell."""
+    if len(row) <= width:
+        return [[i] for i in row]
+    tail = width - 2
+    return [[row[0]], row[1: len(row) - tail], *[[i] for i in row[len(row) - tail:]]]
+
+
+def _rows(lines: list[str], start: int, width: int) -> list[list[int]]:
+    """The rows' lines from ``start``: a row runs from its number to the line before the next row's number; the
+    last runs over at most ``width`` lines and stops at a blank line after the task."""
+    rows: list[list[int]] = []
+    at = start
+    arabic = 0
+    roman: str | None = None
+    while at < len(lines) and _ROW_START.match(lines[at]):
+        first = lines[at].rstrip(".")
+        if first.isdigit():
+            arabic = int(first)
+        elif first in _ROMANS:
+            roman, arabic = first, 0
+        row = [at]
+        at += 1
+        while at < len(lines) and not (len(row) >= 2 and _is_next(lines[at], arabic, roman)):
+            row.append(at)
+            at += 1
+        if at >= len(lines) or not _is_next(lines[at], arabic, roman):
+            # The last row: in a copy that keeps empty cells as empty lines, its width; in one that wraps cells
+            # (no empty line within the width), up to the first empty line.
+            # The last row: its width; past it only lines that go on a wrapped cell (in lower case).
+            extra = row[width: 4 * width]
+            row = row[:width] + extra[: next((k for k, i in enumerate(extra) if not lines[i][:1].islower()),
+                                             len(extra))]
+            while len(row) > 2 and not lines[row[-1]]:
+                row.pop()
+            rows.append(row)
+            break
+        rows.append(row)
+    return rows
+
+
+def flat_tables(lines: list[str]) -> list[FlatTable]:
+    """The flattened task tables among ``lines`` (a text's lines, stripped; empty ones are empty cells)."""
+    tables: list[FlatTable] = []
+    number = 0
+    while number < len(lines):
+        found = _header(lines, number) if _NUMBER_HEADER.match(lines[number]) else None
+        if found is None:
+            number += 1
+            continue
+        header, start = found
+        width = len(header)
+        rows = [_cells(row, width) for row in _rows(lines, start, width)]
+        if not rows:
+            number += 1
+            continue
+        tables.append(FlatTable([header, *rows]))
+        number = max(i for cell in rows[-1] for i in cell) + 1
+    return tables
