@@ -74,8 +74,8 @@ EXPECTED: dict[str, Expect] = {
     "007": Expect("KH", None, (), 25, False, True, "Nguyễn Minh"),
     # "gửi báo cáo về Công an tỉnh (…) trước ngày 25/10/2025".
     "008": Expect("KH", None, ("1001/QĐ-TTg", "1452/QĐ-TTg", "600/KH-BCA-V01"), 2, True, False, "Nguyễn Minh"),
-    # A letter (công văn 2775/SNV-CCHC&VTLT), not a plan: no type title.
-    "009": Expect(None, "2775/SNV-CCHC&VTLT", (), 0, True, False, "Trần Hữu Tuấn"),
+    # A letter (công văn 2775/SNV-CCHC&VTLT), not a plan: no type title, a "V/v" line; type CV.
+    "009": Expect("CV", "2775/SNV-CCHC&VTLT", ("820/QĐ-UBND", "1234/QĐ-UBND"), 0, True, False, "Trần Hữu Tuấn"),
     # Party format guidance; III- items 2 and 3 name units (item 1 is "có hiệu lực từ ngày ký").
     "010": Expect("HD", "36-HD/VPTW", ("66-QĐ/TW",), 2, False, False, "Bùi Văn Thạch"),
     # Election plan: 15 items of II. carry "Đơn vị chủ trì:", III. names 7 units. No reporting date.

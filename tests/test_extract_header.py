@@ -73,11 +73,11 @@ def test_place_wrapped_before_the_date_in_a_hard_wrapped_copy():
 
 
 def test_letter_header_is_read_without_a_type_title():
-    # corpus 009: a công văn has "V/v …" instead of a title; it is not a plan but keeps its header
+    # corpus 009: a công văn has "V/v …" instead of a title; it is a letter (CV), not a plan, and keeps its header
     plan = parse("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 2775 /SNV-CCHC&VTLT\n"
                  "V/v hướng dẫn Báo cáo tự đánh\ngiá, chấm điểm\n\nLâm Đồng, ngày 10 tháng 11 năm 2025\n\nKính gửi:\n"
                  "- Các cơ quan chuyên môn thuộc UBND tỉnh;\n")
-    assert plan.doc_type is None
+    assert plan.doc_type == "CV"
     assert (plan.number_symbol, plan.issuer, str(plan.date)) == ("2775/SNV-CCHC&VTLT", "UBND TỈNH LÂM ĐỒNG SỞ NỘI VỤ",
                                                                  "2025-11-10")
     assert not [s for s in plan.sections if s.level == 1]  # "V/v" is not a Roman heading "V/"
@@ -167,3 +167,47 @@ def test_web_headline_above_the_title_is_not_the_issuer():
             "I. Mục đích yêu cầu:\n")
     plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "page.txt"))
     assert (plan.issuer, plan.issuer_source) == ("Ủy ban nhân dân huyện Vạn Ninh", "basis")
+
+
+# --- the type of a document without a type title (issue 14) -------------------------------------------------
+
+LETTER = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 228/SNV-CCHC\nV/v triển khai công tác cải cách hành chính\n"
+          "Lâm Đồng, ngày 10 tháng 11 năm 2025\nKính gửi: Các sở, ban, ngành\n"
+          "Thực hiện Kế hoạch số 9669/KH-UBND ngày 24/12/2025 của UBND tỉnh, Sở Nội vụ đề nghị:\n"
+          "1. Các sở, ban, ngành báo cáo kết quả trước ngày 30/11/2025.\n")
+
+
+def test_a_letter_is_a_cong_van():
+    plan = parse(LETTER)
+    assert (plan.doc_type, plan.doc_type_name, plan.number_symbol) == ("CV", "Công văn", "228/SNV-CCHC")
+    # the V/v line alone says it too (a draft without number)
+    plan = parse(LETTER.replace("Số: 228/SNV-CCHC\n", ""))
+    assert plan.doc_type == "CV"
+
+
+def test_a_type_named_only_in_the_symbol_or_a_sentence_case_subject():
+    party = ("ĐẢNG BỘ TỈNH KHÁNH HÒA\nBAN THƯỜNG VỤ\nSố 545-HD/BTV\nNha Trang, ngày 02 tháng 10 năm 2025\n"
+             "Hướng dẫn một số nội dung về tổ chức đại hội\n"
+             "Căn cứ Điều lệ Đảng, Ban Thường vụ hướng dẫn như sau:\n1. Các chi bộ tổ chức đại hội.\n")
+    assert parse(party).doc_type == "HD"
+    without_symbol = party.replace("Số 545-HD/BTV\n", "")
+    assert parse(without_symbol).doc_type == "HD"
+
+
+def test_a_web_copy_says_what_the_document_is():
+    page = ("Trang chủ\nSố hiệu:\n171/CV-BCĐ\nLoại văn bản:\nCông văn\nNơi ban hành:\nBan Chỉ đạo\n"
+            "Kính gửi: Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+            "1. Về tổ chức thực hiện chức năng, nhiệm vụ của chính quyền địa phương.\n")
+    assert parse(page).doc_type == "CV"
+
+
+def test_a_news_article_quoting_a_plan_is_not_that_plan():
+    article = ("Tin tức - Sự kiện\nKế hoạch triển khai công tác thông tin đối ngoại năm 2025 được ban hành\n"
+               "Ngày 15/3, Ban Tuyên giáo Tỉnh ủy đã ban hành Kế hoạch số 12-KH/BTGTU về công tác thông tin "
+               "đối ngoại. Theo đó, các cấp ủy cần tập trung tuyên truyền.\n")
+    assert parse(article).doc_type is None
+
+
+def test_cong_dien_and_nghi_quyet_titles():
+    assert parse("CÔNG ĐIỆN\nVề việc ứng phó mưa lũ\nThủ tướng Chính phủ điện:\n").doc_type == "CĐ"
+    assert parse("NGHỊ QUYẾT\nVề nhiệm vụ năm 2026\nCăn cứ Luật Tổ chức chính quyền địa phương;\n").doc_type == "NQ"

@@ -8,7 +8,8 @@ One pack can then serve plans and guidance alike::
       covers-themes:
         when: {title: "thông tin đối ngoại|ttđn"}  # regex on the folded title
 
-All the keys given must match. ``doc_type`` is one code or a list (``[KH, CTr]``); ``title`` and
+All the keys given must match. ``doc_type`` is one code or a list (``[KH, CTr]``); ``not_doc_type`` the codes
+a rule skips (``[CV, QĐ]``: a letter or decision has no plan parts); ``title`` and
 ``issuer`` are regular expressions matched (``re.search``) on folded text (lower case, ``uỷ`` → ``ủy``);
 ``format`` is one reader format or a list (``docx``, ``txt``, ``pdf``, ``html``, ``doc``).
 """
@@ -33,6 +34,7 @@ class When(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     doc_type: str | list[str] | None = None
+    not_doc_type: str | list[str] | None = None
     title: str | None = None
     issuer: str | None = None
     format: str | list[str] | None = None
@@ -50,6 +52,9 @@ class When(BaseModel):
     def matches(self, plan: Plan) -> bool:
         types = _as_list(self.doc_type)
         if types is not None and (plan.doc_type or "").upper() not in {t.upper() for t in types}:
+            return False
+        skipped = _as_list(self.not_doc_type)
+        if skipped is not None and (plan.doc_type or "").upper() in {t.upper() for t in skipped}:
             return False
         formats = _as_list(self.format)
         if formats is not None and plan.format not in formats:

@@ -39,7 +39,14 @@ TITLE_TYPES: dict[str, str] = {
     "quy định": "QĐi",
     "công điện": "CĐ",
     "thông tri": "TT",
+    "công văn": "CV",
 }
+#: Names of the types, for a type read from a symbol or from a letter's form rather than from a title.
+TYPE_NAMES: dict[str, str] = {code: words[:1].upper() + words[1:] for words, code in reversed(TITLE_TYPES.items())}
+# "V/v …" (về việc): the subject line of a letter, which has no type title.
+_ABOUT_LINE = re.compile(r"^[\s|*]*V\s*/\s*v\b", re.IGNORECASE)
+# A web copy's record of the document (thuvienphapluat and the like): "Loại văn bản:" then the type.
+_KIND_LABEL = re.compile(r"^loại văn bản\s*:?\s*(?P<kind>.*)$")
 _TITLE_RE = re.compile(
     r"^(?P<type>" + "|".join(sorted(map(re.escape, TITLE_TYPES), key=len, reverse=True))
     + r")\b\s*[:\-–]?\s*(?P<rest>.*)$",
@@ -224,11 +231,42 @@ def read_header(blocks: list[Block], limit: int = 40) -> Header:
             if len(block.text) > 200 or folded.startswith("kính gửi") or _BASIS_START.match(folded):
                 break
             top.append(block)
-        if any(_NUMBER_LINE.match(b.text.strip()) for b in top):
+        if any(_NUMBER_LINE.match(b.text.strip()) or _PLACE_DATE.search(b.text) for b in top):
             _read_formal_lines(top, header)
+        header.doc_type = _untitled_type(blocks[:limit], top, header)
+        if header.doc_type is not None:
+            header.doc_type_name = TYPE_NAMES.get(header.doc_type, header.doc_type)
         return header
     _read_formal_lines(blocks[: header.title_block], header)
     return header
+
+
+def _untitled_type(blocks: list[Block], top: list[Block], header: Header) -> str | None:
+    """The type of a document without a type title: the code of its own symbol (``545/HD-BTV``), a subject line
+    in sentence case under a formal header (``Hướng dẫn một số nội dung …``), the type a web copy records for
+    it (``Loại văn bản: Công văn``), else a letter (công văn: ``Số: 228/SNV-CCHC`` with no type code, or a
+    ``V/v …`` subject line). None for a text with none of these (a news article, whose headline may well
+    begin "Kế hoạch …": without a number or a date above it, it names no type)."""
+    code = header.symbol.type_code if header.symbol is not None else None
+    if code:
+        return next((c for c in TYPE_NAMES if c.upper() == code.upper()), None) or "CV"
+    if header.symbol is not None or header.date is not None:
+        for block in top:
+            text = block.text.strip()
+            date = _PLACE_DATE.search(text)
+            for line in (text, text[date.end():].strip(" .,") if date else ""):  # a copy joins it to the date
+                subject = _TITLE_RE.match(fold(line))
+                if subject and not subject.group("rest").startswith("số") and len(line) < 250:
+                    return TITLE_TYPES[subject.group("type")]
+    for pos, block in enumerate(blocks):
+        label = _KIND_LABEL.match(fold(block.text.strip()))
+        if label:
+            kind = label.group("kind") or (fold(blocks[pos + 1].text.strip()) if pos + 1 < len(blocks) else "")
+            if kind in TITLE_TYPES:
+                return TITLE_TYPES[kind]
+    if header.symbol is not None or any(_ABOUT_LINE.match(b.text) for b in blocks):
+        return "CV"
+    return None
 
 
 def _read_formal_lines(blocks: list[Block], header: Header) -> None:

@@ -38,6 +38,8 @@ RECIPIENTS_HEADING = re.compile(r"^nơi nhận\s*(?::|$)")
 # What opens an attachment after the signature: "Phụ lục I", "PHỤ LỤC", "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01".
 _APPENDIX = re.compile(r"^(?:phụ lục|đề cương|mẫu(?: số)?\s*\d|biểu(?: mẫu| số)?\s*\d*|danh mục|danh sách)\b")
 _TITLE_LIMIT = 200
+# A letter's salutation: the dashes under it list its addressees, not sections.
+_ADDRESSED = ("kính gửi", "đồng kính gửi")
 
 
 def classify_part(title: str) -> Part:
@@ -110,14 +112,22 @@ def build_sections(blocks: list[Block], start: int) -> tuple[list[Section], list
     stack: list[Section] = []
     paths: list[list[str]] = [[] for _ in blocks]
     previous: int | None = None  # the number of the last numbered item: lists go on past 99.
+    addressees = False  # in the list after "Kính gửi:" (a letter's addressees: no section)
     for block in blocks[start:]:
         if block.kind == "footnote":  # a note belongs where it is referenced; its own markers open nothing
             paths[block.index] = [n.marker or n.title[:40] for n in stack]
             continue
-        if _CLOSING.match(fold(block.text.strip())):
+        folded = fold(block.text.strip())
+        if _CLOSING.match(folded):
             stack = []
             continue
         found = _heading(block, previous)
+        if not stack and folded.startswith(_ADDRESSED):
+            addressees = True
+            continue
+        if addressees and found is not None and found[1] >= 5:
+            continue
+        addressees = False
         if found:
             marker, level, title = found
             node = Section(marker=marker, level=level, title=title[:_TITLE_LIMIT], block=block.index)

@@ -306,7 +306,12 @@ class _Reader:
         strict = strict or (section.level <= 3 and len(title) <= 100 and bool(_PROCEDURE.search(title)))
         if own and _assignment(self.heading(section), strict=strict, procedure=strict,
                                heading_only=limit - section.block > 1 or bool(section.children)):
-            return [self.item_task(section, limit)]
+            # A request in the item's own paragraphs is a task of its own ("Yêu cầu các sở, ngành và UBND các
+            # xã … tổ chức thực hiện tốt các nội dung trên" after a letter's last item).
+            first_child = section.children[0].block if section.children else limit
+            return [self.item_task(section, limit)] + [
+                _make_task(b.text.strip(), b, self.paths[b.index]) for b in self.blocks[section.block + 1: first_child]
+                if split_marker(b.text) is None and _ASSIGNING_LEAD.match(b.text) and _assignment(b.text.strip())]
         labels = self.labels(section, limit)
         if labels.found:  # "I. …" / "1. Nội dung" / "2. Cơ quan chủ trì" / "3. Thời gian thực hiện": one task
             return [self.labelled_task(section, labels, limit)]

@@ -38,14 +38,14 @@ def test_unexpected_type(check_text):
     report = check_text(build_plan(title="BÁO CÁO\nKết quả công tác thông tin đối ngoại năm 2023"), rules="default")
     findings = by_rule(report, RULE)
     assert [(f.code, f.severity) for f in findings] == [("unexpected-type", "warning")]
-    assert findings[0].message == "Văn bản là BÁO CÁO (BC), không phải loại được kiểm tra (KH, HD, CTr)."
+    assert findings[0].message == "Văn bản là báo cáo (BC), không phải kế hoạch (loại được kiểm tra: KH, HD, CTr)."
 
 
 def test_types_is_a_parameter(check_text, write_pack):
     pack = write_pack("extends: default\nrules:\n  is-plan:\n    params: {types: [KH]}\n")
     report = check_text(build_plan(title="HƯỚNG DẪN\nCông tác thông tin đối ngoại năm 2023"), rules=str(pack))
     assert [f.message for f in by_rule(report, RULE)] == [
-        "Văn bản là HƯỚNG DẪN (HD), không phải loại được kiểm tra (KH)."
+        "Văn bản là hướng dẫn (HD), không phải kế hoạch (loại được kiểm tra: KH)."
     ]
 
 
@@ -56,5 +56,38 @@ def test_english_messages(check_text):
     )
     report = check_text(build_plan(title="BÁO CÁO\nKết quả năm 2023"), rules="default", lang="en")
     assert [f.message for f in by_rule(report, RULE)] == [
-        "The document is a BÁO CÁO (BC), not one of the checked types (KH, HD, CTr)."
+        "The document is a report (BC), not a plan (checked types: KH, HD, CTr)."
     ]
+
+
+LETTER = """\
+ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+Số: 4085/UBND-ĐT
+V/v rà soát dữ liệu số nhà
+Lâm Đồng, ngày 25 tháng 11 năm 2025
+Kính gửi: Các sở, ngành; UBND các xã, phường.
+Thực hiện Kế hoạch số 94/KH-UBND ngày 19/9/2025 của UBND tỉnh, Chủ tịch UBND tỉnh chỉ đạo như sau:
+1. Giao Sở Nông nghiệp và Môi trường chia sẻ cơ sở dữ liệu đất đai.
+2. Giao Công an tỉnh hướng dẫn UBND các xã rà soát dữ liệu.
+3. Theo dõi, đôn đốc việc cập nhật dữ liệu.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def test_a_task_assigning_letter_is_named_and_gets_the_task_and_deadline_checks(check_text):
+    report = check_text(LETTER, rules="default")
+    assert report.plan.doc_type == "CV"
+    [finding] = by_rule(report, RULE)
+    assert (finding.code, finding.message) == (
+        "unexpected-type", "Văn bản là công văn (CV), không phải kế hoạch (loại được kiểm tra: KH, HD, CTr).")
+    # items 1 and 2 hand their bodies a task (item 3, naming nobody, instructs the addressees)
+    assert [t.units for t in report.plan.tasks] == [["Sở Nông nghiệp và Môi trường"], ["Công an tỉnh"]]
+    assert "assigns-tasks" in report.rules
+    assert ("has-deadline", "no-deadline") in {(f.rule, f.code) for f in report.findings}
+    assert not [f for f in report.findings if f.rule == "has-standard-parts"]  # a letter has no such parts
