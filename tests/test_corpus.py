@@ -92,9 +92,11 @@ EXPECTED: dict[str, Expect] = {
     # Cites the joint resolution as "102/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN" (slash for dash).
     "016": Expect("KH", None, ("03/HD-MTTQ-BTT", "101/2025/UBTVQH15", "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"),
                   4, False, False, "Lan Thị Vân"),
-    # Procedure guidance: no implementation part; the deadlines it gives are for candidates' files.
+    # Procedure guidance: no implementation part. The minutes of the voters' meetings "phải được chuyển đến Ban
+    # Thường trực … chậm nhất là 17 giờ 00 ngày 01 tháng 2 năm 2026": sending the records of what was done by a
+    # date is reporting, though the word "báo cáo" is not used (issue 14).
     "017": Expect("HD", None, ("101/2025/UBTVQH15", "40/NQ-HĐBCQG", "21/2025/TT-BNV",
-                               "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"), 0, False, False, "Nguyễn Chí Thành"),
+                               "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"), 0, True, False, "Nguyễn Chí Thành"),
     # Commune guidance: III. 1 (after "Căn cứ …,"), 2 and 3; reports due 03/02, 09/02, 14/3 … 2026.
     "018": Expect("HD", None, ("33/KH-MTTQ-BTT", "101/2025/UBTVQH15", "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"),
                   3, True, False, "Lan Thị Vân"),

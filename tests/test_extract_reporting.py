@@ -142,3 +142,45 @@ def test_not_duties():
 ])
 def test_unit_name(text, name):
     assert unit_name(text) == name
+
+
+# --- reporting that does not say "báo cáo" (issue 14) -------------------------------------------------------
+
+def test_sending_the_minutes_by_a_date_is_reporting():
+    duty = one("Các chi bộ gửi Biên bản hội nghị về Văn phòng Đảng ủy chậm nhất ngày 04/02/2026.")
+    assert duty.deadline == dt.date(2026, 2, 4)
+    duty = one("Chậm nhất là 17 giờ 00 ngày 01 tháng 2 năm 2026, biên bản hội nghị cử tri phải được chuyển đến "
+               "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh.")
+    assert duty.deadline == dt.date(2026, 2, 1)
+
+
+def test_a_time_limit_counted_from_an_event_is_a_deadline():
+    duty = one("Các đảng bộ gửi hồ sơ đại hội về Ban Tổ chức Huyện ủy trong thời hạn 07 ngày làm việc kể từ ngày "
+               "kết thúc Đại hội.")
+    assert duty.deadline is None
+    assert duty.deadline_relative == "trong thời hạn 07 ngày làm việc kể từ ngày kết thúc Đại hội"
+    duty = one("Trường hợp bổ sung quy hoạch, cấp ủy phải báo cáo sau 30 ngày kể từ ngày được phê duyệt.")
+    assert duty.deadline_relative == "sau 30 ngày kể từ ngày được phê duyệt"
+
+
+def test_a_deadline_for_the_work_the_report_closes():
+    duty = one("Thực hiện rà soát, thống kê các công trình khai thác nước dưới đất, hoàn thành trước ngày 31/12/2025 "
+               "và tổng hợp báo cáo về Sở Nông nghiệp và Môi trường.")
+    assert duty.deadline == dt.date(2025, 12, 31)
+    # a date that schedules a meeting is not one
+    duty = one("Tổ chức Hội nghị vào ngày 15/3/2024 và báo cáo kết quả về Ủy ban nhân dân huyện.")
+    assert duty.deadline is None
+
+
+def test_a_yearly_summary_report():
+    duty = one("Phòng Nội vụ theo dõi, tổng hợp kết quả, báo cáo Ủy ban nhân dân huyện hằng năm.")
+    assert duty.period == "hằng năm"
+
+
+@pytest.mark.parametrize("text", [
+    "Các đơn vị gửi hồ sơ đề nghị khen thưởng về Sở Nội vụ trước ngày 15/02/2027.",  # a proposal
+    "Các đơn vị gửi hồ sơ đăng ký về Công an tỉnh trước ngày 05/11/2025.",  # an application
+    "Các đơn vị gửi biên bản hội nghị về Ban Thường trực.",  # records, but no time limit
+])
+def test_what_is_no_reporting_duty(text):
+    assert duties(text) == []

@@ -41,6 +41,23 @@ from checker.text.normalize import fold
 
 # "không báo cáo" is illegal fishing's "unreported", not a duty.
 _REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!không )báo cáo(?!\s+viên)(?!\s+số)(?![\wÀ-ỹ])")
+# Reporting that does not say "báo cáo": sending the minutes, records or results of what was done to the body
+# above ("gửi Biên bản … về …", "biên bản … phải được chuyển đến …", "trả lời bằng văn bản cho …"). Proposals and
+# applications ("hồ sơ đề nghị khen thưởng", "hồ sơ đăng ký") are no report.
+_RECORDS = r"(?:biên bản|hồ sơ(?!\s+(?:đề nghị|khen|đăng ký|ứng cử|xét|dự thầu|mời))|kết quả|danh sách|số liệu)"
+_DELIVERY = re.compile(
+    rf"(?<![\wÀ-ỹ])(?:(?:gửi|chuyển|nộp)(?:\s+(?:về|đến|cho|lên))?\s+(?:[^\s,;.]+\s+){{0,2}}?{_RECORDS}(?![\wÀ-ỹ])"
+    rf"|{_RECORDS}(?![\wÀ-ỹ])[^.;]{{0,160}}?(?:được|phải được|phải)\s+(?:gửi|chuyển|nộp)\s+(?:về|đến|cho|lên)"
+    r"|trả lời bằng văn bản)"
+)
+_COMPLETED_BY = re.compile(r"hoàn thành\s+(?:[^\s,;]+\s+){0,3}?(?:trước|chậm nhất(?: là)?|trong)\s+(?:ngày\s*)?$")
+_CHEAP = re.compile(r"báo cáo|gửi|chuyển|nộp|trả lời")
+# A time limit counted from an event: "trong thời hạn 07 ngày làm việc kể từ ngày kết thúc Đại hội", "sau 30
+# ngày kể từ ngày được phê duyệt", "chậm nhất 05 ngày sau khi kết thúc hội nghị".
+_RELATIVE = re.compile(
+    r"(?:trong (?:thời hạn|vòng|thời gian)|chậm nhất(?: là)?|sau|không quá|trước)\s+(?:\d{1,3}|một|hai|ba|năm|mười)"
+    r"\s+(?:ngày(?: làm việc)?|tuần|tháng)\s+(?:kể từ|sau khi|sau|từ khi|từ)\s+[^.;,]{3,80}"
+)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 _TIME_OF_DAY = r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*)?"
 # A date is a deadline only when introduced as one: "vào ngày 15/3/2024" schedules an event.
@@ -70,7 +87,7 @@ _CHAIN_VERB = re.compile(r"(?<![\wÀ-ỹ])(?:tổng hợp|theo dõi|đánh giá|
 _BREAK_WORDS = 4
 _TIME_ONLY = re.compile(
     r"^[\s\-–+•*]*(?:(?:định kỳ|hằng|hàng|mỗi|cuối|đầu|trước|chậm nhất(?: là)?|hạn chót|trong|sau|ngày|tháng|quý|"
-    r"năm|tuần|và|sáu|[\d/.\-]+)(?![\wÀ-ỹ])[\s,]*)+$"
+    r"năm|tuần|và|sáu|giờ|phút|h|[\d/.\-]+)(?![\wÀ-ỹ])[\s,]*)+$"
 )
 _RECURRING = re.compile(
     r"trước ngày\s+(?P<dates>\d{1,2}/\d{1,2}(?:\s*(?:và|,)\s*\d{1,2}/\d{1,2})*)\s+(?:hằng|hàng)\s+năm"
@@ -208,6 +225,21 @@ def _deadline(sentence: str, folded: str, report_at: int = 0) -> tuple[dt.date |
     return (after[0] if after else found[-1])[1]
 
 
+def _chained_deadline(sentence: str, folded: str, report_at: int) -> tuple[dt.date | None, str | None, str | None]:
+    """A completion deadline set just before the report and joined to it ("… hoàn thành trước ngày 31/12/2025 và
+    tổng hợp báo cáo về Sở …"): the work, its report included, is done by then. Any other date of the earlier
+    clause is that work's own ("Tổ chức Hội nghị trước ngày 15/3/2024 và báo cáo kết quả": the meeting's)."""
+    start = _clause_start(sentence, folded, report_at)
+    if start == 0 or not folded[:start].rstrip().endswith(("và", ",")):
+        return None, None, None
+    last: tuple[dt.date | None, str | None, str | None] = (None, None, None)
+    for m in DATE_PATTERN.finditer(sentence, 0, start):
+        if _COMPLETED_BY.search(folded[max(0, m.start() - 40): m.start()]):
+            value = date_from_match(m)
+            last = (value.value, value.text, value.problem)
+    return last
+
+
 def _recipient(sentence: str, report_start: int, report_end: int) -> str | None:
     rest = sentence[report_end:]
     candidates: list[tuple[int, str]] = []
@@ -253,7 +285,7 @@ def find_duties(block: Block, path: list[str]) -> list[ReportingDuty]:
     """The reporting duties in one block, one per sentence that names one."""
     duties: list[ReportingDuty] = []
     text = block.text
-    if "báo cáo" not in fold(text):
+    if not _CHEAP.search(fold(text)):
         return duties  # most blocks: no sentence to split and fold
     offset = 0
     for sentence in _SENTENCE.split(text):
@@ -261,19 +293,28 @@ def find_duties(block: Block, path: list[str]) -> list[ReportingDuty]:
         offset = start + len(sentence)
         folded = fold(sentence)
         report = _REPORT.search(folded)
+        delivered = report is None
+        if delivered:
+            report = _DELIVERY.search(folded)
         if not report:
             continue
         deadline, deadline_text, problem = _deadline(sentence, folded, report.start())
+        if not deadline_text:
+            deadline, deadline_text, problem = _chained_deadline(sentence, folded, report.start())
+        relative = _RELATIVE.search(folded, _clause_start(sentence, folded, report.start()))
         period = _period(sentence, folded, report.start())
         recipient = _recipient(sentence, report.start(), report.end())
         via = _via(sentence)
-        if not (deadline_text or period or recipient or via or "theo quy định" in folded):
+        if delivered and not (deadline_text or relative):
+            continue  # sending records without a time limit is no reporting duty to check
+        if not (deadline_text or relative or period or recipient or via or "theo quy định" in folded):
             continue
         duties.append(ReportingDuty(
             text=sentence.strip(),
             deadline=deadline,
             deadline_text=deadline_text,
             deadline_problem=problem,
+            deadline_relative=sentence[relative.start(): relative.end()].strip() if relative else None,
             period=period,
             recipient=recipient,
             via=via,

@@ -1,12 +1,13 @@
 """has_deadline — the plan says when results must be reported.
 
-A reporting duty (*báo cáo kết quả … về … trước ngày 05/11/2019*) needs a real date or an explicit
-period (*6 tháng, năm*, *định kỳ hằng quý*, *trước ngày 15/6 và 15/12 hằng năm*); *theo quy định*
-is not a deadline.
+A reporting duty (*báo cáo kết quả … về … trước ngày 05/11/2019*; also *gửi Biên bản … về … chậm nhất
+ngày …*) needs a real date, a time limit counted from an event (*trong thời hạn 07 ngày làm việc kể từ ngày
+kết thúc Đại hội*) or an explicit period (*6 tháng, năm*, *định kỳ hằng quý*, *trước ngày 15/6 và 15/12 hằng
+năm*); *theo quy định* is not a deadline.
 
 Cases:
 
-* ``no-deadline`` — no reporting duty has a date or an explicit period.
+* ``no-deadline`` — no reporting duty has a date, a time limit from an event or an explicit period.
 * ``impossible-deadline`` — a deadline that does not exist (``31/11/2025``).
 * ``deadline-before-plan`` (warning) — a deadline before the plan's own date.
 * ``deadline-far`` (warning) — a deadline more than ``max_years_off`` years from the plan's year.
@@ -37,13 +38,14 @@ from checker.model.plan import Plan
 NAME = "has_deadline"
 DOC_VI = """has_deadline — kế hoạch quy định thời hạn báo cáo kết quả.
 
-Một yêu cầu báo cáo (*báo cáo kết quả … về … trước ngày 05/11/2019*) cần có một ngày có thật hoặc một định kỳ
-rõ ràng (*6 tháng, năm*, *định kỳ hằng quý*, *trước ngày 15/6 và 15/12 hằng năm*); *theo quy định* không phải
-là thời hạn.
+Một yêu cầu báo cáo (*báo cáo kết quả … về … trước ngày 05/11/2019*; cả *gửi Biên bản … về … chậm nhất ngày
+…*) cần có một ngày có thật, một thời hạn tính từ một sự kiện (*trong thời hạn 07 ngày làm việc kể từ ngày kết
+thúc Đại hội*) hoặc một định kỳ rõ ràng (*6 tháng, năm*, *định kỳ hằng quý*, *trước ngày 15/6 và 15/12 hằng
+năm*); *theo quy định* không phải là thời hạn.
 
 Các trường hợp:
 
-* ``no-deadline`` — không yêu cầu báo cáo nào có ngày hoặc định kỳ rõ ràng.
+* ``no-deadline`` — không yêu cầu báo cáo nào có ngày, thời hạn tính từ một sự kiện hoặc định kỳ rõ ràng.
 * ``impossible-deadline`` — thời hạn là một ngày không có thật (``31/11/2025``).
 * ``deadline-before-plan`` (cảnh báo) — thời hạn sớm hơn ngày ban hành của chính kế hoạch.
 * ``deadline-far`` (cảnh báo) — thời hạn cách năm của kế hoạch hơn ``max_years_off`` năm.
@@ -106,11 +108,12 @@ MESSAGES = {
 def check(plan: Plan, params: HasDeadlineParams) -> Iterator[Problem]:
     duties = plan.reporting
     dated = [d for d in duties if d.deadline is not None]
+    relative = [d for d in duties if d.deadline_relative]
     impossible = [d for d in duties if d.deadline_problem == "impossible"]
     periodic = [d for d in duties if d.period]
     for duty in impossible:
         yield Problem("impossible-deadline", {"date": duty.deadline_text}, location=duty.location, evidence=duty.text)
-    if not dated and not periodic and not impossible:
+    if not dated and not relative and not periodic and not impossible:
         first = duties[0] if duties else None
         yield Problem("no-deadline", location=first.location if first else None,
                       evidence=first.text if first else None)
@@ -124,6 +127,6 @@ def check(plan: Plan, params: HasDeadlineParams) -> Iterator[Problem]:
         elif plan.year and abs(duty.deadline.year - plan.year) > params.max_years_off:
             yield Problem("deadline-far", {"date": date, "year": plan.year}, level="warning",
                           location=duty.location, evidence=duty.text)
-    if not dated and periodic:
+    if not dated and not relative and periodic:
         yield Problem("period-only", {"period": periodic[0].period}, level="info",
                       location=periodic[0].location, evidence=periodic[0].text)

@@ -118,6 +118,8 @@ class ReportingDuty(BaseModel):
     deadline: dt.date | None = None
     deadline_text: str | None = None
     deadline_problem: str | None = None
+    deadline_relative: str | None = Field(None, description="A time limit counted from an event, as written: "
+                                          "'trong thời hạn 07 ngày làm việc kể từ ngày kết thúc Đại hội'.")
     period: str | None = Field(None, description="A recurring period: '6 tháng, năm', 'hằng quý', …")
     recipient: str | None = None
     via: str | None = Field(None, description="The unit that collects the report (qua …).")

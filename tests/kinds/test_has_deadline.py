@@ -123,3 +123,13 @@ def test_english_messages(check_text):
     assert only(report, "no-deadline").message == "The document sets no reporting deadline or period."
     report = check_text(build_plan(reporting=duty("trước ngày 31/11/2023")), rules="default", lang="en")
     assert only(report, "impossible-deadline").message == "The reporting deadline '31/11/2023' is not a real date."
+
+
+def test_a_time_limit_counted_from_an_event_passes(check_text):
+    # "gửi hồ sơ … trong thời hạn 07 ngày làm việc kể từ …": no calendar date, but a deadline all the same
+    text = build_plan(reporting="Các chi bộ gửi hồ sơ đại hội về Văn phòng Đảng ủy trong thời hạn 07 ngày làm việc "
+                                "kể từ ngày kết thúc Đại hội.")
+    report = check_text(text, rules="default")
+    assert by_rule(report, RULE) == []
+    (reporting,) = report.plan.reporting
+    assert reporting.deadline_relative == "trong thời hạn 07 ngày làm việc kể từ ngày kết thúc Đại hội"
