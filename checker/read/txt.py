@@ -30,6 +30,7 @@ from checker.text.legacy import NAMES, Encoding, convert_text, detect_legacy
 from checker.text.letters import LETTERS
 from checker.text.markers import bare_marker, item_number, split_marker
 from checker.text.normalize import Translator, clean
+from checker.text.syllables import repair_glued
 
 # (BOM, codec, name recorded in Document.encoding). UTF-32 first: its LE BOM starts like UTF-16's.
 _BOMS = (
@@ -74,7 +75,12 @@ def read_txt_bytes(data: bytes, path: str) -> Document:
     if legacy is not None:
         notes.append(f"Văn bản dùng phông chữ cũ {NAMES[legacy]}, đã chuyển mã sang Unicode "
                      f"(legacy font {NAMES[legacy]} converted to Unicode)")
-    blocks, joins = _paragraphs(clean(text))
+    # A text layer that lost the spaces between syllables (PDF copies: "chủtrì", "Đảng uỷUỷ ban") is spaced again.
+    text, glued = repair_glued(clean(text))
+    if glued:
+        notes.append(f"Đã tách {glued} từ bị dính liền (thường do trích văn bản từ PDF) "
+                     f"({glued} words glued together by the text layer split)")
+    blocks, joins = _paragraphs(text)
     if not blocks:
         raise ReadError(path, "tệp rỗng (chỉ có dòng trống)", "file is empty (only blank lines)")
     if joins:

@@ -1,0 +1,131 @@
+"""Vietnamese syllables, and words a PDF text layer glued together (``chủtrì``, ``Đảng uỷUỷ ban``).
+
+Vietnamese is written one syllable at a time, and a syllable has a fixed shape: an initial consonant
+(``b``, ``ch``, ``ngh``, ``qu`` … or none), a vowel nucleus with its glides (``a``, ``ươ``, ``uyê`` …) and a
+final (``c``, ``ch``, ``m``, ``n``, ``ng``, ``nh``, ``p``, ``t`` or none); a syllable closed by ``c``, ``ch``,
+``p`` or ``t`` carries the acute or the dot-below tone only, and ``ă``, ``â`` never end one. A text layer that
+lost the spaces between syllables gives tokens of two or more such shapes run together. :func:`split_glued`
+cuts such a token where every piece is a syllable (``vềthực`` → ``về thực``: ``vềt`` is no syllable, a falling
+tone cannot close on ``t``), and a lower-case letter followed by a capital (``uỷUỷ``) where both sides are
+syllables. A token without a Vietnamese diacritic is left alone (``online``, ``Zalo``), and so are numbers,
+symbols and abbreviations (``VNeID``, ``QyĐ``).
+
+:func:`repair_glued` applies this to a text when it holds enough glued tokens to be a damaged text layer
+(one or two odd tokens are more likely names or foreign words).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TONES = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
+_INITIALS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k",
+             "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
+_NUCLEI = frozenset("""
+a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê
+oai oay oao oeo uây uôi uya uyê uyu ươi ươu iêu yêu uê uơ oong
+""".split())
+_FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "")
+_SYLLABLE = re.compile(
+    "^(" + "|".join(i for i in _INITIALS if i) + ")?"
+    "(" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + ")"
+    "(" + "|".join(f for f in _FINALS if f) + ")?$"
+)
+_VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_MAX_TOKEN = 24  # three or four syllables at most: longer runs are not worth the search
+
+
+def _tone_and_base(syllable: str) -> tuple[str | None, str]:
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in decomposed if c in _TONES]
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return (_TONES[tones[0]] if tones else None) if len(tones) <= 1 else "many", base
+
+
+@lru_cache(maxsize=4096)
+def is_syllable(text: str) -> bool:
+    """Whether ``text`` (one token, any case) has the shape of a Vietnamese syllable."""
+    tone, base = _tone_and_base(text.lower())
+    if tone == "many":
+        return False
+    m = _SYLLABLE.match(base)
+    if not m:
+        return False
+    initial, nucleus, final = m.group(1) or "", m.group(2), m.group(3) or ""
+    if final in ("c", "ch", "p", "t") and tone not in ("acute", "dot"):
+        return False  # a stop final takes the rising or the heavy tone only
+    if nucleus in ("ă", "â") and not final:
+        return False
+    if initial in ("gh", "ngh", "k") and nucleus[0] not in "ieêy":
+        return False
+    if initial == "qu" and nucleus[0] not in "aăâeêioôơy":
+        return False
+    return True
+
+
+def _pieces(token: str) -> list[str] | None:
+    """``token`` cut into syllables, fewest pieces first; None when it cannot be."""
+    if is_syllable(token):
+        return [token]
+    best: list[str] | None = None
+    for cut in range(1, len(token)):
+        head = token[:cut]
+        if not is_syllable(head):
+            continue
+        rest = _pieces(token[cut:])
+        if rest is not None and (best is None or 1 + len(rest) < len(best)):
+            best = [head, *rest]
+    return best
+
+
+def _at_capitals(token: str) -> list[str]:
+    """``uỷUỷban`` → ``["uỷ", "Uỷban"]``: cut before each capital that follows a small letter."""
+    parts: list[str] = []
+    start = 0
+    for i in range(1, len(token)):
+        if token[i].isupper() and token[i - 1].islower():
+            parts.append(token[start:i])
+            start = i
+    parts.append(token[start:])
+    return parts
+
+
+@lru_cache(maxsize=4096)
+def split_glued(token: str) -> str:
+    """A token of glued syllables written with spaces (``chủtrì`` → ``chủ trì``, ``uỷUỷ`` → ``uỷ Uỷ``); any
+    other token as it is."""
+    if len(token) > _MAX_TOKEN or token.isupper() or not _VIETNAMESE.search(token.lower()) or is_syllable(token):
+        return token  # capitals are abbreviations as often as words (ĐUCA, UBND)
+    # A capital inside the token is a syllable's start ("uỷUỷ", "KếHoạch"), never inside a Vietnamese word.
+    parts = _at_capitals(token)
+    if len(parts) > 1 and any(p.isupper() and len(p) > 1 for p in parts):
+        return token  # an abbreviation (VNeID, PTTH)
+    out: list[str] = []
+    for part in parts:
+        pieces = _pieces(part) if _VIETNAMESE.search(part.lower()) or len(parts) > 1 else None
+        if pieces is None:
+            return token
+        out.extend(pieces)
+    return " ".join(out)
+
+
+def glued_tokens(text: str) -> int:
+    """How many tokens of ``text`` are glued syllables."""
+    return sum(1 for m in _WORD.finditer(text) if split_glued(m.group(0)) != m.group(0))
+
+
+def repair_glued(text: str, least: int = 5) -> tuple[str, int]:
+    """``text`` with its glued syllables spaced, and how many tokens were cut; unchanged when it holds fewer
+    than ``least`` glued tokens."""
+    count = glued_tokens(text)
+    if count < least:
+        return text, 0
+    spaced = _WORD.sub(lambda m: split_glued(m.group(0)), text)
+    # The same layer glues words to numbers ("Chỉ thịsố46-CT/TW"); a symbol's letters are capitals ("QH15").
+    return _NUMBER_GLUED.sub(" ", spaced), count
+
+
+_NUMBER_GLUED = re.compile(r"(?<=[a-zà-ỹđ])(?=\d)")
