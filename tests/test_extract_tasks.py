@@ -278,3 +278,19 @@ def test_an_appendix_task_table_flattened_one_cell_per_line():
         (["Văn phòng UBND tỉnh"], ["Sở Tư pháp", "UBND các xã"], "Quý I/2026"),
     ]
     assert rows[1].location.table == 0 and rows[1].location.row == 3
+
+
+def test_a_heading_that_names_a_topic_is_not_a_unit():
+    plan = parse_body("1. NHIỆM VỤ, GIẢI PHÁP\n1.1. Doanh nghiệp số\n- Phát triển doanh nghiệp công nghệ số.\n"
+                      "1.2. Sở Khoa học và Công nghệ\n- Chủ trì phát triển hạ tầng số.\n")
+    assert [t.units for t in plan.tasks] == [["Sở Khoa học và Công nghệ"]]
+
+
+def test_a_part_of_aims_and_tasks_hands_out_tasks():
+    # "I. MỤC TIÊU, NHIỆM VỤ" is no part of aims only; "Cải cách thủ tục hành chính" is no procedure
+    plan = parse_body("I. MỤC TIÊU, NHIỆM VỤ\n1. Cải cách thủ tục hành chính\na) Mục tiêu\n"
+                      "- Sở Tư pháp đạt 100% thủ tục được công bố.\nb) Nhiệm vụ\n"
+                      "- Các cơ quan Trung ương đóng trên địa bàn tỉnh phối hợp giải quyết thủ tục hành chính.\n"
+                      "- Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc.\n")
+    assert [t.units for t in plan.tasks] == [["Các cơ quan Trung ương đóng trên địa bàn tỉnh"],
+                                             ["Văn phòng Ủy ban nhân dân tỉnh"]]

@@ -117,3 +117,37 @@ def test_office_of_several_bodies_leads_a_task():
 ])
 def test_vague(unit, vague):
     assert is_vague(unit) is vague
+
+
+# --- issue 14: names with commas, dashes, brackets; what is no unit ----------------------------------------
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Các cơ quan tham mưu, giúp việc Đảng uỷ chủ động triển khai.", ["Các cơ quan tham mưu, giúp việc Đảng uỷ"]),
+    ("Sở Văn hóa, Thể thao và Du lịch chủ trì tuyên truyền.", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội tuyên truyền.",
+     ["Ủy ban MTTQ Việt Nam", "các tổ chức chính trị - xã hội"]),
+    ("Công đoàn cơ sở -Chủ động tuyên truyền đến đoàn viên.", ["Công đoàn cơ sở"]),  # a dash glued to the duty
+    ("Các cơ quan, đơn vị có liên quan tới việc triển khai phối hợp thực hiện.", ["Các cơ quan, đơn vị có liên quan"]),
+    ("Sở Nội vụ (cơ quan thường trực Ban Vì sự tiến bộ phụ nữ) chủ trì tổ chức.", ["Sở Nội vụ"]),
+    ("Đề nghị các cơ quan, tổ chức, đơn vị được phân bổ giới thiệu người ứng cử.", ["các cơ quan, tổ chức, đơn vị"]),
+    ("Các địa phương, nhất là các xã ven biển, tăng cường tuyên truyền.", ["Các địa phương"]),
+    ("Hội đồng nhân dân tỉnh, thành phần dự hội nghị gồm: Thường trực Hội đồng nhân dân.", ["Hội đồng nhân dân tỉnh"]),
+    ("Cơ sở đào tạo đại học tham gia đào tạo nguồn nhân lực số.", ["Cơ sở đào tạo đại học"]),
+])
+def test_names_with_commas_dashes_and_brackets(text, units):
+    assert leading_units(text)[0] == units
+
+
+@pytest.mark.parametrize("text", [
+    "Chính phủ quy định chi tiết Điều này.",  # a quoted article of law
+    "Cơ quan chủ trì, thành phần, số lượng cử tri tham dự hội nghị.",  # what a meeting has
+    "Tổ chức, quản lý chặt chẽ công tác hoàn trả mặt đường.",  # a verb
+    "Chủ tịch Hồ Chí Minh vĩ đại sống mãi!",  # a slogan
+])
+def test_texts_that_name_no_unit(text):
+    assert leading_units(text)[0] == []
+
+
+def test_a_verb_phrase_is_not_swallowed_into_the_name():
+    assert leading_units("Các Sở, ngành, đơn vị liên quan kiện toàn và bổ sung thành viên.")[0] == [
+        "Các Sở, ngành, đơn vị liên quan"]

@@ -217,7 +217,8 @@ class _Reader:
                 labels.other = True
                 listing = None
             elif listing is not None and starts_with_unit(text):
-                _extend(listing, [u for u in split_units(text.rstrip(" .;")) if starts_with_unit(u)])
+                # "+ Sở Văn hóa và Thể thao chủ trì, phối hợp với …": the unit, not its duty
+                _extend(listing, _named(text))
             else:
                 listing = None
         return labels
@@ -299,8 +300,10 @@ class _Reader:
     def assigned(self, section: Section, limit: int, own: bool = False, strict: bool = False) -> list[Task]:
         """See :func:`assigned_tasks`. ``strict``: inside a procedure, only what is handed out in words."""
         title = fold(section.title)
-        if _NOT_ASSIGNING.match(title):
-            return []  # who the plan is about (Đối tượng), slogans, criteria: nobody is handed a task there
+        if _NOT_ASSIGNING.match(title) and not _TASK_WORDS.search(title):
+            # who the plan is about (Đối tượng), slogans, criteria: nobody is handed a task there ("MỤC TIÊU,
+            # NHIỆM VỤ" names tasks too)
+            return []
         # The steps of a procedure (Trình tự, thủ tục) name who acts at each step; they hand out no task, but a
         # request in it does ("Đề nghị các cơ quan … gửi …").
         strict = strict or (section.level <= 3 and len(title) <= 100 and bool(_PROCEDURE.search(title)))
@@ -343,7 +346,26 @@ _NOT_ASSIGNING = re.compile(
 
 
 _MEMBER = re.compile(r"^\s*(?:(?:các\s+)?(?:đồng chí|đ/c|ông|bà|anh|chị|đại diện)\b|gồm\b|là\s+(?:đồng chí|ông|bà)\b)")
-_PROCEDURE = re.compile(r"(?<![\wÀ-ỹ])(?:trình tự|thủ tục|quy trình|các bước)(?![\wÀ-ỹ])")
+# The part of a body's name after its head word: a proper name ("Sở Nội vụ"), a level or place ("Công an tỉnh",
+# "UBND các xã"), a group ("Các tổ chức thành viên").
+_LEVELS = re.compile(r"(?:các|những|tỉnh|huyện|xã|phường|thành phố|thị xã|quận|thị trấn|đặc khu|cấp|trung ương|thôn|"
+                     r"tổ dân phố|cơ sở)(?![\wÀ-ỹ])")
+
+
+def _proper(unit: str) -> bool:
+    """Whether a name standing alone as a heading names a body: a capital after its first word, a level or a
+    group word; "Doanh nghiệp số", "Tổ chức bộ máy" are topics."""
+    words = unit.split()
+    rest = " ".join(words[1:])
+    if "," in unit or "liên quan" in fold(unit):
+        return True  # a group: "Sở, ban, ngành liên quan"
+    return any(w[:1].isupper() for w in words[1:]) or bool(_LEVELS.search(fold(unit))) or (
+        len(words) == 1 and unit[:1].isupper()) or not rest
+
+
+_TASK_WORDS = re.compile(r"nhiệm vụ|nội dung|giải pháp|hoạt động|phân công|trách nhiệm")
+# ("thủ tục hành chính" is the subject of administrative reform, not a procedure of the plan's own.)
+_PROCEDURE = re.compile(r"(?<![\wÀ-ỹ])(?:trình tự|thủ tục(?!\s+hành chính)|quy trình|các bước)(?![\wÀ-ỹ])")
 
 
 def _assignment(text: str, strict: bool = False, heading_only: bool = True, procedure: bool = False) -> list[str]:
@@ -354,8 +376,8 @@ def _assignment(text: str, strict: bool = False, heading_only: bool = True, proc
     a name and nothing else (``1. Sở Nông nghiệp và Môi trường``) counts when its duties follow it
     (``heading_only``)."""
     units, at = leading_units(text)
-    if units and at >= len(text) and not heading_only:
-        units = []
+    if units and at >= len(text) and (not heading_only or not all(map(_proper, units))):
+        units = []  # a heading that is a topic ("1. Doanh nghiệp số"), not a body ("1. Sở Nội vụ")
     if units and _MEMBER.match(fold(text[at: at + 40])):
         units = []  # "Trưởng đoàn: đồng chí …": who sits on a committee, not what it is to do
     if units and (not strict or _ASSIGNING_LEAD.match(text)):

@@ -258,11 +258,28 @@ def _cut_sentence(name: str) -> str:
     return name
 
 
+_RELATED = re.compile(r"(?<![\wÀ-ỹ])(?:có\s+)?liên quan(?![\wÀ-ỹ])")
+
+
+def _without_aside(name: str) -> str:
+    """"Sở Nội vụ (cơ quan thường trực Ban …)" → "Sở Nội vụ": what stands in brackets says what the body is, it is
+    no part of its name (an unclosed bracket runs to the end)."""
+    at = name.find("(")
+    return name[:at].rstrip() if at > 0 else name
+
+
+def _after_related(name: str) -> str:
+    """A group ends with "(có) liên quan": "Các sở, ban, ngành tỉnh có liên quan tới việc …" → "… có liên quan"."""
+    m = _RELATED.search(fold(name))
+    return name[: m.end()] if m else name
+
+
 def named_units(names: str) -> list[str]:
     """:func:`split_units`, each name cut where the sentence goes on after a comma, without the bare head words
     that name no one ("Cơ quan chủ trì, thành phần …" and "Tổ chức, quản lý …" open with a noun or a verb, not
     a unit; "Các đơn vị" is a group, and stays) and without slogans ("… vĩ đại sống mãi!")."""
-    units = [_cut_sentence(u).strip(" ,;:.-–") for u in split_units(names) if "!" not in u]
+    units = [_after_related(_cut_sentence(_without_aside(u))).strip(" ,;:.-–") for u in split_units(names)
+             if "!" not in u]
     return [u for u in units if u and fold(u).removeprefix("những ") not in _BARE_HEADS]
 
 
