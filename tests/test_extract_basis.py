@@ -96,3 +96,20 @@ def test_issuer_loses_a_trailing_colon():
                  "số 332/KH-UBND ngày 10/12/2025 về việc thực hiện.")
     assert symbols(plan) == ["330/KH-UBND", "332/KH-UBND"]
     assert plan.basis[0].issuer == "UBND thành phố Hà Nội"
+
+
+def test_a_document_cited_in_the_subject_of_another_is_no_basis_of_its_own():
+    plan = parse("Thực hiện Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ ban hành kế hoạch triển khai "
+                       "Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội; Kết luận số 57-KL/TW ngày 15/6/2023 "
+                       "của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 36-NQ/TW; Quyết định số 01/QĐ-UBND và "
+                       "Quyết định số 02/QĐ-UBND của Ủy ban nhân dân tỉnh.")
+    assert [c.symbol for c in plan.basis] == ["50/NQ-CP", "57-KL/TW", "01/QĐ-UBND", "02/QĐ-UBND"]
+
+
+def test_the_document_s_own_symbol_is_no_basis():
+    # a decision's attached plan opens "Thực hiện Quyết định số 254/QĐ-UBND …" — the decision itself
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 254/QĐ-UBND\nSơn La, ngày 17 tháng 02 năm 2023\n\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch năm 2023\n\nCăn cứ Luật Bảo vệ bí mật nhà nước;\n"
+            "Thực hiện Quyết định số 254/QĐ-UBND ngày 17/02/2023 và Chỉ thị số 14/CT-TTg ngày 10/5/2022;\n" + BODY)
+    plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "qd.txt"))
+    assert symbols(plan) == [None, "14/CT-TTg"]

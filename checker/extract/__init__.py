@@ -63,7 +63,7 @@ def extract_plan(document: Document) -> Plan:
     preamble = [b for b in blocks[body_start:first_section]]
     if header.title_block is None and not tops:
         preamble = preamble[:6]  # a text with no title and no sections: only its opening counts
-    basis, basis_issuer = read_basis(preamble, paths)
+    basis, basis_issuer = read_basis(preamble, paths, header.symbol.canonical if header.symbol else None)
 
     citations: list[Citation] = []
     for block in blocks[body_start:]:

@@ -52,9 +52,11 @@ def _clause_blocks(blocks: list[Block]) -> list[tuple[Block, int]]:
     return clause
 
 
-def read_basis(blocks: list[Block], paths: list[list[str]]) -> tuple[list[Citation], str | None]:
+def read_basis(blocks: list[Block], paths: list[list[str]], own: str | None = None) -> tuple[list[Citation], str | None]:
     """Citations in the basis clause of the preamble ``blocks``, and the issuer named at its end
-    (``…, Ban Thường vụ Huyện ủy hướng dẫn …``) when the header names none."""
+    (``…, Ban Thường vụ Huyện ủy hướng dẫn …``) when the header names none. ``own``: the document's own
+    symbol, which is no basis of its own (a decision's attached plan names it: "Ban hành kèm theo Quyết định
+    số …"); a document cited in the subject of another is not either (see :func:`_in_subject`)."""
     basis: list[Citation] = []
     issuer: str | None = None
     for block in blocks:
@@ -67,12 +69,34 @@ def read_basis(blocks: list[Block], paths: list[list[str]]) -> tuple[list[Citati
         path = paths[block.index]
         numbered = list(find_citations(block, path, start, blank=True))
         named = list(find_named_citations(block, start, len(block.text), path))
+        previous_end: int | None = None
         for citation in sorted(numbered + named, key=lambda c: c.location.start or 0):
+            at = citation.location.start or 0
+            nested = previous_end is not None and _in_subject(block.text, previous_end, at)
+            previous_end = citation.location.end if citation.location.end is not None else at
+            if nested or (own is not None and citation.symbol == own):
+                continue
             key = citation.symbol or _name_key(citation.text)
             if key not in seen:
                 seen.add(key)
                 basis.append(citation)
     return basis, issuer
+
+
+# What a cited document is about can cite another document: "Kết luận số 57-KL/TW … về tiếp tục thực hiện Nghị quyết
+# 36-NQ/TW", "Nghị quyết số 50/NQ-CP … ban hành kế hoạch triển khai Nghị quyết số 163/2024/QH15". That one is the
+# subject of the basis, not a basis of its own; a list of documents ("…; Nghị quyết số …", "… và Quyết định số …")
+# is not.
+_SUBJECT_LEAD = re.compile(r"(?<![\wÀ-ỹ])(?:về(?: việc)?|thực hiện|triển khai(?: thực hiện)?|sơ kết|tổng kết|thi hành|"
+                           r"sửa đổi, bổ sung|quy định chi tiết|hướng dẫn|cụ thể hóa)(?:\s+\S+){0,3}\s*$")
+
+
+def _in_subject(text: str, previous_end: int, at: int) -> bool:
+    """Whether the citation at ``at`` stands in the subject of the one that ended at ``previous_end``."""
+    between = fold(text[previous_end:at])
+    if ";" in between or re.search(r"[.!?]\s", between) or re.search(r"(?:^|[,;])\s*(?:và\s+)?$", between):
+        return False
+    return bool(_SUBJECT_LEAD.search(between))
 
 
 def _name_key(text: str) -> str:
