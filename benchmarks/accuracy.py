@@ -127,7 +127,7 @@ def found_units(plan: Plan) -> set[str]:
 
 
 def found_reporting(plan: Plan) -> str:
-    if any(d.deadline is not None or d.deadline_relative or d.deadline_text and d.deadline_problem
+    if any(d.deadline is not None or getattr(d, "deadline_relative", None) or d.deadline_text and d.deadline_problem
            for d in plan.reporting):
         return "dated"
     if any(d.period for d in plan.reporting):
