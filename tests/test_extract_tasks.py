@@ -294,3 +294,12 @@ def test_a_part_of_aims_and_tasks_hands_out_tasks():
                       "- Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc.\n")
     assert [t.units for t in plan.tasks] == [["Các cơ quan Trung ương đóng trên địa bàn tỉnh"],
                                              ["Văn phòng Ủy ban nhân dân tỉnh"]]
+
+
+def test_a_unit_s_item_that_hands_tasks_on_in_words():
+    # corpus 063: "8. Giám đốc Sở, Thủ trưởng cơ quan …" / "b) Giao Thanh tra thành phố …" / "c) Giao Công an …"
+    plan = parse_body("8. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành thành phố\n"
+                      "a) Tăng cường kiểm tra việc khai thác nước dưới đất.\n"
+                      "b) Giao Thanh tra thành phố tổ chức thanh tra các công trình.\n"
+                      "c) Giao Công an thành phố kịp thời xử lý vi phạm.\n")
+    assert [t.units for t in plan.tasks][1:] == [["Thanh tra thành phố"], ["Công an thành phố"]]

@@ -151,3 +151,20 @@ def test_texts_that_name_no_unit(text):
 def test_a_verb_phrase_is_not_swallowed_into_the_name():
     assert leading_units("Các Sở, ngành, đơn vị liên quan kiện toàn và bổ sung thành viên.")[0] == [
         "Các Sở, ngành, đơn vị liên quan"]
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # a copy joined the unit's heading to its first duty, written with a capital
+    ("Ban xây dựng Đảng Chủ trì, phối hợp với Văn phòng Đảng ủy.", ["Ban xây dựng Đảng"]),
+    ("Sở Xây dựng Chủ trì, phối hợp với các sở.", ["Sở Xây dựng"]),  # "Xây dựng" in the name stays
+    # a semicolon always separates two names; a name never ends on a conjunction
+    ("Ban Chỉ đạo các quân khu; các tỉnh: tổ chức tìm kiếm.", ["Ban Chỉ đạo các quân khu", "các tỉnh"]),
+    # the verb before the colon leads another body: the name ends before it
+    ("Đảng ủy Ủy ban nhân dân xã chỉ đạo Ủy ban nhân dân xã: xây dựng kế hoạch.", ["Đảng ủy Ủy ban nhân dân xã"]),
+])
+def test_where_a_name_ends(text, units):
+    assert leading_units(text)[0] == units
+
+
+def test_who_gave_an_order_is_not_who_acts():
+    assert leading_units("Thủ tướng Chính phủ tại Công điện số 225/CĐ-TTg ngày 20/11/2025: khẩn trương.")[0] == []

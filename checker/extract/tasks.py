@@ -251,6 +251,12 @@ class _Reader:
     def item_task(self, item: Section, end: int) -> Task:
         return _make_task(_section_text(item, self.blocks, end), self.blocks[item.block], self.paths[item.block], item)
 
+    def handed_on(self, item: Section, end: int) -> list[Task]:
+        """Sub-items of a unit's item that hand a task to another body in words ("8. Giám đốc Sở, Thủ trưởng cơ
+        quan, ban, ngành …" / "b) Giao Thanh tra thành phố …" / "c) Giao Công an thành phố …")."""
+        return [self.item_task(sub, sub_end) for sub, sub_end in _walk_spans(item.children, end)
+                if _ASSIGNING_LEAD.match(self.heading(sub)) and _assignment(self.heading(sub))]
+
     def has_unit(self, section: Section) -> bool:
         return bool(units_of(self.heading(section)))
 
@@ -280,6 +286,7 @@ class _Reader:
                 tasks.append(self.labelled_task(item, labels, end))
             elif self.has_unit(item):
                 tasks.append(self.item_task(item, end))
+                tasks.extend(self.handed_on(item, end))
             elif item.children and item.level < 5 and self.assigns_below(item, end):
                 # A grouping heading ("1. Phân công cụ thể") whose sub-items carry the units.
                 group = self.group_labels(item, end)
@@ -314,7 +321,8 @@ class _Reader:
             first_child = section.children[0].block if section.children else limit
             return [self.item_task(section, limit)] + [
                 _make_task(b.text.strip(), b, self.paths[b.index]) for b in self.blocks[section.block + 1: first_child]
-                if split_marker(b.text) is None and _ASSIGNING_LEAD.match(b.text) and _assignment(b.text.strip())]
+                if split_marker(b.text) is None and _ASSIGNING_LEAD.match(b.text) and _assignment(b.text.strip())
+            ] + self.handed_on(section, limit)
         labels = self.labels(section, limit)
         if labels.found:  # "I. …" / "1. Nội dung" / "2. Cơ quan chủ trì" / "3. Thời gian thực hiện": one task
             return [self.labelled_task(section, labels, limit)]

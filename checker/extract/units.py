@@ -115,8 +115,12 @@ _DUTY_WORDS = re.compile(r"chủ trì|phối hợp|trách nhiệm|tham mưu|như
 
 def _colon_names_units(head: str) -> bool:
     """``Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:`` names a unit although it holds a
-    lower-case verb-like word; ``Sở Nội vụ chủ trì … như sau:`` does not."""
-    return len(head.split()) <= 12 and not _DUTY_WORDS.search(fold(head))
+    lower-case verb-like word; ``Sở Nội vụ chủ trì … như sau:`` does not, nor does ``Đảng ủy UBND xã chỉ
+    đạo UBND xã:`` (a verb that leads what follows it: another body, in capitals)."""
+    if len(head.split()) > 12 or _DUTY_WORDS.search(fold(head)):
+        return False
+    verb = next_verb(head, max(_head_end(head), 1))
+    return verb is None or not head[verb.end():].lstrip()[:1].isupper()
 
 
 _PERSONS = re.compile(r"^(?:(?:các|những)\s+)?(?:cán bộ|chuyên viên|công chức|phó chủ tịch|chủ tịch|đồng chí|"
@@ -136,6 +140,11 @@ _DASH_VERB = re.compile(r"\s*[-–:]\s+(?=(?:" + _DASH_VERB_WORDS + r")(?![\wÀ-
 # A dash glued to the duty ("Công đoàn cơ sở -Chủ động …"): only before a capital, which the folded text
 # no longer shows, so the caller checks the letter in the text as written.
 _GLUED_DASH_VERB = re.compile(r"\s+[-–](?=(?:" + _DASH_VERB_WORDS + r")(?![\wÀ-ỹ]))")
+# Duties that open with a capital when a copy joins a unit's heading to its first duty ("5. Ban Xây dựng Đảng" /
+# "Chủ trì, phối hợp …"); none of these words ever stands capitalised inside a name (unlike "Ban Tổ chức", "Sở
+# Xây dựng", "Ban Quản lý", "Ủy ban Kiểm tra").
+_CAPITAL_VERB = re.compile(r"\s+(?=(?:Chủ trì|Phối hợp|Thực hiện|Tham mưu|Triển khai|Chịu trách nhiệm|Có trách nhiệm|"
+                           r"Tăng cường|Đẩy mạnh|Tiếp tục|Chủ động|Theo dõi|Đôn đốc|Rà soát|Hướng dẫn)(?![\wÀ-ỹ]))")
 # Phrases inside names that hold a verb ("Các cơ quan tham mưu, giúp việc Đảng ủy").
 _NAME_PHRASE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _WORDS.name_phrases), key=len,
                                                                 reverse=True)) + r")(?![\wÀ-ỹ])")
@@ -159,6 +168,9 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
                       None)
     if glued_dash is not None and (dash is None or glued_dash.start() < dash.start()):
         dash = glued_dash
+    capital = _CAPITAL_VERB.search(text, start)
+    if capital is not None and (dash is None or capital.start() < dash.start()):
+        dash = capital
     pattern = _VERB_RE
     pos = start
     # Where the name begins (after a bullet); each verb looks only at a bounded stretch before it, so
@@ -278,9 +290,16 @@ def named_units(names: str) -> list[str]:
     """:func:`split_units`, each name cut where the sentence goes on after a comma, without the bare head words
     that name no one ("Cơ quan chủ trì, thành phần …" and "Tổ chức, quản lý …" open with a noun or a verb, not
     a unit; "Các đơn vị" is a group, and stays) and without slogans ("… vĩ đại sống mãi!")."""
-    units = [_after_related(_cut_sentence(_without_aside(u))).strip(" ,;:.-–") for u in split_units(names)
-             if "!" not in u]
-    return [u for u in units if u and fold(u).removeprefix("những ") not in _BARE_HEADS]
+    pieces = [p for part in split_units(names) for p in part.split(";")]
+    units = [_TRAILING.sub("", _after_related(_cut_sentence(_without_aside(u)))).strip(" ,;:.-–/")
+             for u in pieces if "!" not in u]
+    return [u for u in units if u and fold(u).removeprefix("những ") not in _BARE_HEADS and not _CITES.search(u)]
+
+
+# A name never ends on a conjunction ("… các tổ chức chính trị - xã hội và"), and never holds a citation ("Thủ
+# tướng Chính phủ tại Công điện số 225/CĐ-TTg": who gave an order, not who is to act).
+_TRAILING = re.compile(r"(?:\s+(?:và|hoặc|với|cùng))+\s*$")
+_CITES = re.compile(r"\d+\s*/\s*[A-ZĐ]")
 
 
 _PARTNERS = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(?P<who>[^.;:]+)", re.IGNORECASE)
