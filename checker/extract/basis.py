@@ -52,7 +52,8 @@ def _clause_blocks(blocks: list[Block]) -> list[tuple[Block, int]]:
     return clause
 
 
-def read_basis(blocks: list[Block], paths: list[list[str]], own: str | None = None) -> tuple[list[Citation], str | None]:
+def read_basis(blocks: list[Block], paths: list[list[str]],
+               own: str | None = None) -> tuple[list[Citation], str | None]:
     """Citations in the basis clause of the preamble ``blocks``, and the issuer named at its end
     (``…, Ban Thường vụ Huyện ủy hướng dẫn …``) when the header names none. ``own``: the document's own
     symbol, which is no basis of its own (a decision's attached plan names it: "Ban hành kèm theo Quyết định

@@ -1,9 +1,11 @@
-"""Legacy Word (.doc) files, read by converting them to .docx with LibreOffice.
+"""Legacy Word (.doc) files: read in Python (:mod:`checker.read.doc_binary`), else converted with LibreOffice.
 
+A Word 97-2003 binary is read directly. Where that reader cannot (an encrypted, damaged or pre-97 file, an
+RTF or Word-HTML file saved as .doc), LibreOffice is a second opinion when it is installed:
 ``soffice --headless --convert-to docx`` runs in a private temporary folder with its own user
 profile (so parallel runs and a user's open LibreOffice do not interfere) and a time limit; the
 result is read by the .docx reader, so a .doc gives the same :class:`Document` as the .docx would,
-located by paragraph. LibreOffice is an optional dependency: without it, a .doc is a clear
+located by paragraph. LibreOffice is an optional dependency: without it, such a file is a clear
 :class:`ReadError` that names the fix.
 """
 
@@ -16,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from checker.model.document import Document
+from checker.read.doc_binary import UnsupportedDoc, read_doc_binary
 from checker.read.docx import read_docx_bytes
 from checker.read.errors import ReadError, file_bytes
 
@@ -44,11 +47,17 @@ def read_doc(path: str | Path) -> Document:
         # LibreOffice would import any bytes as plain text; only Word binaries, RTF and Word-HTML are .doc.
         raise ReadError(str(path), "tệp .doc này không phải văn bản Word (không đúng định dạng)",
                         "this .doc file is not a Word document (unknown format)")
+    reason = "RTF or Word-HTML saved as .doc"
+    if data.startswith(_OLE_MAGIC):
+        try:
+            return read_doc_binary(data, str(path))
+        except UnsupportedDoc as exc:
+            reason = str(exc)  # an encrypted, damaged or pre-97 file: LibreOffice may still read it
     program = _soffice()
     if program is None:
-        raise ReadError(str(path), "đọc tệp .doc cần LibreOffice (lệnh soffice): hãy cài LibreOffice hoặc lưu "
-                        "tệp thành .docx", "reading .doc needs LibreOffice (the soffice command): install it, "
-                        "or save the file as .docx")
+        raise ReadError(str(path), f"không đọc được tệp .doc này ({reason}); cài LibreOffice (lệnh soffice) để "
+                        "thử lại, hoặc lưu tệp thành .docx", f"cannot read this .doc ({reason}); install "
+                        "LibreOffice (the soffice command) to try again, or save the file as .docx")
     timeout = _timeout()
     with tempfile.TemporaryDirectory(prefix="plancheck-doc-") as work:
         source = Path(work) / "input.doc"

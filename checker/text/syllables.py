@@ -23,17 +23,19 @@ from functools import lru_cache
 _TONES = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
 _INITIALS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k",
              "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
-_NUCLEI = frozenset("""
-a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê
-oai oay oao oeo uây uôi uya uyê uyu ươi ươu iêu yêu uê uơ oong
-""".split())
+_NUCLEI = frozenset((
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia",
+    "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu",
+    "yê", "oai", "oay", "oao", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "iêu", "yêu", "oong",
+))
 _FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "")
 _SYLLABLE = re.compile(
     "^(" + "|".join(i for i in _INITIALS if i) + ")?"
     "(" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + ")"
     "(" + "|".join(f for f in _FINALS if f) + ")?$"
 )
-_VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+_VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
+                         "ùúủũụưừứửữựỳýỷỹỵ]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MAX_TOKEN = 24  # three or four syllables at most: longer runs are not worth the search
 
@@ -61,9 +63,7 @@ def is_syllable(text: str) -> bool:
         return False
     if initial in ("gh", "ngh", "k") and nucleus[0] not in "ieêy":
         return False
-    if initial == "qu" and nucleus[0] not in "aăâeêioôơy":
-        return False
-    return True
+    return not (initial == "qu" and nucleus[0] not in "aăâeêioôơy")
 
 
 def _pieces(token: str) -> list[str] | None:
