@@ -303,3 +303,23 @@ def test_a_unit_s_item_that_hands_tasks_on_in_words():
                       "b) Giao Thanh tra thành phố tổ chức thanh tra các công trình.\n"
                       "c) Giao Công an thành phố kịp thời xử lý vi phạm.\n")
     assert [t.units for t in plan.tasks][1:] == [["Thanh tra thành phố"], ["Công an thành phố"]]
+
+
+def test_who_in_a_body_answers_for_a_duty():
+    # corpus 011, 012: "1. Ban Thường trực …" / "- Đồng chí Chủ tịch … chịu trách nhiệm chỉ đạo chung …"; a person
+    # with two offices is one unit; a fields list after "phụ trách lĩnh vực" stays in the name; members listed by
+    # title ("- Trưởng ban: …") are no duties
+    plan = parse("III. TỔ CHỨC THỰC HIỆN\n1. Ban Thường trực Ủy ban MTTQ Việt Nam xã\n"
+                 "- Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã lãnh đạo, chỉ đạo chung.\n"
+                 "- Đồng chí Phó Chủ tịch Thường trực trực tiếp tham mưu xây dựng chương trình.\n"
+                 "- Phối hợp với các tổ chức thành viên.\n"
+                 "2. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng\n"
+                 "- Theo dõi, hướng dẫn các tổ chức thành viên.\n"
+                 "3. Ban tổ chức\n- Trưởng ban: Đồng chí Nguyễn Văn An\n")
+    assert [t.units for t in plan.tasks] == [
+        ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"],
+        ["Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ Việt Nam xã"],
+        ["Đồng chí Phó Chủ tịch Thường trực"],
+        ["Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng"],
+        ["Ban tổ chức"],
+    ]

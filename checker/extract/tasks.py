@@ -253,9 +253,21 @@ class _Reader:
 
     def handed_on(self, item: Section, end: int) -> list[Task]:
         """Sub-items of a unit's item that hand a task to another body in words ("8. Giám đốc Sở, Thủ trưởng cơ
-        quan, ban, ngành …" / "b) Giao Thanh tra thành phố …" / "c) Giao Công an thành phố …")."""
-        return [self.item_task(sub, sub_end) for sub, sub_end in _walk_spans(item.children, end)
-                if _ASSIGNING_LEAD.match(self.heading(sub)) and _assignment(self.heading(sub))]
+        quan, ban, ngành …" / "b) Giao Thanh tra thành phố …" / "c) Giao Công an thành phố …"), or that name
+        who in the body answers for a duty ("1. Ban Thường trực Ủy ban MTTQ xã" / "- Đồng chí Chủ tịch Ủy ban
+        MTTQ xã chịu trách nhiệm chỉ đạo chung …")."""
+        own = set(units_of(self.heading(item)))
+        tasks = []
+        for sub, sub_end in _walk_spans(item.children, end):
+            heading = self.heading(sub)
+            if _ASSIGNING_LEAD.match(heading) and _assignment(heading):
+                tasks.append(self.item_task(sub, sub_end))
+            elif _PERSONS_START.match(fold(heading)):
+                units, at = leading_units(heading)
+                # a duty follows the office ("… chịu trách nhiệm chỉ đạo chung"): not a member listed by title
+                if units and at < len(heading) and not set(units) & own and not _MEMBER.match(fold(heading[at:])):
+                    tasks.append(self.item_task(sub, sub_end))
+        return tasks
 
     def has_unit(self, section: Section) -> bool:
         return bool(units_of(self.heading(section)))
@@ -371,6 +383,9 @@ def _proper(unit: str) -> bool:
         len(words) == 1 and unit[:1].isupper()) or not rest
 
 
+# Office-holders and staff named under their body's item.
+_PERSONS_START = re.compile(r"^(?:(?:các|những)\s+)?(?:đồng chí|đ/c|ông|bà|chủ tịch|phó chủ tịch|trưởng|phó trưởng|"
+                            r"giám đốc|phó giám đốc|bí thư|phó bí thư|chánh|cán bộ|chuyên viên|thủ trưởng|lãnh đạo)\b")
 _TASK_WORDS = re.compile(r"nhiệm vụ|nội dung|giải pháp|hoạt động|phân công|trách nhiệm")
 # ("thủ tục hành chính" is the subject of administrative reform, not a procedure of the plan's own.)
 _PROCEDURE = re.compile(r"(?<![\wÀ-ỹ])(?:trình tự|thủ tục(?!\s+hành chính)|quy trình|các bước)(?![\wÀ-ỹ])")

@@ -85,6 +85,9 @@ def _same_office(so_far: str, rest: str) -> bool:
                 and _BODY_NEXT.match(fold(rest[:_HEAD_WINDOW])))
 
 
+_PORTFOLIO = re.compile(r"(?<![\wÀ-ỹ])phụ trách(?![\wÀ-ỹ])")
+
+
 def split_units(names: str) -> list[str]:
     """Split ``"Báo Sóc Trăng, Đài Phát thanh và Truyền hình Sóc Trăng"`` into two units; keep
     ``"Văn phòng HĐND và UBND huyện"`` (one office) whole."""
@@ -92,6 +95,10 @@ def split_units(names: str) -> list[str]:
     start = 0
     for sep in _SEPARATOR.finditer(names):
         rest = names[sep.end(): sep.end() + 2 * _HEAD_WINDOW]  # enough to see what opens there
+        if _PORTFOLIO.search(fold(names[start:sep.start()][-_HEAD_WINDOW:])):
+            break  # "Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": one person's fields
+        if fold(names[start:start + 8]).startswith(("đồng chí", "đ/c")):
+            break  # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã": one person, two offices
         if _opens_new_unit(rest) and not _same_office(names[start:sep.start()], rest):
             parts.append(names[start:sep.start()])
             start = sep.end()
