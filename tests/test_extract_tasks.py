@@ -323,3 +323,12 @@ def test_who_in_a_body_answers_for_a_duty():
         ["Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng"],
         ["Ban tổ chức"],
     ]
+
+
+def test_a_later_sentence_of_an_item_names_the_unit():
+    # corpus 002: "- Có giải pháp giảm tỷ lệ trễ hẹn …. Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần
+    # tổ chức rà soát …"; a sentence that only describes ("Cán bộ, đảng viên là …") names no unit
+    plan = parse_body("1. NHIỆM VỤ\n- Có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ. Thủ trưởng các cơ quan, "
+                      "đơn vị, địa phương định kỳ hằng tuần tổ chức rà soát tình hình giải quyết hồ sơ.\n"
+                      "- Nâng cao chất lượng phục vụ. Cán bộ, công chức tận tụy phục vụ Nhân dân.\n")
+    assert [t.units for t in plan.tasks] == [["Thủ trưởng các cơ quan, đơn vị, địa phương"]]

@@ -103,10 +103,11 @@ def units_of(text: str) -> list[str]:
     return leading_units(text)[0] or units_after_clause(text) or lead_units_in(text)
 
 
-def _make_task(text: str, block: Block, path: list[str], item: Section | None = None) -> Task:
-    """A task whose units are read from its first paragraph and whose text is all of it."""
+def _make_task(text: str, block: Block, path: list[str], item: Section | None = None,
+               units: list[str] | None = None) -> Task:
+    """A task whose units are read from its first paragraph (unless given) and whose text is all of it."""
     title = _strip_marker(block.text, item)
-    units = units_of(title)
+    units = units or units_of(title)
     coordinating = list(dict.fromkeys(u for u in coordinating_units(text) if u not in units))
     vague = bool(units) and all(is_vague(u) for u in units)
     return Task(
@@ -248,8 +249,9 @@ class _Reader:
             location=block.location(0, len(block.text), self.paths[block.index]),
         )
 
-    def item_task(self, item: Section, end: int) -> Task:
-        return _make_task(_section_text(item, self.blocks, end), self.blocks[item.block], self.paths[item.block], item)
+    def item_task(self, item: Section, end: int, units: list[str] | None = None) -> Task:
+        return _make_task(_section_text(item, self.blocks, end), self.blocks[item.block], self.paths[item.block], item,
+                          units)
 
     def handed_on(self, item: Section, end: int) -> list[Task]:
         """Sub-items of a unit's item that hand a task to another body in words ("8. Giám đốc Sở, Thủ trưởng cơ
@@ -260,8 +262,8 @@ class _Reader:
         tasks = []
         for sub, sub_end in _walk_spans(item.children, end):
             heading = self.heading(sub)
-            if _ASSIGNING_LEAD.match(heading) and _assignment(heading):
-                tasks.append(self.item_task(sub, sub_end))
+            if _ASSIGNING_LEAD.match(heading) and (units := _assignment(heading)):
+                tasks.append(self.item_task(sub, sub_end, units))
             elif _PERSONS_START.match(fold(heading)):
                 units, at = leading_units(heading)
                 # a duty follows the office ("… chịu trách nhiệm chỉ đạo chung"): not a member listed by title
@@ -326,14 +328,17 @@ class _Reader:
         # The steps of a procedure (Trình tự, thủ tục) name who acts at each step; they hand out no task, but a
         # request in it does ("Đề nghị các cơ quan … gửi …").
         strict = strict or (section.level <= 3 and len(title) <= 100 and bool(_PROCEDURE.search(title)))
-        if own and _assignment(self.heading(section), strict=strict, procedure=strict,
-                               heading_only=limit - section.block > 1 or bool(section.children)):
+        own_units = own and _assignment(self.heading(section), strict=strict, procedure=strict,
+                                        heading_only=limit - section.block > 1 or bool(section.children))
+        if own_units:
             # A request in the item's own paragraphs is a task of its own ("Yêu cầu các sở, ngành và UBND các
             # xã … tổ chức thực hiện tốt các nội dung trên" after a letter's last item).
             first_child = section.children[0].block if section.children else limit
-            return [self.item_task(section, limit)] + [
-                _make_task(b.text.strip(), b, self.paths[b.index]) for b in self.blocks[section.block + 1: first_child]
-                if split_marker(b.text) is None and _ASSIGNING_LEAD.match(b.text) and _assignment(b.text.strip())
+            return [self.item_task(section, limit, own_units)] + [
+                _make_task(b.text.strip(), b, self.paths[b.index], units=units)
+                for b in self.blocks[section.block + 1: first_child]
+                if split_marker(b.text) is None and _ASSIGNING_LEAD.match(b.text)
+                and (units := _assignment(b.text.strip()))
             ] + self.handed_on(section, limit)
         labels = self.labels(section, limit)
         if labels.found:  # "I. …" / "1. Nội dung" / "2. Cơ quan chủ trì" / "3. Thời gian thực hiện": one task
@@ -341,9 +346,10 @@ class _Reader:
         tasks: list[Task] = []
         first_child = section.children[0].block if section.children else limit
         # Paragraphs of the section's own text that hand out a task ("Giao Sở Y tế chủ trì …").
-        tasks.extend(_make_task(b.text.strip(), b, self.paths[b.index])
+        tasks.extend(_make_task(b.text.strip(), b, self.paths[b.index], units=units)
                      for b in self.blocks[section.block + 1: first_child]
-                     if split_marker(b.text) is None and _assignment(b.text.strip(), strict=True, procedure=strict))
+                     if split_marker(b.text) is None
+                     and (units := _assignment(b.text.strip(), strict=True, procedure=strict)))
         for item, end in _spans(section.children, limit):
             labels = self.labels(item, end)
             if labels.found:
@@ -407,7 +413,32 @@ def _assignment(text: str, strict: bool = False, heading_only: bool = True, proc
         return units
     if strict and procedure:
         return []  # "Trưởng ban công tác Mặt trận chủ trì hội nghị": who chairs a step of the procedure
-    return lead_units_in(text[:_TEXT_LIMIT])
+    return lead_units_in(text[:_TEXT_LIMIT]) or ([] if strict else _sentence_units(text[:_TEXT_LIMIT]))
+
+
+_SENTENCE_START = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-ỸĐ])")
+
+
+def _sentence_units(text: str) -> list[str]:
+    """Units that open a later sentence of an item and are given a duty there ("- Có giải pháp giảm tỷ lệ trễ hẹn
+    …. Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần tổ chức rà soát …")."""
+    for start in _SENTENCE_START.finditer(text):
+        sentence = text[start.end():]
+        if not sentence[:1].isupper():
+            continue
+        units, at = leading_units(sentence)
+        if (units and at < len(sentence) and not _ASSIGNING_LEAD.match(sentence)
+                and not _PEOPLE.match(fold(sentence)) and _DUTY_START.match(fold(sentence[at: at + 40]))):
+            return units
+    return []
+
+
+# What a later sentence must say for its subject to be a responsible unit: a duty, not a description.
+_DUTY_START = re.compile(r"^[\s,:-]*(?:định kỳ\s+(?:\S+\s+){0,3})?(?:chủ trì|chịu trách nhiệm|có trách nhiệm|tham mưu|"
+                         r"chỉ đạo|phối hợp|thực hiện|triển khai|xây dựng|rà soát|hướng dẫn|tổ chức|theo dõi|"
+                         r"kiểm tra|báo cáo|khẩn trương)(?![\wÀ-ỹ])")
+_PEOPLE = re.compile(r"^(?:(?:các|những|mọi|toàn thể)\s+)?(?:cán bộ|đảng viên|công chức|viên chức|người lao động|"
+                     r"nhân dân|hội viên|đoàn viên)(?![\wÀ-ỹ])")
 
 
 def _is_label(folded: str) -> bool:
