@@ -113,3 +113,9 @@ def test_the_document_s_own_symbol_is_no_basis():
             "Thực hiện Quyết định số 254/QĐ-UBND ngày 17/02/2023 và Chỉ thị số 14/CT-TTg ngày 10/5/2022;\n" + BODY)
     plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "qd.txt"))
     assert symbols(plan) == [None, "14/CT-TTg"]
+
+
+def test_an_amending_law_is_a_basis_of_its_own():
+    plan = parse("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 được sửa đổi, bổ sung bởi Luật số "
+                 "83/2025/QH15;")
+    assert symbols(plan) == ["72/2025/QH15", "83/2025/QH15"]

@@ -184,3 +184,16 @@ def test_a_yearly_summary_report():
 ])
 def test_what_is_no_reporting_duty(text):
     assert duties(text) == []
+
+
+def test_a_period_that_opens_the_sentence_qualifies_its_report():
+    duty = one("Định kỳ 6 tháng, năm, Văn phòng Đảng ủy tổng hợp tình hình thực hiện, báo cáo Ban Thường vụ Đảng ủy.")
+    assert duty.period == "định kỳ 6 tháng, năm"
+    duty = one("Định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12), UBND các xã báo cáo kết quả về "
+               "UBND huyện.")
+    assert duty.period is not None
+
+
+def test_a_time_limit_in_hours():
+    duty = one("Các đơn vị báo cáo Sở Y tế trong thời hạn 24 giờ kể từ khi phát hiện ca bệnh.")
+    assert duty.deadline_relative == "trong thời hạn 24 giờ kể từ khi phát hiện ca bệnh"

@@ -332,3 +332,33 @@ def test_a_later_sentence_of_an_item_names_the_unit():
                       "đơn vị, địa phương định kỳ hằng tuần tổ chức rà soát tình hình giải quyết hồ sơ.\n"
                       "- Nâng cao chất lượng phục vụ. Cán bộ, công chức tận tụy phục vụ Nhân dân.\n")
     assert [t.units for t in plan.tasks] == [["Thủ trưởng các cơ quan, đơn vị, địa phương"]]
+
+
+def test_a_paragraph_after_a_list_hands_out_its_own_task():
+    # the request under the last lettered item of a part is a task of its own
+    plan = parse("III. TỔ CHỨC THỰC HIỆN\n1. Hội Cựu chiến binh huyện\n"
+                 "a) Ban Tuyên giáo Hội phối hợp với Huyện đoàn tổ chức tọa đàm.\n"
+                 "b) Hội CCB các xã chủ động thăm hỏi hội viên.\n\n"
+                 "Đề nghị Ủy ban nhân dân huyện quan tâm hỗ trợ kinh phí tổ chức các hoạt động.\n"
+                 "Chủ tịch Ủy ban nhân dân các xã báo cáo kết quả về Hội Cựu chiến binh huyện.\n")
+    units = [u for t in plan.tasks for u in t.units]
+    assert units == ["Hội Cựu chiến binh huyện", "Ủy ban nhân dân huyện", "Chủ tịch Ủy ban nhân dân các xã"]
+
+
+def test_a_task_table_in_the_implementation_part_is_read_once():
+    table = ("STT\nNội dung\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian hoàn thành\n"
+             "1\nTập huấn giáo viên.\nPhòng Giáo dục Mầm non - Tiểu học\nTrường Cao đẳng Sư phạm\nTháng 9/2025\n"
+             "2\nBiên soạn tài liệu song ngữ.\nPhòng Giáo dục dân tộc\n\nTháng 12/2025\n")
+    plan = parse("III. TỔ CHỨC THỰC HIỆN\n1. Phân công cụ thể\n" + table)
+    assert [(t.source, t.units) for t in plan.tasks] == [
+        ("table", ["Phòng Giáo dục Mầm non - Tiểu học"]), ("table", ["Phòng Giáo dục dân tộc"])]
+
+
+def test_the_addressees_of_a_cong_dien_open_no_section():
+    text = ("CÔNG ĐIỆN\nVề việc ứng phó bão số 5\n\nCHỦ TỊCH UBND TỈNH điện:\n- Giám đốc các Sở;\n"
+            "- Chủ tịch UBND các xã, phường;\n- Giám đốc Công an tỉnh.\n"
+            "Thực hiện Công điện số 176/CĐ-TTg ngày 02/9/2025 của Thủ tướng Chính phủ, Chủ tịch UBND tỉnh yêu cầu:\n"
+            "1. Giám đốc Công an tỉnh chỉ đạo lực lượng ứng trực 24/24 giờ.\n")
+    plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "cd.txt"))
+    assert [c.symbol for c in plan.basis] == ["176/CĐ-TTg"]
+    assert [t.units for t in plan.tasks] == [["Giám đốc Công an tỉnh"]]

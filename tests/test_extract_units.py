@@ -168,3 +168,23 @@ def test_where_a_name_ends(text, units):
 
 def test_who_gave_an_order_is_not_who_acts():
     assert leading_units("Thủ tướng Chính phủ tại Công điện số 225/CĐ-TTg ngày 20/11/2025: khẩn trương.")[0] == []
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Ban Tổ chức - Kiểm tra Tỉnh đoàn: hướng dẫn đại hội chi đoàn.", ["Ban Tổ chức - Kiểm tra Tỉnh đoàn"]),
+    ("Tổ bầu cử số 3 niêm yết danh sách cử tri.", ["Tổ bầu cử số 3"]),
+    ("Trung tâm Dịch vụ tổng hợp xã chuẩn bị hội trường.", ["Trung tâm Dịch vụ tổng hợp xã"]),
+    ("Phòng Kế hoạch tổng hợp theo dõi tiến độ.", ["Phòng Kế hoạch tổng hợp"]),
+    ("Các công đoàn cấp trên trực tiếp cơ sở tuyên truyền đến đoàn viên.", ["Các công đoàn cấp trên trực tiếp cơ sở"]),
+    ("Báo và Phát thanh, Truyền hình Hà Tĩnh tăng thời lượng phát sóng.", ["Báo và Phát thanh, Truyền hình Hà Tĩnh"]),
+    ("Phòng Tài chính - Kế hoạch cân đối, bố trí kinh phí.", ["Phòng Tài chính - Kế hoạch"]),
+    ("Khoa Truyền nhiễm chủ trì tập huấn phòng dịch.", ["Khoa Truyền nhiễm"]),
+    ("Phó Hiệu trưởng phụ trách chuyên môn: chỉ đạo xây dựng nội dung ôn tập.",
+     ["Phó Hiệu trưởng phụ trách chuyên môn"]),
+])
+def test_names_that_hold_words_that_are_also_verbs(text, units):
+    assert leading_units(text)[0] == units
+
+
+def test_khoa_hoc_is_no_unit():
+    assert leading_units("Khoa học và công nghệ là động lực phát triển.")[0] == []

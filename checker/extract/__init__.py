@@ -33,18 +33,18 @@ from checker.text.normalize import fold
 
 
 def _tasks(tops: list[Section], blocks: list[Block], paths: list[list[str]], end: int,
-           closes: Callable[[int], bool]) -> list[Task]:
+           closes: Callable[[int], bool], tables: frozenset[int]) -> list[Task]:
     """The tasks of the top-level sections ``tops`` (ending at ``end``; ``closes`` tells the closing lines)."""
     tasks: list[Task] = []
     for pos, section in enumerate(tops):
         limit = tops[pos + 1].block if pos + 1 < len(tops) else end
         stop = next((i for i in range(section.block, limit) if closes(i)), limit)
         if section.part == "implementation":
-            tasks.extend(tasks_in(section, blocks, stop, paths))
+            tasks.extend(tasks_in(section, blocks, stop, paths, tables))
         elif section.part in ("content", "other", "funding"):
             # Duties outside the implementation part: "Trung tâm Y tế … chủ trì" in the content, "Sở Tài chính
             # chủ trì, tham mưu" under funding, the per-agency items of a letter or directive.
-            tasks.extend(assigned_tasks(section, blocks, stop, paths, own=section.level > 1))
+            tasks.extend(assigned_tasks(section, blocks, stop, paths, own=section.level > 1, tables=tables))
     return tasks
 
 
@@ -69,16 +69,20 @@ def extract_plan(document: Document) -> Plan:
     for block in blocks[body_start:]:
         citations.extend(find_citations(block, paths[block.index]))
 
-    tasks = _tasks(tops, blocks, paths, end, lambda i: kinds[i] in ("closing", "recipients", "signature"))
+    # Task tables count wherever they are, appendices (phụ lục phân công) included; their cells are read row by
+    # row there, not again as paragraphs of the part they stand in.
+    from_tables = table_tasks(blocks, paths)
+    tables = frozenset(t.location.table for t in from_tables if t.location.table is not None)
+    tasks = _tasks(tops, blocks, paths, end, lambda i: kinds[i] in ("closing", "recipients", "signature"), tables)
     # A plan issued by a decision follows it as an attachment ("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)"):
     # its parts hand out the tasks.
     for start, stop in attached_documents(blocks, end if recipients_at is None else recipients_at):
         attached = [s for s in top_level(roots) if start <= s.block < stop]
         for section in attached:
             section.part = classify_part(section.title)
-        tasks.extend(_tasks(attached, blocks, paths, stop, lambda i: bool(CLOSING.match(fold(blocks[i].text.strip())))))
-    # Task tables count wherever they are, appendices (phụ lục phân công) included.
-    tasks.extend(table_tasks(blocks, paths))
+        tasks.extend(_tasks(attached, blocks, paths, stop, lambda i: bool(CLOSING.match(fold(blocks[i].text.strip()))),
+                            tables))
+    tasks.extend(from_tables)
 
     reporting = []
     # Attachments count: task tables (phụ lục phân công) set deadlines too.

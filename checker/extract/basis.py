@@ -97,6 +97,8 @@ def _in_subject(text: str, previous_end: int, at: int) -> bool:
     between = fold(text[previous_end:at])
     if ";" in between or re.search(r"[.!?]\s", between) or re.search(r"(?:^|[,;])\s*(?:và\s+)?$", between):
         return False
+    if re.search(r"(?<![\wÀ-ỹ])bởi\s*(?:\S+\s*){0,1}$", between):
+        return False  # "… được sửa đổi, bổ sung bởi Luật số 83/2025/QH15": the amending law is a basis too
     return bool(_SUBJECT_LEAD.search(between))
 
 

@@ -56,7 +56,7 @@ _CHEAP = re.compile(r"báo cáo|gửi|chuyển|nộp|trả lời")
 # ngày kể từ ngày được phê duyệt", "chậm nhất 05 ngày sau khi kết thúc hội nghị".
 _RELATIVE = re.compile(
     r"(?:trong (?:thời hạn|vòng|thời gian)|chậm nhất(?: là)?|sau|không quá|trước)\s+(?:\d{1,3}|một|hai|ba|năm|mười)"
-    r"\s+(?:ngày(?: làm việc)?|tuần|tháng)\s+(?:kể từ|sau khi|sau|từ khi|từ)\s+[^.;,]{3,80}"
+    r"\s+(?:ngày(?: làm việc)?|tuần|tháng|giờ)\s+(?:kể từ|sau khi|sau|từ khi|từ)\s+[^.;,]{3,80}"
 )
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 _TIME_OF_DAY = r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*)?"
@@ -270,8 +270,18 @@ def _via(sentence: str) -> str | None:
     return None
 
 
+_ASIDES = re.compile(r"\([^()]*\)")
+
+
 def _period(sentence: str, folded: str, report_at: int) -> str | None:
-    """The reporting period named in the report's own clause, outside asides about other things."""
+    """The reporting period named in the report's own clause, outside asides about other things, or in a time
+    phrase that opens the sentence ("Định kỳ 6 tháng, năm, Văn phòng tổng hợp tình hình, báo cáo …"; "Định kỳ 6
+    tháng (trước ngày 15/6) và năm (trước ngày 15/12), các xã báo cáo …")."""
+    bare = _ASIDES.sub(lambda m: " " * len(m.group()), folded)
+    opening = re.match(r"^[\s\-–+•*]*(?P<p>định kỳ\s+(?:6|sáu)\s+tháng\s*(?:và|,)?\s*(?:cả\s+)?năm|định kỳ\s+"
+                       r"(?:hằng|hàng)\s+(?:tháng|quý|năm))", re.sub(r"\s+", " ", bare))
+    if opening and report_at > 0:
+        return opening.group("p").strip()
     start = _clause_start(sentence, folded, report_at)
     for pattern in (_RECURRING, _PERIOD):
         for m in pattern.finditer(folded, start):

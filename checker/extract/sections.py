@@ -40,6 +40,8 @@ _APPENDIX = re.compile(r"^(?:phụ lục|đề cương|mẫu(?: số)?\s*\d|bi�
 _TITLE_LIMIT = 200
 # A letter's salutation: the dashes under it list its addressees, not sections.
 _ADDRESSED = ("kính gửi", "đồng kính gửi")
+# A Công điện names its addressees after "… điện:" ("THỦ TƯỚNG CHÍNH PHỦ điện:", "CHỦ TỊCH UBND TỈNH điện:").
+_DISPATCH = re.compile(r"(?<![\wÀ-ỹ])điện\s*:\s*$")
 
 
 def classify_part(title: str) -> Part:
@@ -122,7 +124,7 @@ def build_sections(blocks: list[Block], start: int) -> tuple[list[Section], list
             stack = []
             continue
         found = _heading(block, previous)
-        if not stack and folded.startswith(_ADDRESSED):
+        if not stack and (folded.startswith(_ADDRESSED) or _DISPATCH.search(folded)):
             addressees = True
             continue
         if addressees and found is not None and found[1] >= 5:

@@ -157,10 +157,15 @@ class _Reader:
     """Reads the tasks of one part; remembers the labels found under each item (they are asked for again
     by every heading above it)."""
 
-    def __init__(self, blocks: list[Block], paths: list[list[str]]) -> None:
+    def __init__(self, blocks: list[Block], paths: list[list[str]], tables: frozenset[int] = frozenset()) -> None:
         self.blocks = blocks
         self.paths = paths
+        self.tables = tables  # task tables, read row by row by task_tables: their cells are no paragraphs here
         self.found: dict[tuple[int, int], _Labels] = {}
+
+    def lines(self, start: int, end: int) -> list[Block]:
+        """The blocks from ``start`` to ``end`` but the cells of task tables."""
+        return [b for b in self.blocks[start:end] if b.table is None or b.table not in self.tables]
 
     def heading(self, item: Section) -> str:
         return _strip_marker(self.blocks[item.block].text, item)
@@ -171,7 +176,7 @@ class _Reader:
         a numbered sub-item that is itself a label (``2. Cơ quan chủ trì``) is one of the item's lines."""
         skip: list[tuple[int, int]] = []
         self._tasks_below(item, end, skip)
-        return [b for b in self.blocks[item.block + 1: end] if not any(a <= b.index < z for a, z in skip)]
+        return [b for b in self.lines(item.block + 1, end) if not any(a <= b.index < z for a, z in skip)]
 
     def _tasks_below(self, item: Section, end: int, skip: list[tuple[int, int]]) -> None:
         """The spans of the numbered sections below ``item`` that are tasks of their own (their own lead label)."""
@@ -253,18 +258,35 @@ class _Reader:
         return _make_task(_section_text(item, self.blocks, end), self.blocks[item.block], self.paths[item.block], item,
                           units)
 
-    def handed_on(self, item: Section, end: int) -> list[Task]:
+    def handed_on(self, item: Section, end: int, strict: bool = False) -> list[Task]:
         """Sub-items of a unit's item that hand a task to another body in words ("8. Giám đốc Sở, Thủ trưởng cơ
         quan, ban, ngành …" / "b) Giao Thanh tra thành phố …" / "c) Giao Công an thành phố …"), or that name
         who in the body answers for a duty ("1. Ban Thường trực Ủy ban MTTQ xã" / "- Đồng chí Chủ tịch Ủy ban
         MTTQ xã chịu trách nhiệm chỉ đạo chung …")."""
         own = set(units_of(self.heading(item)))
         tasks = []
+        # A paragraph of its own after the item's lines (no marker: what follows a list, "Đề nghị Ủy ban nhân dân
+        # huyện quan tâm hỗ trợ kinh phí …" under the last lettered item of the part).
+        for block in self.blocks[item.block + 1: end]:
+            text = block.text.strip()
+            if split_marker(text) is not None or block.table is not None:
+                continue
+            if _ASSIGNING_LEAD.match(text):
+                units = _assignment(text)
+            elif strict:
+                continue  # in a procedure only a request in words hands out a task
+            else:  # "Chủ tịch UBND các xã, phường báo cáo kết quả …": a body and its duty
+                units, at = leading_units(text)
+                if (not units or all(map(is_vague, units)) or _PEOPLE.match(fold(text))
+                        or not _DUTY_START.match(fold(text[at: at + 40]))):
+                    continue  # ("Các cơ quan, đơn vị báo cáo kết quả …" closes the part: the reporting line)
+            if units and not set(units) & own:
+                tasks.append(_make_task(text, block, self.paths[block.index], units=units))
         for sub, sub_end in _walk_spans(item.children, end):
             heading = self.heading(sub)
             if _ASSIGNING_LEAD.match(heading) and (units := _assignment(heading)):
                 tasks.append(self.item_task(sub, sub_end, units))
-            elif _PERSONS_START.match(fold(heading)):
+            elif not strict and _PERSONS_START.match(fold(heading)):
                 units, at = leading_units(heading)
                 # a duty follows the office ("… chịu trách nhiệm chỉ đạo chung"): not a member listed by title
                 if units and at < len(heading) and not set(units) & own and not _MEMBER.match(fold(heading[at:])):
@@ -280,7 +302,7 @@ class _Reader:
 
     def prose_tasks(self, blocks: list[Block]) -> list[Task]:
         return [_make_task(b.text.strip(), b, self.paths[b.index]) for b in blocks
-                if not _NOT_TASKS.match(fold(b.text.strip()))]
+                if not _NOT_TASKS.match(fold(b.text.strip())) and (b.table is None or b.table not in self.tables)]
 
     def implementation(self, section: Section, limit: int, inherited: _Labels | None = None,
                        mixed: bool = False) -> list[Task]:
@@ -339,7 +361,7 @@ class _Reader:
                 for b in self.blocks[section.block + 1: first_child]
                 if split_marker(b.text) is None and _ASSIGNING_LEAD.match(b.text)
                 and (units := _assignment(b.text.strip()))
-            ] + self.handed_on(section, limit)
+            ] + self.handed_on(section, limit, strict)
         labels = self.labels(section, limit)
         if labels.found:  # "I. …" / "1. Nội dung" / "2. Cơ quan chủ trì" / "3. Thời gian thực hiện": one task
             return [self.labelled_task(section, labels, limit)]
@@ -446,7 +468,8 @@ def _is_label(folded: str) -> bool:
                 or _PARTNER_HEADING.match(folded) or _TIME_LABEL.match(folded) or _RESULT_LABEL.match(folded))
 
 
-def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list[str]]) -> list[Task]:
+def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list[str]],
+             tables: frozenset[int] = frozenset()) -> list[Task]:
     """The tasks of one implementation section, whose blocks end before ``limit``.
 
     In a section that assigns by labels (``- Đơn vị chủ trì: …``) or that also holds content (its
@@ -454,14 +477,14 @@ def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list
     below it is content or a rule, not a task; an item under a group whose labels name a lead unit
     takes that unit.
     """
-    return _Reader(blocks, paths).implementation(section, limit)
+    return _Reader(blocks, paths, tables).implementation(section, limit)
 
 
 def assigned_tasks(section: Section, blocks: list[Block], limit: int, paths: list[list[str]],
-                   own: bool = False) -> list[Task]:
+                   own: bool = False, tables: frozenset[int] = frozenset()) -> list[Task]:
     """Tasks outside the implementation part (content, funding, the items of a letter or directive that has no
     such part): items with a lead label (``Cơ quan chủ trì:``), items that open with a unit
     (``4. Sở Y tế: …``, ``Trung tâm Y tế huyện chủ trì …``, ``Đề nghị Hiệp hội …``), and paragraphs that hand
     out a task (``Giao Sở Tài chính chủ trì …``). ``own``: the section's own heading may be such an item
     (a top-level ``4. Sở Y tế`` in a directive without Roman parts)."""
-    return _Reader(blocks, paths).assigned(section, limit, own)
+    return _Reader(blocks, paths, tables).assigned(section, limit, own)

@@ -131,7 +131,8 @@ def _colon_names_units(head: str) -> bool:
 
 
 _PERSONS = re.compile(r"^(?:(?:các|những)\s+)?(?:cán bộ|chuyên viên|công chức|phó chủ tịch|chủ tịch|đồng chí|"
-                      r"phó trưởng|trưởng|phó giám đốc|giám đốc|phó bí thư|bí thư|thành viên|ủy viên|lãnh đạo)\b")
+                      r"phó trưởng|trưởng|phó giám đốc|giám đốc|phó bí thư|bí thư|thành viên|ủy viên|lãnh đạo|"
+                      r"phó hiệu trưởng|hiệu trưởng|giáo viên)\b")
 # After "phụ trách lĩnh vực …" the topic words (giám sát, tuyên truyền) are not duties; only these are.
 _DUTY_VERBS = re.compile(r"(?<![\wÀ-ỹ])(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|tham mưu|là|được giao)"
                          r"(?![\wÀ-ỹ])")
@@ -158,6 +159,9 @@ _NAME_PHRASE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape,
 
 
 _LIST_NOUNS = frozenset({"tổ chức", "lãnh đạo", "thành viên"})
+# One-syllable verbs that end a capitalised word of a name ("Sở Giáo dục và Đào tạo", "Định hướng", "Tiếp nhận",
+# "Thành lập"); any other ends the name ("Truyền hình Hà Tĩnh tăng thời lượng …").
+_WORD_ENDS = frozenset({"tạo", "hướng", "lập", "nhận", "giao", "chuyển", "tiếp", "chỉ", "trình", "cử", "mở", "đăng"})
 
 
 def next_verb(text: str, start: int) -> re.Match[str] | None:
@@ -203,7 +207,7 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
             continue
         before = text[max(0, at - _HEAD_WINDOW): at].rstrip()
         last_word = before.rsplit(None, 1)[-1] if before else ""
-        glued = " " not in word and last_word[:1].isupper() and text[at - 1: at] == " "
+        glued = word in _WORD_ENDS and last_word[:1].isupper() and text[at - 1: at] == " "
         # "các tổ chức", "những hoạt động": after a plural marker the word is a noun; "hậu cần" is a word.
         noun = fold(last_word) in ("các", "những") or fold(text[max(0, at - 4): verb.end()]) in _NOUNS
         describes = word == "phụ trách" and _PERSONS.match(fold(text[lead_start: min(at, lead_start + _HEAD_WINDOW)]))
