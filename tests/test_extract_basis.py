@@ -119,3 +119,9 @@ def test_an_amending_law_is_a_basis_of_its_own():
     plan = parse("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 được sửa đổi, bổ sung bởi Luật số "
                  "83/2025/QH15;")
     assert symbols(plan) == ["72/2025/QH15", "83/2025/QH15"]
+
+
+def test_a_second_document_after_the_subject_of_the_first_is_listed():
+    plan = parse("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về học tập và Quyết định số "
+                 "99/QĐ-UBND ngày 01/8/2023 của UBND tỉnh, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:")
+    assert symbols(plan) == ["05-CT/TW", "99/QĐ-UBND"]

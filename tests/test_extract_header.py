@@ -211,3 +211,9 @@ def test_a_news_article_quoting_a_plan_is_not_that_plan():
 def test_cong_dien_and_nghi_quyet_titles():
     assert parse("CÔNG ĐIỆN\nVề việc ứng phó mưa lũ\nThủ tướng Chính phủ điện:\n").doc_type == "CĐ"
     assert parse("NGHỊ QUYẾT\nVề nhiệm vụ năm 2026\nCăn cứ Luật Tổ chức chính quyền địa phương;\n").doc_type == "NQ"
+
+
+def test_a_wrapped_subject_line_of_a_letter_names_no_type():
+    plan = parse("SỞ NỘI VỤ\nSố: 229/SNV-TCBC\nV/v triển khai\nKế hoạch tuyển dụng công chức năm 2024\n"
+                 "Lâm Đồng, ngày 10 tháng 3 năm 2024\nKính gửi: Các sở, ban, ngành.\n")
+    assert plan.doc_type == "CV"

@@ -362,3 +362,43 @@ def test_the_addressees_of_a_cong_dien_open_no_section():
     plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "cd.txt"))
     assert [c.symbol for c in plan.basis] == ["176/CĐ-TTg"]
     assert [t.units for t in plan.tasks] == [["Giám đốc Công an tỉnh"]]
+
+
+# --- from the review of the change -----------------------------------------------------------------------
+
+LETTER_HEAD = ("ỦY BAN NHÂN DÂN\nHUYỆN VĨNH LINH\nSố: 45/UBND-VP\nV/v tăng cường phòng cháy\n"
+               "Vĩnh Linh, ngày 10 tháng 3 năm 2024\nKính gửi: Các phòng, ban; UBND các xã, thị trấn.\n"
+               "Chủ tịch UBND huyện yêu cầu:\n")
+
+
+def test_a_letter_s_items_are_read_whatever_words_they_hold():
+    # "… yêu cầu …", "… trách nhiệm của …", "… tổ chức thực hiện …" in an item do not make it a part heading
+    text = LETTER_HEAD + ("1. Công an huyện tăng cường kiểm tra.\n"
+                          "2. Phòng Kinh tế và Hạ tầng rà soát các công trình, bảo đảm yêu cầu về phòng cháy.\n"
+                          "3. Phòng Nội vụ nâng cao trách nhiệm của người đứng đầu.\n"
+                          "4. UBND các xã, thị trấn tổ chức thực hiện nghiêm túc.\n")
+    plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "cv.txt"))
+    assert [t.units for t in plan.tasks] == [["Công an huyện"], ["Phòng Kinh tế và Hạ tầng"], ["Phòng Nội vụ"],
+                                             ["UBND các xã, thị trấn"]]
+
+
+def test_a_name_ends_after_its_level_word_whatever_the_verb():
+    plan = parse_body("1. NHIỆM VỤ\n1.1. Công an huyện đấu tranh, ngăn chặn các loại tội phạm.\n"
+                      "1.2. Trung tâm Y tế huyện tiêm vắc xin cho trẻ.\n"
+                      "1.3. UBND các xã, phường thuộc huyện chủ động bố trí kinh phí.\n")
+    assert [t.units for t in plan.tasks] == [["Công an huyện"], ["Trung tâm Y tế huyện"],
+                                             ["UBND các xã, phường thuộc huyện"]]
+
+
+def test_a_committee_s_members_are_no_tasks():
+    plan = parse("III. TỔ CHỨC THỰC HIỆN\n1. Thành lập Ban Chỉ đạo huyện, gồm:\n"
+                 "- Trưởng ban: Đồng chí Nguyễn Văn A, Chủ tịch UBND huyện;\n- Phó Trưởng ban: Đồng chí Trần Văn B;\n"
+                 "- Thành viên: Lãnh đạo các phòng, ban liên quan.\n2. Phòng Nội vụ chủ trì theo dõi.\n")
+    assert [t.units for t in plan.tasks] == [["Phòng Nội vụ"]]
+
+
+def test_topics_and_the_people_a_plan_speaks_of_are_no_units():
+    plan = parse_body("1. NỘI DUNG\n1.1. Bệnh viện thân thiện với người bệnh\n- Cải tiến quy trình khám bệnh.\n"
+                      "1.2. Cán bộ, công chức, viên chức\n- Nâng cao đạo đức công vụ.\n"
+                      "1.3. Các sở, ngành khác theo chức năng, nhiệm vụ chủ động triển khai.\n")
+    assert [t.units for t in plan.tasks] == [["Các sở, ngành khác"]]

@@ -188,3 +188,8 @@ def test_names_that_hold_words_that_are_also_verbs(text, units):
 
 def test_khoa_hoc_is_no_unit():
     assert leading_units("Khoa học và công nghệ là động lực phát triển.")[0] == []
+
+
+def test_bodies_after_a_person_with_a_portfolio_are_units_of_their_own():
+    assert leading_units("Cán bộ phụ trách tư pháp xã, Công an xã, Ban Chỉ huy Quân sự xã phối hợp thực hiện.")[0] == [
+        "Cán bộ phụ trách tư pháp xã", "Công an xã", "Ban Chỉ huy Quân sự xã"]

@@ -88,3 +88,16 @@ def test_read_file_reads_a_built_doc_without_libreoffice(tmp_path, monkeypatch):
     monkeypatch.setattr(doc_reader, "_soffice", lambda: None)
     doc = read_file(path)
     assert doc.format == "doc" and [b.text for b in doc.blocks] == ["KẾ HOẠCH", "Công tác năm 2026"]
+
+
+def test_a_piece_table_whose_pieces_overlap_is_refused():
+    import struct
+
+    data = bytearray(build_doc(["KẾ HOẠCH\r", "Công tác\r"]))
+    # the piece table opens 0Table: 0x02, its size (16), then the character positions 0 and n; make the piece end
+    # before it begins (a crafted table pointing pieces back at the same text)
+    clx = data.find(b"\x02\x10\x00\x00\x00\x00\x00\x00\x00")
+    assert clx > 0
+    struct.pack_into("<I", data, clx + 5 + 4, 0)
+    with pytest.raises(UnsupportedDoc):
+        read_doc_binary(bytes(data), "k.doc")

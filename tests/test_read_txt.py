@@ -310,3 +310,27 @@ def test_a_line_closing_an_open_bracket_continues_it():
         "“Chiến lược phát triển thông tin đối ngoại giai đoạn 2011 - 2020”.",
         "- Quảng bá, tuyên truyền về biển, đảo Việt Nam.",
     ]
+
+
+def test_a_flattened_table_ends_at_its_last_row():
+    # a task table, a blank line, the implementation part, a stray page number, the closing sentence
+    from checker.extract import extract_plan
+
+    text = ("KẾ HOẠCH\nCông tác năm 2024\nII. NỘI DUNG\nSTT\nNội dung\nĐơn vị chủ trì\nThời gian\n"
+            "1\nTập huấn kỹ năng số\nPhòng Nội vụ\nQuý II\n2\nRà soát thủ tục\nVăn phòng HĐND và UBND\nQuý III\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Nội vụ theo dõi, đôn đốc.\n2. Các xã báo cáo kết quả.\n3\n"
+            "Trên đây là Kế hoạch./.\n")
+    plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "plan.txt"))
+    assert plan.parts.implementation == "III. TỔ CHỨC THỰC HIỆN"
+    rows = [(t.units, t.timeframe) for t in plan.tasks if t.source == "table"]
+    assert rows == [(["Phòng Nội vụ"], "Quý II"), (["Văn phòng HĐND và UBND"], "Quý III")]
+
+
+def test_a_count_column_holding_the_next_row_s_number_keeps_the_rows_aligned():
+    from checker.read.txt_tables import flat_tables
+
+    lines = ["STT", "Nội dung", "Số lớp", "Đơn vị chủ trì", "Thời gian",
+             "1", "Tập huấn kỹ năng số", "2", "Phòng Nội vụ", "Quý II",
+             "2", "Bồi dưỡng chuyên môn", "3", "Văn phòng HĐND và UBND", "Quý III"]
+    [table] = flat_tables(lines)
+    assert [[lines[i] for cell in row for i in cell] for row in table.rows[1:]] == [lines[5:10], lines[10:15]]

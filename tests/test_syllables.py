@@ -70,3 +70,9 @@ def test_units_of_a_plan_whose_text_layer_glued_its_words():
     assert [t.units for t in plan.tasks] == [["Đảng uỷ Uỷ ban nhân dân xã"], ["Văn phòng Đảng uỷ"]]
     assert [c.symbol for c in plan.basis] == ["46-CT/TW"]
     assert any("từ bị dính liền" in note for note in plan.notes)
+
+
+def test_a_long_run_of_vowels_is_split_in_time():
+    # every cut of this token is tried once (dynamic programming), not once per path: no exponential search
+    token = "oaoaoaoaoaoaoaoaoaoaoàoq"
+    assert split_glued(token) == token  # "q" ends no syllable: the token is left alone

@@ -95,8 +95,9 @@ _SUBJECT_LEAD = re.compile(r"(?<![\wÀ-ỹ])(?:về(?: việc)?|thực hiện|tr
 def _in_subject(text: str, previous_end: int, at: int) -> bool:
     """Whether the citation at ``at`` stands in the subject of the one that ended at ``previous_end``."""
     between = fold(text[previous_end:at])
-    if ";" in between or re.search(r"[.!?]\s", between) or re.search(r"(?:^|[,;])\s*(?:và\s+)?$", between):
-        return False
+    if ";" in between or re.search(r"[.!?]\s", between) or re.search(r"(?:^|[,;]|\s)và\s*$|(?:^|[,;])\s*$",
+                                                                     between):
+        return False  # a list: "…; Nghị quyết số …", "… về học tập và Quyết định số …"
     if re.search(r"(?<![\wÀ-ỹ])bởi\s*(?:\S+\s*){0,1}$", between):
         return False  # "… được sửa đổi, bổ sung bởi Luật số 83/2025/QH15": the amending law is a basis too
     return bool(_SUBJECT_LEAD.search(between))

@@ -40,6 +40,8 @@ TITLE_TYPES: dict[str, str] = {
     "công điện": "CĐ",
     "thông tri": "TT",
     "công văn": "CV",
+    "giấy mời": "GM",
+    "biên bản": "BB",
 }
 #: Names of the types, for a type read from a symbol or from a letter's form rather than from a title.
 TYPE_NAMES: dict[str, str] = {code: words[:1].upper() + words[1:] for words, code in reversed(TITLE_TYPES.items())}
@@ -223,8 +225,8 @@ def read_header(blocks: list[Block], limit: int = 40) -> Header:
                 header.body_start += 1
             break
     if header.title_block is None:
-        # A letter (công văn) has no type title but the same formal header: read it up to the
-        # salutation or the first paragraph of running text. The document stays untyped.
+        # A letter (công văn) has no type title but the same formal header: read it up to the salutation or the
+        # first paragraph of running text; its type comes from its symbol or its form (see _untitled_type).
         top: list[Block] = []
         for block in blocks[:limit]:
             folded = fold(block.text.strip())
@@ -250,6 +252,8 @@ def _untitled_type(blocks: list[Block], top: list[Block], header: Header) -> str
     code = header.symbol.type_code if header.symbol is not None else None
     if code:
         return next((c for c in TYPE_NAMES if c.upper() == code.upper()), None) or "CV"
+    if any(_ABOUT_LINE.match(b.text) for b in top):
+        return "CV"  # "V/v triển khai" / "Kế hoạch tuyển dụng …": the letter's subject names what it is about
     if header.symbol is not None or header.date is not None:
         for block in top:
             text = block.text.strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checker.extract.units import starts_with_unit
 from checker.extract.vocabulary import AUTHORITY
 from checker.model.document import Block
 from checker.model.plan import Part, Section, StandardParts
@@ -51,6 +52,14 @@ def classify_part(title: str) -> Part:
         if pattern.search(folded):
             return part
     return "other"
+
+
+def _heading_like(section: Section) -> bool:
+    """Whether a top-level section's title reads as a part heading rather than an item that assigns a task."""
+    if section.level == 1 or section.title.isupper():
+        return True
+    title = section.title.strip()
+    return len(title) <= 80 and not title.endswith(".") and not starts_with_unit(title)
 
 
 def appendix_start(blocks: list[Block], recipients_at: int | None, roots: list[Section]) -> int:
@@ -161,7 +170,9 @@ def assign_parts(roots: list[Section], end: int | None = None) -> StandardParts:
         if end is not None and section.block >= end:
             section.part = "other"
             continue
-        section.part = classify_part(section.title)
+        # Numbered items at the top (a letter, a directive) are parts only when they read as headings: "4. UBND
+        # các xã tổ chức thực hiện nghiêm túc." hands out a task; it is no "Tổ chức thực hiện" part.
+        section.part = classify_part(section.title) if _heading_like(section) else "other"
         label = f"{section.marker} {section.title}".strip()
         names_content = bool(_CONTENT_WORDS.search(fold(section.title)))
         if section.part == "purpose" and names_content:

@@ -4,11 +4,16 @@ Each item directly under *Tổ chức thực hiện* (or *Phân công nhiệm v�
 named at its start (``3. Đài Truyền thanh - Truyền hình huyện:``, ``Giao Phòng … chủ trì``), as
 ``X chủ trì`` inside it, after an opening clause (``Căn cứ Kế hoạch này, các sở, ban, ngành …``)
 or in labelled lines under it (``- Đơn vị chủ trì: …``, ``- Cơ quan phối hợp: …``, ``- Thời gian
-hoàn thành: …``). An item that names no unit but groups sub-items that do is a heading: its
-sub-items are the tasks. Text without any item (prose) is read paragraph by paragraph.
+hoàn thành: …``, also without a dash, or a bare ``Cơ quan chủ trì`` over the list of its units). An item that
+names no unit but groups sub-items that do is a heading: its sub-items are the tasks. Text without any item
+(prose) is read paragraph by paragraph.
 
-Labelled items are tasks wherever they stand (plans put them under *Nội dung* too, corpus 026,
-027); see :func:`labelled_tasks`.
+Duties are read outside the implementation part too (:func:`assigned_tasks`), by the grammar of an assignment:
+labelled items, items that open with a unit and a duty (``Trung tâm Y tế huyện chủ trì …``, ``2. Sở Xây dựng:``),
+requests (``Đề nghị …``, ``Kính đề nghị …``, ``Yêu cầu …``), ``Giao X …`` paragraphs, a later sentence that gives
+a body a duty. Not there: who a plan is about (*Đối tượng*, *Khẩu hiệu* …), a committee's members, the steps of
+a procedure (*Trình tự, thủ tục*: only requests in words count), topics (``1. Doanh nghiệp số``) and the people a
+plan speaks of (``Cán bộ, công chức, viên chức``).
 """
 
 from __future__ import annotations
@@ -72,10 +77,6 @@ def _timeframe(text: str) -> str | None:
 
 def _section_text(section: Section, blocks: list[Block], end: int) -> str:
     return " ".join(b.text.strip() for b in blocks[section.block:end])
-
-
-def _end_of(section: Section, siblings_after: list[Section], limit: int) -> int:
-    return siblings_after[0].block if siblings_after else limit
 
 
 def _strip_marker(text: str, section: Section | None = None) -> str:
@@ -176,7 +177,15 @@ class _Reader:
         a numbered sub-item that is itself a label (``2. Cơ quan chủ trì``) is one of the item's lines."""
         skip: list[tuple[int, int]] = []
         self._tasks_below(item, end, skip)
-        return [b for b in self.lines(item.block + 1, end) if not any(a <= b.index < z for a, z in skip)]
+        if not skip:
+            return self.lines(item.block + 1, end)
+        kept: list[Block] = []
+        at = item.block + 1
+        for a, z in sorted(skip):  # the spans are disjoint: take what lies between them
+            kept.extend(self.lines(at, a))
+            at = max(at, z)
+        kept.extend(self.lines(at, end))
+        return kept
 
     def _tasks_below(self, item: Section, end: int, skip: list[tuple[int, int]]) -> None:
         """The spans of the numbered sections below ``item`` that are tasks of their own (their own lead label)."""
@@ -318,8 +327,14 @@ class _Reader:
             if _NOT_TASKS.match(fold(item.title)):
                 continue
             labels = self.labels(item, end)
+            if _MEMBER.match(fold(self.heading(item).split(":", 1)[1] if ":" in self.heading(item) else "")):
+                continue  # "- Trưởng ban: Đồng chí Nguyễn Văn A": a member of a committee, not a task
             if labels.found:
                 tasks.append(self.labelled_task(item, labels, end))
+            elif _MEMBERS_FOLLOW.search(fold(self.heading(item))):
+                # "Thành lập Ban Chỉ đạo huyện, gồm:" and its members: no task of their own
+                if self.has_unit(item):
+                    tasks.append(self.item_task(item, end))
             elif self.has_unit(item):
                 tasks.append(self.item_task(item, end))
                 tasks.extend(self.handed_on(item, end))
@@ -429,6 +444,12 @@ def _assignment(text: str, strict: bool = False, heading_only: bool = True, proc
     units, at = leading_units(text)
     if units and at >= len(text) and (not heading_only or not all(map(_proper, units))):
         units = []  # a heading that is a topic ("1. Doanh nghiệp số"), not a body ("1. Sở Nội vụ")
+    after = _after_names(text, units) if units else ""
+    if units and not _ASSIGNING_LEAD.match(text) and (_PEOPLE.match(fold(text)) or (
+            at < len(text) and text[at - 1: at] != ":" and _WEAK.match(fold(after[:24])))):
+        # "Bệnh viện thân thiện với người bệnh", "Cán bộ, công chức, viên chức …": a topic or the people a
+        # plan speaks of, not a body handed a duty
+        units = []
     if units and _MEMBER.match(fold(text[at: at + 40])):
         units = []  # "Trưởng đoàn: đồng chí …": who sits on a committee, not what it is to do
     if units and (not strict or _ASSIGNING_LEAD.match(text)):
@@ -438,6 +459,15 @@ def _assignment(text: str, strict: bool = False, heading_only: bool = True, proc
     return lead_units_in(text[:_TEXT_LIMIT]) or ([] if strict else _sentence_units(text[:_TEXT_LIMIT]))
 
 
+_MEMBERS_FOLLOW = re.compile(r"(?:gồm|gồm có|thành phần gồm)\s*:?\s*$")
+_WEAK = re.compile(r"\s*(?:với|là|có(?!\s+trách nhiệm)|được(?!\s+giao)|theo(?!\s+(?:dõi|chức năng|thẩm quyền|nhiệm vụ))"
+                   r"|trong(?!\s+phạm vi)|để|nhằm|của|về|cho)(?![\wÀ-ỹ])")
+
+
+def _after_names(text: str, units: list[str]) -> str:
+    """The text after the last of ``units`` in ``text`` (where the duty, or the sentence, goes on)."""
+    at = text.find(units[-1])
+    return text[at + len(units[-1]):].lstrip(" ,;:-–") if at != -1 else ""
 _SENTENCE_START = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-ỸĐ])")
 
 

@@ -86,6 +86,9 @@ def _same_office(so_far: str, rest: str) -> bool:
 
 
 _PORTFOLIO = re.compile(r"(?<![\wÀ-ỹ])phụ trách(?![\wÀ-ỹ])")
+_STRONG_HEAD = re.compile(r"(?:các\s+)?(?:sở|phòng|công an|ban chỉ huy|bộ chỉ huy|ủy ban nhân dân|ubnd|trung tâm|"
+                          r"văn phòng|đài|báo|ủy ban mặt trận|mttq|hội đồng nhân dân|hđnd|chi cục|cục|thanh tra|"
+                          r"đoàn thanh niên|hội liên hiệp|hội nông dân|hội cựu chiến binh|liên đoàn)(?![\wÀ-ỹ])")
 
 
 def split_units(names: str) -> list[str]:
@@ -95,10 +98,13 @@ def split_units(names: str) -> list[str]:
     start = 0
     for sep in _SEPARATOR.finditer(names):
         rest = names[sep.end(): sep.end() + 2 * _HEAD_WINDOW]  # enough to see what opens there
-        if _PORTFOLIO.search(fold(names[start:sep.start()][-_HEAD_WINDOW:])):
-            break  # "Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": one person's fields
-        if fold(names[start:start + 8]).startswith(("đồng chí", "đ/c")):
-            break  # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã": one person, two offices
+        so_far = fold(names[start:sep.start()][-_HEAD_WINDOW:])
+        person = _PORTFOLIO.search(so_far) or fold(names[start:start + 8]).startswith(("đồng chí", "đ/c"))
+        if person and (not _STRONG_HEAD.match(fold(rest)) or "lĩnh vực" in so_far):
+            # "Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": one person's fields;
+            # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã": one person, two offices. A body
+            # after it ("…, Công an xã, Ban Chỉ huy Quân sự xã") is a unit of its own.
+            continue
         if _opens_new_unit(rest) and not _same_office(names[start:sep.start()], rest):
             parts.append(names[start:sep.start()])
             start = sep.end()
@@ -153,6 +159,29 @@ _GLUED_DASH_VERB = re.compile(r"\s+[-–](?=(?:" + _DASH_VERB_WORDS + r")(?![\w�
 # Xây dựng", "Ban Quản lý", "Ủy ban Kiểm tra").
 _CAPITAL_VERB = re.compile(r"\s+(?=(?:Chủ trì|Phối hợp|Thực hiện|Tham mưu|Triển khai|Chịu trách nhiệm|Có trách nhiệm|"
                            r"Tăng cường|Đẩy mạnh|Tiếp tục|Chủ động|Theo dõi|Đôn đốc|Rà soát|Hướng dẫn)(?![\wÀ-ỹ]))")
+# After the level or place that closes a body's name ("Công an huyện", "Trung tâm Y tế huyện"), a lower-case word
+# is the duty, whatever its verb ("Công an huyện đấu tranh …", "Chi cục Thuế thu …"), unless the name goes on
+# ("UBND các xã, phường thuộc huyện", "… huyện và …", "… tỉnh có liên quan").
+_LEVEL_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:tỉnh|huyện|xã(?!\s+hội)|phường|thị trấn|thị xã|thành phố|quận|đặc khu|"
+                         r"thôn)\s+(?=[a-zà-ỹđ])")
+_GOES_ON = re.compile(
+    r"(?:ủy|uỷ|đoàn|đội|và|các|cấp|thuộc|trực thuộc|có|liên quan|trên|đóng|nơi|hoặc|cùng|phường|xã|thị trấn|"
+    r"đặc khu|thành phố|huyện|tỉnh|quận|thị xã|thôn|bản|ấp|làng|tổ dân phố|khu vực|miền|ven|vùng|biên giới|"
+    r"miền núi|đồng bằng|nông thôn|mới|cũ|trung ương|lân cận|đã|được)(?![\wÀ-ỹ])"
+)
+_GAP = re.compile(r"\s+")
+
+
+def _after_level(text: str, folded: str, start: int) -> re.Match[str] | None:
+    """Where the duty begins after a name's level or place word (see _LEVEL_WORD), as a match of the space."""
+    for m in _LEVEL_WORD.finditer(folded, start, start + 2 * _HEAD_WINDOW):
+        if text[m.start()].isupper():
+            continue  # "Tỉnh đoàn", "Huyện ủy": the head of a name, not its level
+        if text[m.end():m.end() + 1].islower() and not _GOES_ON.match(folded, m.end()):
+            return _GAP.match(text, m.end() - 1) if text[m.end() - 1].isspace() else None
+    return None
+
+
 # Phrases inside names that hold a verb ("Các cơ quan tham mưu, giúp việc Đảng ủy").
 _NAME_PHRASE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _WORDS.name_phrases), key=len,
                                                                 reverse=True)) + r")(?![\wÀ-ỹ])")
@@ -182,6 +211,9 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
     capital = _CAPITAL_VERB.search(text, start)
     if capital is not None and (dash is None or capital.start() < dash.start()):
         dash = capital
+    level = _after_level(text, folded, start)
+    if level is not None and (dash is None or level.start() < dash.start()):
+        dash = level
     pattern = _VERB_RE
     pos = start
     # Where the name begins (after a bullet); each verb looks only at a bounded stretch before it, so

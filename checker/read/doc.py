@@ -39,7 +39,8 @@ def _timeout() -> float:
 
 
 def read_doc(path: str | Path) -> Document:
-    """Read a legacy .doc by converting it to .docx with LibreOffice; problems raise ReadError."""
+    """Read a legacy .doc: in Python, else (encrypted, damaged, pre-97, RTF) by converting it to .docx with
+    LibreOffice where it is installed; problems raise ReadError."""
     data = file_bytes(path)  # a missing or unreadable file is reported before LibreOffice is looked for
     if data.startswith(b"PK"):
         return read_docx_bytes(data, str(path))  # a .docx saved under a .doc name

@@ -16,6 +16,7 @@ LibreOffice or report it.
 
 from __future__ import annotations
 
+import bisect
 import io
 import struct
 from dataclasses import dataclass, field
@@ -119,13 +120,20 @@ _CP1252 = {0x82: "\u201a", 0x83: "\u0192", 0x84: "\u201e", 0x85: "\u2026", 0x86:
            0x98: "\u02dc", 0x99: "\u2122", 0x9A: "\u0161", 0x9B: "\u203a", 0x9C: "\u0153", 0x9F: "\u0178"}
 
 
-def _text(word: bytes, pieces: list[_Piece]) -> tuple[str, list[tuple[int, int, _Piece]]]:
-    """The document's characters, and for each piece the span of the text it gives."""
+def _text(word: bytes, pieces: list[_Piece], wanted: int) -> tuple[str, list[tuple[int, int, _Piece]]]:
+    """The document's first ``wanted`` characters, and for each piece the span of the text it gives. Pieces must
+    follow one another (a crafted table pointing many pieces at the same bytes is refused)."""
     parts: list[str] = []
     spans: list[tuple[int, int, _Piece]] = []
     length = 0
+    previous_end = 0
     for piece in pieces:
-        count = max(0, piece.cp_end - piece.cp_start)
+        if piece.cp_start != previous_end or piece.cp_end < piece.cp_start:
+            raise UnsupportedDoc("damaged piece table (pieces out of order)")
+        previous_end = piece.cp_end
+        if length >= wanted:
+            break
+        count = min(piece.cp_end - piece.cp_start, wanted - length)
         if piece.compressed:
             raw = word[piece.fc: piece.fc + count]
             chunk = "".join(_CP1252.get(b, chr(b)) for b in raw)
@@ -204,8 +212,10 @@ def _paragraph_props(word: bytes, table: bytes, fib: _Fib) -> list[tuple[int, in
     return out
 
 
-def _fc_of(cp: int, spans: list[tuple[int, int, _Piece]]) -> int | None:
-    for start, end, piece in spans:
+def _fc_of(cp: int, spans: list[tuple[int, int, _Piece]], starts: list[int]) -> int | None:
+    at = bisect.bisect_right(starts, cp) - 1  # the spans follow one another
+    if at >= 0:
+        start, end, piece = spans[at]
         if start <= cp < end:
             return piece.fc + (cp - start) * (1 if piece.compressed else 2)
     return None
@@ -230,14 +240,19 @@ def _drop_fields(text: str) -> str:
     """Field codes out, results kept: ``\\x13 PAGE \\x14 3 \\x15`` → ``3`` (fields nest)."""
     out: list[str] = []
     stack: list[bool] = []  # for each open field: whether its result has begun
+    in_code = 0  # open fields whose result has not begun: while any, characters are field code
     for char in text:
         if char == "\x13":
             stack.append(False)
+            in_code += 1
         elif char == "\x14" and stack:
-            stack[-1] = True
+            if not stack[-1]:
+                stack[-1] = True
+                in_code -= 1
         elif char == "\x15" and stack:
-            stack.pop()
-        elif not stack or all(stack):
+            if not stack.pop():
+                in_code -= 1
+        elif not in_code:
             out.append(char)
     return "".join(out)
 
@@ -284,7 +299,10 @@ def read_doc_binary(data: bytes, path: str) -> Document:
         ole.close()
     try:
         pieces = _pieces(table, fib)
-        text, spans = _text(word, pieces)
+        wanted = fib.ccp_text + fib.ccp_ftn
+        if wanted > 8 * len(word):  # more characters than the stream could hold, even 8-bit ones
+            raise UnsupportedDoc("damaged file information block (text longer than the file)")
+        text, spans = _text(word, pieces, wanted)
         props = _paragraph_props(word, table, fib)
     except struct.error as exc:
         raise UnsupportedDoc(f"damaged: {exc}") from exc
@@ -310,13 +328,14 @@ def _convert(text: str, legacy: object) -> str:
 def _main(text: str, spans: list[tuple[int, int, _Piece]], props: list[tuple[int, int, _Para]],
           builder: _Builder, legacy: object) -> None:
     """Paragraphs and table cells of the main text, in order."""
+    starts = [span[0] for span in spans]
     start = 0
     for cp, char in enumerate(text):
         if char not in "\r\x07":
             continue
         raw = text[start:cp]
         start = cp + 1
-        para = _props_at(_fc_of(cp, spans), props)
+        para = _props_at(_fc_of(cp, spans, starts), props)
         content = _convert(_drop_fields(raw).translate(_SPECIAL), legacy)
         if char == "\x07" or para.in_table:
             if not builder.in_table:

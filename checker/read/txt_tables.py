@@ -7,16 +7,18 @@ leads which task. This module finds them and says which line is which cell, so t
 the cells the same table, row and cell coordinates as the Word reader does.
 
 A flattened table is recognised by its header: a line ``STT`` (or ``TT``, ``Số TT``) followed by two to eleven
-short lines, then the first row opening with its number (``1``, ``I``, ``A``). Rows are read ``N`` lines at a
-time (``N`` cells in the header) as long as each row opens with a row number, an empty cell (a row continuing
-the one above) or nothing else; when a converter dropped the empty cells and the rows no longer line up, rows
-are cut at their numbers instead.
+short lines, then the first row opening with its number (``1``, ``I``, ``A``). A row runs from its number to
+the next row's (``N`` lines when the cells line up, ``N`` being the header's cells; fewer when a converter dropped
+empty cells, more when a long task cell wraps: the lines past the number and before the last ``N - 2`` are then
+the task). A heading, the closing sentence or a blank line after a full row ends the table.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from checker.text.markers import split_marker
 
 _NUMBER_HEADER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)\.?$", re.IGNORECASE)
 _ROW_START = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6}|[A-ZĐ])\.?$")
@@ -85,9 +87,18 @@ def _cells(row: list[int], width: int) -> list[list[int]]:
     return [[row[0]], row[1: len(row) - tail], *[[i] for i in row[len(row) - tail:]]]
 
 
+def _ends_table(line: str) -> bool:
+    """A line no cell holds: a part heading or numbered item of the text (``III. TỔ CHỨC THỰC HIỆN``, ``2. …``),
+    the closing sentence."""
+    found = split_marker(line)
+    return (found is not None and found[1] <= 2 and len(line) > 4) or line.startswith(("Trên đây", "Nơi nhận"))
+
+
 def _rows(lines: list[str], start: int, width: int) -> list[list[int]]:
-    """The rows' lines from ``start``: a row runs from its number to the line before the next row's number; the
-    last runs over at most ``width`` lines and stops at a blank line after the task."""
+    """The rows' lines from ``start``. A row runs from its number to the line before the next row's number (at
+    ``width`` lines when that line is the next number too: a count column may hold the same number earlier), at
+    most ``4 * width`` lines; a blank line after ``width`` lines, a heading or the closing sentence ends the row and
+    the table. Past the last row's width, only lines that go on a wrapped cell (in lower case) are kept."""
     rows: list[list[int]] = []
     at = start
     arabic = 0
@@ -100,14 +111,26 @@ def _rows(lines: list[str], start: int, width: int) -> list[list[int]]:
             roman, arabic = first, 0
         row = [at]
         at += 1
-        while at < len(lines) and not (len(row) >= 2 and _is_next(lines[at], arabic, roman)):
+        ended = False
+        while at < len(lines) and len(row) < 4 * width:
+            line = lines[at]
+            if len(row) >= 2 and _is_next(line, arabic, roman):
+                aligned = row[0] + width
+                lined_up = aligned == len(lines) or (aligned < len(lines) and (
+                    _is_next(lines[aligned], arabic, roman) or not lines[aligned] or _ends_table(lines[aligned])))
+                if len(row) < width and aligned <= len(lines) and lined_up and not any(
+                        _ends_table(lines[i]) or not lines[i] for i in range(at, aligned)):
+                    row.extend(range(at, aligned))  # "…, 3, …" in a count cell: the row's width is the rule
+                    at = aligned
+                break
+            if _ends_table(line) or (not line and len(row) >= width and not any(
+                    _is_next(lines[i], arabic, roman) for i in range(at, min(len(lines), at + 2 * width)))):
+                ended = True  # (a blank line before the next number opens a row continuing this one: merged cells)
+                break
             row.append(at)
             at += 1
-        if at >= len(lines) or not _is_next(lines[at], arabic, roman):
-            # The last row: in a copy that keeps empty cells as empty lines, its width; in one that wraps cells
-            # (no empty line within the width), up to the first empty line.
-            # The last row: its width; past it only lines that go on a wrapped cell (in lower case).
-            extra = row[width: 4 * width]
+        if ended or at >= len(lines) or not _is_next(lines[at], arabic, roman):
+            extra = row[width:]
             row = row[:width] + extra[: next((k for k, i in enumerate(extra) if not lines[i][:1].islower()),
                                              len(extra))]
             while len(row) > 2 and not lines[row[-1]]:

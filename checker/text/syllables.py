@@ -67,18 +67,17 @@ def is_syllable(text: str) -> bool:
 
 
 def _pieces(token: str) -> list[str] | None:
-    """``token`` cut into syllables, fewest pieces first; None when it cannot be."""
-    if is_syllable(token):
-        return [token]
-    best: list[str] | None = None
-    for cut in range(1, len(token)):
-        head = token[:cut]
-        if not is_syllable(head):
-            continue
-        rest = _pieces(token[cut:])
-        if rest is not None and (best is None or 1 + len(rest) < len(best)):
-            best = [head, *rest]
-    return best
+    """``token`` cut into syllables, fewest pieces first; None when it cannot be. Dynamic programming over the
+    token's suffixes: quadratic in its length, whatever the token."""
+    best: list[list[str] | None] = [None] * (len(token) + 1)
+    best[len(token)] = []
+    for start in range(len(token) - 1, -1, -1):
+        for cut in range(start + 1, len(token) + 1):
+            rest = best[cut]
+            if rest is not None and is_syllable(token[start:cut]) and (
+                    best[start] is None or 1 + len(rest) < len(best[start] or [])):
+                best[start] = [token[start:cut], *rest]
+    return best[0]
 
 
 def _at_capitals(token: str) -> list[str]:
