@@ -283,8 +283,6 @@ def test_signature_authority_and_title(name: str):
 
 #: Documents whose formats differ because one copy is damaged, not because of plancheck.
 FORMAT_DEBRIS = {
-    "055": "the .txt copy draws the Word table of recipients and signature with pipes on one line a row "
-           "('|Nơi nhận: … |   CHỦ TỊCH   |'), so no signer is read from it; the .doc gives Đoàn Anh Dũng",
     "017": "the .txt copy lost four of the Word file's part headings (automatic numbering: the .docx has I./II. "
            "for each of its three procedures, the .txt only the first I. and three II.), so parts of the procedure "
            "fall under other headings and the duties read from them differ",

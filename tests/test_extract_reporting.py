@@ -197,3 +197,13 @@ def test_a_period_that_opens_the_sentence_qualifies_its_report():
 def test_a_time_limit_in_hours():
     duty = one("Các đơn vị báo cáo Sở Y tế trong thời hạn 24 giờ kể từ khi phát hiện ca bệnh.")
     assert duty.deadline_relative == "trong thời hạn 24 giờ kể từ khi phát hiện ca bệnh"
+
+
+def test_results_sent_to_no_body_are_no_report():
+    assert duties("Kết quả xét tuyển được gửi đến thí sinh trước ngày 20/8/2024.") == []
+    assert duties("Thí sinh nộp hồ sơ dự thi về Hội đồng tuyển dụng trước ngày 15/7/2024.") == []
+
+
+def test_a_time_limit_that_opens_the_sentence():
+    duty = one("Chậm nhất 10 ngày sau đại hội, các chi bộ gửi hồ sơ đại hội về Ban Thường vụ Huyện ủy.")
+    assert duty.deadline_relative == "Chậm nhất 10 ngày sau đại hội"

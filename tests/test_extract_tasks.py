@@ -264,6 +264,8 @@ def test_a_decision_s_attached_plan_hands_out_the_tasks():
     plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "qd.txt"))
     assert plan.doc_type == "QĐ"
     assert [t.units for t in plan.tasks] == [["Công an tỉnh"], ["Sở Nội vụ"]]
+    # the attached plan's blocks belong to its parts, so the rules judge it as they judge a plan of its own
+    assert plan.block_parts[plan.tasks[0].location.block] == "implementation"
 
 
 def test_an_appendix_task_table_flattened_one_cell_per_line():
@@ -402,3 +404,10 @@ def test_topics_and_the_people_a_plan_speaks_of_are_no_units():
                       "1.2. Cán bộ, công chức, viên chức\n- Nâng cao đạo đức công vụ.\n"
                       "1.3. Các sở, ngành khác theo chức năng, nhiệm vụ chủ động triển khai.\n")
     assert [t.units for t in plan.tasks] == [["Các sở, ngành khác"]]
+
+
+def test_lettered_sub_items_with_their_own_labels_are_tasks_of_their_own():
+    plan = parse_body("1. NHIỆM VỤ\n1.1. Cải cách thể chế\na) Rà soát văn bản.\n- Cơ quan chủ trì: Phòng Tư pháp\n"
+                      "b) Kiểm soát thủ tục.\n- Cơ quan chủ trì: Văn phòng HĐND và UBND huyện\n"
+                      "c) Công bố danh mục.\n- Thời gian: Quý IV/2024\n")
+    assert [t.units for t in plan.tasks] == [["Phòng Tư pháp"], ["Văn phòng HĐND và UBND huyện"]]

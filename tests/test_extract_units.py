@@ -193,3 +193,13 @@ def test_khoa_hoc_is_no_unit():
 def test_bodies_after_a_person_with_a_portfolio_are_units_of_their_own():
     assert leading_units("Cán bộ phụ trách tư pháp xã, Công an xã, Ban Chỉ huy Quân sự xã phối hợp thực hiện.")[0] == [
         "Cán bộ phụ trách tư pháp xã", "Công an xã", "Ban Chỉ huy Quân sự xã"]
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Công chức Văn hóa - Xã hội xã: tham mưu UBND xã tổ chức tuyên truyền.", ["Công chức Văn hóa - Xã hội xã"]),
+    ("Kế toán Ủy ban MTTQ Việt Nam xã: bảo đảm kinh phí.", ["Kế toán Ủy ban MTTQ Việt Nam xã"]),
+    ("Đảng đoàn Hội đồng nhân dân tỉnh chỉ đạo cụ thể hóa nghị quyết.", ["Đảng đoàn Hội đồng nhân dân tỉnh"]),
+    ("Câu lạc bộ Hướng dẫn viên du lịch: cử hướng dẫn viên tham gia.", ["Câu lạc bộ Hướng dẫn viên du lịch"]),
+])
+def test_posts_and_party_groups(text, units):
+    assert leading_units(text)[0] == units

@@ -334,3 +334,22 @@ def test_a_count_column_holding_the_next_row_s_number_keeps_the_rows_aligned():
              "2", "Bồi dưỡng chuyên môn", "3", "Văn phòng HĐND và UBND", "Quý III"]
     [table] = flat_tables(lines)
     assert [[lines[i] for cell in row for i in cell] for row in table.rows[1:]] == [lines[5:10], lines[10:15]]
+
+
+def test_a_table_drawn_with_pipes_is_read_as_a_table():
+    # a Markdown copy of a web page, and a Word table of recipients and signature copied with pipes (corpus 055)
+    from checker.extract import extract_plan
+
+    text = ("KẾ HOẠCH\nChuyển đổi số năm 2025\nII. TỔ CHỨC THỰC HIỆN\n"
+            "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Nâng cấp hạ tầng mạng | Phòng Công nghệ thông tin | Phòng Vật tư | Tháng 3/2025 |\n"
+            "| 2 | Chuẩn hóa hồ sơ bệnh án | Phòng Kế hoạch tổng hợp | Phòng Điều dưỡng | Tháng 4/2025 |\n"
+            "Trên đây là Kế hoạch./.\n"
+            "|Nơi nhận:                 |      GIÁM ĐỐC      |\n|- Sở Y tế;                 |                    |\n"
+            "|- Lưu: VT.                |   Nguyễn Văn An    |\n")
+    plan = extract_plan(read_txt_bytes(text.encode("utf-8"), "plan.txt"))
+    rows = [(t.units, t.coordinating, t.timeframe) for t in plan.tasks if t.source == "table"]
+    assert rows == [(["Phòng Công nghệ thông tin"], ["Phòng Vật tư"], "Tháng 3/2025"),
+                    (["Phòng Kế hoạch tổng hợp"], ["Phòng Điều dưỡng"], "Tháng 4/2025")]
+    assert plan.signer is not None and plan.signer.name == "Nguyễn Văn An"
+    assert plan.recipients == ["Sở Y tế", "Lưu: VT"]

@@ -78,8 +78,13 @@ def extract_plan(document: Document) -> Plan:
     # its parts hand out the tasks.
     for start, stop in attached_documents(blocks, end if recipients_at is None else recipients_at):
         attached = [s for s in top_level(roots) if start <= s.block < stop]
-        for section in attached:
+        for pos, section in enumerate(attached):
             section.part = classify_part(section.title)
+            # its blocks belong to that part, as a plan's own do (the rules judge an attached plan alike)
+            until = attached[pos + 1].block if pos + 1 < len(attached) else stop
+            for i in range(section.block, until):
+                if kinds[i] == "other":
+                    kinds[i] = section.part
         tasks.extend(_tasks(attached, blocks, paths, stop, lambda i: bool(CLOSING.match(fold(blocks[i].text.strip()))),
                             tables))
     tasks.extend(from_tables)

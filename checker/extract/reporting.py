@@ -44,7 +44,8 @@ _REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!không )báo cáo(?!\s+viên)(?!\s+s�
 # Reporting that does not say "báo cáo": sending the minutes, records or results of what was done to the body
 # above ("gửi Biên bản … về …", "biên bản … phải được chuyển đến …", "trả lời bằng văn bản cho …"). Proposals and
 # applications ("hồ sơ đề nghị khen thưởng", "hồ sơ đăng ký") are no report.
-_RECORDS = r"(?:biên bản|hồ sơ(?!\s+(?:đề nghị|khen|đăng ký|ứng cử|xét|dự thầu|mời))|kết quả|danh sách|số liệu)"
+_RECORDS = (r"(?:biên bản|hồ sơ(?!\s+(?:đề nghị|khen|đăng ký|ứng cử|xét|dự thầu|dự thi|dự tuyển|mời))|kết quả|danh sách"
+            r"|số liệu)")
 _DELIVERY = re.compile(
     rf"(?<![\wÀ-ỹ])(?:(?:gửi|chuyển|nộp)(?:\s+(?:về|đến|cho|lên))?\s+(?:[^\s,;.]+\s+){{0,2}}?{_RECORDS}(?![\wÀ-ỹ])"
     rf"|{_RECORDS}(?![\wÀ-ỹ])[^.;]{{0,160}}?(?:được|phải được|phải)\s+(?:gửi|chuyển|nộp)\s+(?:về|đến|cho|lên)"
@@ -312,11 +313,14 @@ def find_duties(block: Block, path: list[str]) -> list[ReportingDuty]:
         if not deadline_text:
             deadline, deadline_text, problem = _chained_deadline(sentence, folded, report.start())
         relative = _RELATIVE.search(folded, _clause_start(sentence, folded, report.start()))
+        if relative is None:  # a time limit that opens the sentence: "Chậm nhất 10 ngày sau đại hội, gửi hồ sơ …"
+            opening = _RELATIVE.match(folded, len(folded) - len(folded.lstrip(" -–+•*")))
+            relative = opening if opening is not None and opening.end() <= report.start() else None
         period = _period(sentence, folded, report.start())
         recipient = _recipient(sentence, report.start(), report.end())
         via = _via(sentence)
-        if delivered and not (deadline_text or relative):
-            continue  # sending records without a time limit is no reporting duty to check
+        if delivered and (not (deadline_text or relative) or not recipient):
+            continue  # records sent with no time limit, or to no body ("kết quả … gửi đến thí sinh"): no report
         if not (deadline_text or relative or period or recipient or via or "theo quy định" in folded):
             continue
         duties.append(ReportingDuty(

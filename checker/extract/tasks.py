@@ -190,7 +190,7 @@ class _Reader:
     def _tasks_below(self, item: Section, end: int, skip: list[tuple[int, int]]) -> None:
         """The spans of the numbered sections below ``item`` that are tasks of their own (their own lead label)."""
         for child, child_end in _spans(item.children, end):
-            if child.level <= 3 and not _is_label(fold(self.heading(child))) and self.labels(child, child_end).found:
+            if child.level <= 4 and not _is_label(fold(self.heading(child))) and self.labels(child, child_end).found:
                 skip.append((child.block, child_end))
             else:
                 self._tasks_below(child, child_end, skip)

@@ -158,7 +158,7 @@ _GLUED_DASH_VERB = re.compile(r"\s+[-–](?=(?:" + _DASH_VERB_WORDS + r")(?![\w�
 # "Chủ trì, phối hợp …"); none of these words ever stands capitalised inside a name (unlike "Ban Tổ chức", "Sở
 # Xây dựng", "Ban Quản lý", "Ủy ban Kiểm tra").
 _CAPITAL_VERB = re.compile(r"\s+(?=(?:Chủ trì|Phối hợp|Thực hiện|Tham mưu|Triển khai|Chịu trách nhiệm|Có trách nhiệm|"
-                           r"Tăng cường|Đẩy mạnh|Tiếp tục|Chủ động|Theo dõi|Đôn đốc|Rà soát|Hướng dẫn)(?![\wÀ-ỹ]))")
+                           r"Tăng cường|Đẩy mạnh|Tiếp tục|Chủ động|Theo dõi|Đôn đốc|Rà soát)(?![\wÀ-ỹ]))")
 # After the level or place that closes a body's name ("Công an huyện", "Trung tâm Y tế huyện"), a lower-case word
 # is the duty, whatever its verb ("Công an huyện đấu tranh …", "Chi cục Thuế thu …"), unless the name goes on
 # ("UBND các xã, phường thuộc huyện", "… huyện và …", "… tỉnh có liên quan").

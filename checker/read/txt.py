@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from checker.model.document import Block, Document
 from checker.read.errors import ReadError, file_bytes
-from checker.read.txt_tables import flat_tables
+from checker.read.txt_tables import flat_tables, pipe_tables
 from checker.text.legacy import NAMES, Encoding, convert_text, detect_legacy
 from checker.text.letters import LETTERS
 from checker.text.markers import bare_marker, item_number, split_marker
@@ -283,7 +283,9 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
     previous: int | None = None  # the number of the last numbered item: lists go on past 99.
     # Tables flattened one cell per line are read as tables (their cells take table, row and cell).
     tables = flat_tables(lines)
-    in_table = {i for table in tables for i in range(table.first + 1, table.last + 2)}
+    piped = pipe_tables(lines)
+    spans = [(t.first, t.last) for t in tables] + [(t.first, t.last) for t in piped]
+    in_table = {i for first, last in spans for i in range(first + 1, last + 2)}
     for number, line in enumerate(lines, start=1):
         if number in in_table:
             blanks = 2  # nothing joins across a table
@@ -324,6 +326,12 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
                     pieces.append((cell[0] + 1, {"text": text, "kind": "table_cell", "line": cell[0] + 1,
                                                  "end_line": cell[-1] + 1, "column": indent + 1, "table": t,
                                                  "row": r, "cell": c}))
+    for t, pipes in enumerate(piped, start=len(tables)):
+        for r, (number, texts) in enumerate(pipes.rows):
+            for c, text in enumerate(texts):
+                if text:
+                    pieces.append((number + 1, {"text": text, "kind": "table_cell", "line": number + 1,
+                                                "end_line": number + 1, "column": 1, "table": t, "row": r, "cell": c}))
     pieces.sort(key=lambda piece: piece[0])
     blocks = [Block.model_validate({"index": i, **fields}) for i, (_line, fields) in enumerate(pieces)]
     return blocks, joins

@@ -159,3 +159,41 @@ def flat_tables(lines: list[str]) -> list[FlatTable]:
         tables.append(FlatTable([header, *rows]))
         number = max(i for cell in rows[-1] for i in cell) + 1
     return tables
+
+
+# A table drawn with pipes, one row a line (a Markdown copy of a web page or a Word table):
+# "| 1 | Rà soát hạ tầng mạng | Phòng Công nghệ thông tin | … |"; "|---|---|" rules are no rows.
+_PIPE_ROW = re.compile(r"^\|.*\|$")
+_PIPE_RULE = re.compile(r"^\|[\s\-:|+=]*\|$")
+
+
+@dataclass
+class PipeTable:
+    """A table drawn with pipes: for each row, its line (from 0) and its cells' texts."""
+
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return self.rows[0][0]
+
+    @property
+    def last(self) -> int:
+        return self.rows[-1][0]
+
+
+def pipe_tables(lines: list[str]) -> list[PipeTable]:
+    """The tables drawn with pipes among ``lines`` (stripped): runs of two rows or more of two cells or more."""
+    tables: list[PipeTable] = []
+    current = PipeTable()
+    for number, line in enumerate(lines):
+        if _PIPE_ROW.match(line) and line.count("|") >= 3:
+            if not _PIPE_RULE.match(line):
+                current.rows.append((number, [cell.strip() for cell in line[1:-1].split("|")]))
+            continue
+        if len(current.rows) >= 2:
+            tables.append(current)
+        current = PipeTable()
+    if len(current.rows) >= 2:
+        tables.append(current)
+    return tables
