@@ -208,22 +208,15 @@ class _Reader:
         for block in self.own_lines(item, end):
             text = _strip_marker(block.text)
             folded = fold(text)
-            if lead := _LEAD_LABEL.match(folded):
-                labels.found = True
-                named = _named(text[lead.end():])
-                _extend(labels.lead, named)
-                listing = None if named else labels.lead
-            elif _LEAD_HEADING.match(folded):
-                labels.found = True
-                listing = labels.lead
-            elif partner := _PARTNER_LABEL.match(folded):
-                labels.other = True
-                named = _named(text[partner.end():])
-                _extend(labels.partners, named)
-                listing = None if named else labels.partners
-            elif _PARTNER_HEADING.match(folded):
-                labels.other = True
-                listing = labels.partners
+            unit_label = _unit_label(folded)
+            if unit_label is not None:  # "Cơ quan chủ trì: …", "Cơ quan phối hợp: …", or the bare label
+                is_lead, value_at = unit_label
+                labels.found = labels.found or is_lead
+                labels.other = labels.other or not is_lead
+                target = labels.lead if is_lead else labels.partners
+                named = _named(text[value_at:]) if value_at is not None else []
+                _extend(target, named)
+                listing = None if named else target
             elif time := _TIME_LABEL.match(folded):
                 labels.other = True
                 labels.time = text[time.end():].strip().rstrip(" .;") or labels.time
@@ -491,6 +484,16 @@ _DUTY_START = re.compile(r"^[\s,:-]*(?:định kỳ\s+(?:\S+\s+){0,3})?(?:chủ 
                          r"kiểm tra|báo cáo|khẩn trương)(?![\wÀ-ỹ])")
 _PEOPLE = re.compile(r"^(?:(?:các|những|mọi|toàn thể)\s+)?(?:cán bộ|đảng viên|công chức|viên chức|người lao động|"
                      r"nhân dân|hội viên|đoàn viên)(?![\wÀ-ỹ])")
+
+
+def _unit_label(folded: str) -> tuple[bool, int | None] | None:
+    """(lead or partner, where the value starts, None for a bare label) when a line is a unit label."""
+    for is_lead, label, heading in ((True, _LEAD_LABEL, _LEAD_HEADING), (False, _PARTNER_LABEL, _PARTNER_HEADING)):
+        if m := label.match(folded):
+            return is_lead, m.end()
+        if heading.match(folded):
+            return is_lead, None
+    return None
 
 
 def _is_label(folded: str) -> bool:
