@@ -133,6 +133,7 @@ def test_vague(unit, vague):
     ("Các địa phương, nhất là các xã ven biển, tăng cường tuyên truyền.", ["Các địa phương"]),
     ("Hội đồng nhân dân tỉnh, thành phần dự hội nghị gồm: Thường trực Hội đồng nhân dân.", ["Hội đồng nhân dân tỉnh"]),
     ("Cơ sở đào tạo đại học tham gia đào tạo nguồn nhân lực số.", ["Cơ sở đào tạo đại học"]),
+    ("Các cơ quan, tổ chức có liên quan phối hợp thực hiện.", ["Các cơ quan, tổ chức có liên quan"]),
 ])
 def test_names_with_commas_dashes_and_brackets(text, units):
     assert leading_units(text)[0] == units

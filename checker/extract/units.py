@@ -234,7 +234,7 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
             continue
         # In a list of bodies a head word is a noun: "các cơ quan, tổ chức, đơn vị …" ("tổ chức" is a verb too).
         if (word in _LIST_NOUNS and text[max(0, at - 2): at] == ", "
-                and re.match(r"\s*(?:,|;|và\s)", text[verb.end(): verb.end() + 5])):
+                and re.match(r"\s*(?:,|;|và\s|có liên quan|liên quan|$)", text[verb.end(): verb.end() + 14])):
             pos = verb.end()
             continue
         before = text[max(0, at - _HEAD_WINDOW): at].rstrip()
@@ -297,7 +297,12 @@ _COMMA = re.compile(r"\s*,\s*")
 def _name_goes_on(rest: str) -> bool:
     folded = fold(rest[:_HEAD_WINDOW])
     return (rest[:1].isupper() or starts_with_unit(rest) or bool(_PLACE_WORDS.match(folded))
-            or bool(_NAME_PHRASE.match(folded)) or folded.startswith(("các ", "và ", "phụ trách ")))
+            or bool(_NAME_PHRASE.match(folded)) or folded.startswith(("các ", "và ", "phụ trách "))
+            or bool(_LISTED.match(folded)))
+
+
+# A noun of a list of bodies that is also a verb: "các cơ quan, tổ chức có liên quan", "…, tổ chức, cá nhân".
+_LISTED = re.compile(r"(?:tổ chức|lãnh đạo|thành viên)\s*(?:,|;|và\s|có liên quan|liên quan|$)")
 
 
 # After a comma, these open what the sentence adds about the units, never more of a name: "Các địa phương, nhất
