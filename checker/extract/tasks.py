@@ -55,8 +55,9 @@ _LEAD_WORDS = (r"(?:(?:cơ quan|đơn vị|bộ phận|người|cơ quan, đơn 
                r"|chủ trì(?:\s+thực hiện)?|trách nhiệm(?:\s+thực hiện)?)")
 _LEAD_LABEL = re.compile(rf"^{_LEAD_WORDS}\s*:\s*")
 _LEAD_HEADING = re.compile(rf"^{_LEAD_WORDS}\s*:?\s*$")
-_PARTNER_LABEL = re.compile(r"^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*")
-_PARTNER_HEADING = re.compile(r"^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?:\s+thực hiện)?\s*:?\s*$")
+_PARTNER_WORDS = r"(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?:\s+thực hiện)?"
+_PARTNER_LABEL = re.compile(rf"^{_PARTNER_WORDS}\s*:\s*")
+_PARTNER_HEADING = re.compile(rf"^{_PARTNER_WORDS}\s*:?\s*$")
 _RESULT_LABEL = re.compile(r"^(?:kết quả|sản phẩm)(?:\s+(?:đầu ra|cần đạt))?\s*:\s*")
 # A section that also names content ("NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG …", "NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG
 # TRÁCH NHIỆM") holds content headings and rules as well as tasks.
@@ -461,6 +462,8 @@ def _after_names(text: str, units: list[str]) -> str:
     """The text after the last of ``units`` in ``text`` (where the duty, or the sentence, goes on)."""
     at = text.find(units[-1])
     return text[at + len(units[-1]):].lstrip(" ,;:-–") if at != -1 else ""
+
+
 _SENTENCE_START = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-ỸĐ])")
 
 
@@ -497,8 +500,7 @@ def _unit_label(folded: str) -> tuple[bool, int | None] | None:
 
 
 def _is_label(folded: str) -> bool:
-    return bool(_LEAD_LABEL.match(folded) or _LEAD_HEADING.match(folded) or _PARTNER_LABEL.match(folded)
-                or _PARTNER_HEADING.match(folded) or _TIME_LABEL.match(folded) or _RESULT_LABEL.match(folded))
+    return _unit_label(folded) is not None or bool(_TIME_LABEL.match(folded) or _RESULT_LABEL.match(folded))
 
 
 def tasks_in(section: Section, blocks: list[Block], limit: int, paths: list[list[str]],
