@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from checker.extract.units import (
+    LEVELS,
     coordinating_units,
     is_vague,
     lead_units_in,
@@ -405,8 +406,7 @@ _NOT_ASSIGNING = re.compile(
 _MEMBER = re.compile(r"^\s*(?:(?:các\s+)?(?:đồng chí|đ/c|ông|bà|anh|chị|đại diện)\b|gồm\b|là\s+(?:đồng chí|ông|bà)\b)")
 # The part of a body's name after its head word: a proper name ("Sở Nội vụ"), a level or place ("Công an tỉnh",
 # "UBND các xã"), a group ("Các tổ chức thành viên").
-_LEVELS = re.compile(r"(?:các|những|tỉnh|huyện|xã|phường|thành phố|thị xã|quận|thị trấn|đặc khu|cấp|trung ương|thôn|"
-                     r"tổ dân phố|cơ sở)(?![\wÀ-ỹ])")
+_LEVELS = re.compile(r"(?:các|những|" + LEVELS + r"|cấp|trung ương|tổ dân phố|cơ sở)(?![\wÀ-ỹ])")
 
 
 def _proper(unit: str) -> bool:

@@ -159,15 +159,17 @@ _GLUED_DASH_VERB = re.compile(r"\s+[-–](?=(?:" + _DASH_VERB_WORDS + r")(?![\w�
 # Xây dựng", "Ban Quản lý", "Ủy ban Kiểm tra").
 _CAPITAL_VERB = re.compile(r"\s+(?=(?:Chủ trì|Phối hợp|Thực hiện|Tham mưu|Triển khai|Chịu trách nhiệm|Có trách nhiệm|"
                            r"Tăng cường|Đẩy mạnh|Tiếp tục|Chủ động|Theo dõi|Đôn đốc|Rà soát)(?![\wÀ-ỹ]))")
+#: Regex source (folded text, no anchors) for the levels of administration that close a body's name ("Công an
+#: huyện", "UBND các xã", "Trung tâm Y tế thị xã").
+LEVELS = "tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|đặc khu|thôn"
 # After the level or place that closes a body's name ("Công an huyện", "Trung tâm Y tế huyện"), a lower-case word
 # is the duty, whatever its verb ("Công an huyện đấu tranh …", "Chi cục Thuế thu …"), unless the name goes on
 # ("UBND các xã, phường thuộc huyện", "… huyện và …", "… tỉnh có liên quan").
-_LEVEL_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:tỉnh|huyện|xã(?!\s+hội)|phường|thị trấn|thị xã|thành phố|quận|đặc khu|"
-                         r"thôn)\s+(?=[a-zà-ỹđ])")
+_LEVEL_WORD = re.compile(r"(?<![\wÀ-ỹ])(?!xã\s+hội)(?:" + LEVELS + r")\s+(?=[a-zà-ỹđ])")
 _GOES_ON = re.compile(
-    r"(?:ủy|uỷ|đoàn|đội|và|các|cấp|thuộc|trực thuộc|có|liên quan|trên|đóng|nơi|hoặc|cùng|phường|xã|thị trấn|"
-    r"đặc khu|thành phố|huyện|tỉnh|quận|thị xã|thôn|bản|ấp|làng|tổ dân phố|khu vực|miền|ven|vùng|biên giới|"
-    r"miền núi|đồng bằng|nông thôn|mới|cũ|trung ương|lân cận|đã|được)(?![\wÀ-ỹ])"
+    r"(?:ủy|uỷ|đoàn|đội|và|các|cấp|thuộc|trực thuộc|có|liên quan|trên|đóng|nơi|hoặc|cùng|" + LEVELS
+    + r"|bản|ấp|làng|tổ dân phố|khu vực|miền|ven|vùng|biên giới|miền núi|đồng bằng|nông thôn|mới|cũ|trung ương|"
+    r"lân cận|đã|được)(?![\wÀ-ỹ])"
 )
 _GAP = re.compile(r"\s+")
 
@@ -187,7 +189,12 @@ _NAME_PHRASE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape,
                                                                 reverse=True)) + r")(?![\wÀ-ỹ])")
 
 
-_LIST_NOUNS = frozenset({"tổ chức", "lãnh đạo", "thành viên"})
+# A noun of a list of bodies that is also a verb: "các cơ quan, tổ chức có liên quan", "…, tổ chức, cá nhân";
+# what follows it in the list.
+_LIST_NOUNS = ("tổ chức", "lãnh đạo", "thành viên")
+_LIST_GOES_ON = r"\s*(?:,|;|và\s|có liên quan|liên quan|$)"
+_AFTER_LIST_NOUN = re.compile(_LIST_GOES_ON)
+_LISTED = re.compile("(?:" + "|".join(_LIST_NOUNS) + ")" + _LIST_GOES_ON)
 # One-syllable verbs that end a capitalised word of a name ("Sở Giáo dục và Đào tạo", "Định hướng", "Tiếp nhận",
 # "Thành lập"); any other ends the name ("Truyền hình Hà Tĩnh tăng thời lượng …").
 _WORD_ENDS = frozenset({"tạo", "hướng", "lập", "nhận", "giao", "chuyển", "tiếp", "chỉ", "trình", "cử", "mở", "đăng"})
@@ -203,17 +210,15 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
     team is named after (``Đoàn kiểm tra``). A verb after a dash ends the name whatever its case.
     """
     folded = fold(text)
-    dash = _DASH_VERB.search(folded, start)
-    glued_dash = next((m for m in _GLUED_DASH_VERB.finditer(folded, start) if text[m.end():m.end() + 1].isupper()),
-                      None)
-    if glued_dash is not None and (dash is None or glued_dash.start() < dash.start()):
-        dash = glued_dash
-    capital = _CAPITAL_VERB.search(text, start)
-    if capital is not None and (dash is None or capital.start() < dash.start()):
-        dash = capital
-    level = _after_level(text, folded, start)
-    if level is not None and (dash is None or level.start() < dash.start()):
-        dash = level
+    # The earliest end of a name whatever the verb: after a dash (spaced, or glued to a capital), before a
+    # capitalised duty, after a level word; on a tie the spaced dash wins.
+    ends = (
+        _DASH_VERB.search(folded, start),
+        next((m for m in _GLUED_DASH_VERB.finditer(folded, start) if text[m.end():m.end() + 1].isupper()), None),
+        _CAPITAL_VERB.search(text, start),
+        _after_level(text, folded, start),
+    )
+    dash = min((m for m in ends if m is not None), key=lambda m: m.start(), default=None)
     pattern = _VERB_RE
     pos = start
     # Where the name begins (after a bullet); each verb looks only at a bounded stretch before it, so
@@ -234,7 +239,7 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
             continue
         # In a list of bodies a head word is a noun: "các cơ quan, tổ chức, đơn vị …" ("tổ chức" is a verb too).
         if (word in _LIST_NOUNS and text[max(0, at - 2): at] == ", "
-                and re.match(r"\s*(?:,|;|và\s|có liên quan|liên quan|$)", text[verb.end(): verb.end() + 14])):
+                and _AFTER_LIST_NOUN.match(text[verb.end(): verb.end() + 14])):
             pos = verb.end()
             continue
         before = text[max(0, at - _HEAD_WINDOW): at].rstrip()
@@ -288,9 +293,8 @@ _BARE_HEADS = frozenset(_WORDS.generic_heads)
 # another head ("Sở, ban, ngành", "cơ quan, đơn vị"), a place or level ("UBND các xã, phường, đặc khu"), or a
 # phrase of the lexicon ("tham mưu, giúp việc"). Anything else ("Hội đồng nhân dân tỉnh, thành phần dự hội
 # nghị gồm …") is the sentence going on, and the name ends at the comma.
-_PLACE_WORDS = re.compile(r"(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố|thôn|làng|bản|ấp|xóm|"
-                          r"khu phố|tổ dân phố|khu dân cư|cấp|trung ương|địa phương|đơn vị|ngành|đoàn thể|"
-                          r"cá nhân|lực lượng)(?![\wÀ-ỹ])")
+_PLACE_WORDS = re.compile(r"(?:" + LEVELS + r"|làng|bản|ấp|xóm|khu phố|tổ dân phố|khu dân cư|cấp|trung ương|"
+                          r"địa phương|đơn vị|ngành|đoàn thể|cá nhân|lực lượng)(?![\wÀ-ỹ])")
 _COMMA = re.compile(r"\s*,\s*")
 
 
@@ -299,10 +303,6 @@ def _name_goes_on(rest: str) -> bool:
     return (rest[:1].isupper() or starts_with_unit(rest) or bool(_PLACE_WORDS.match(folded))
             or bool(_NAME_PHRASE.match(folded)) or folded.startswith(("các ", "và ", "phụ trách "))
             or bool(_LISTED.match(folded)))
-
-
-# A noun of a list of bodies that is also a verb: "các cơ quan, tổ chức có liên quan", "…, tổ chức, cá nhân".
-_LISTED = re.compile(r"(?:tổ chức|lãnh đạo|thành viên)\s*(?:,|;|và\s|có liên quan|liên quan|$)")
 
 
 # After a comma, these open what the sentence adds about the units, never more of a name: "Các địa phương, nhất
