@@ -17,12 +17,13 @@ from collections.abc import Iterator
 from checker.extract.vocabulary import BASIS_VERB
 from checker.model.document import Block
 from checker.model.plan import Citation, DateValue
+from checker.text.alternation import longest_first
 from checker.text.dates import DATE_PATTERN, date_from_match, parse_date
 from checker.text.letters import LOWER, UPPER
 from checker.text.normalize import fold
 from checker.text.symbols import TYPE_WORDS, find_symbols
 
-_TYPE_ALTERNATION = "|".join(sorted(map(re.escape, TYPE_WORDS), key=len, reverse=True))
+_TYPE_ALTERNATION = longest_first(TYPE_WORDS)
 # Type words, optionally "của <issuer>" before "số" (form 5), then "số" or nothing, ending right
 # before the symbol.
 _BEFORE = re.compile(
@@ -33,9 +34,7 @@ _BEFORE = re.compile(
 _AFTER_DATE = re.compile(rf"\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?P<date>{DATE_PATTERN.pattern})", re.IGNORECASE)
 # Un-numbered citations are only taken with the type word capitalised ("Luật Tổ chức …",
 # "Nghị quyết Đại hội XIII"): lower-case "luật pháp quốc tế" is not a citation.
-_CAPITALISED_TYPES = "|".join(
-    sorted((re.escape(w[0].upper() + w[1:]) for w in TYPE_WORDS), key=len, reverse=True)
-)
+_CAPITALISED_TYPES = longest_first(w[0].upper() + w[1:] for w in TYPE_WORDS)
 # The issuer after the date: "của Ban Tuyên giáo Tỉnh ủy". It ends before what the plan says about
 # the document ("về …", "hướng dẫn …"), at punctuation, and at a " và " that goes on with something
 # other than a body: a lower-case word or "các" ("của Bộ Chính trị và các chỉ thị"), another

@@ -14,6 +14,7 @@ from checker.extract.units import starts_with_unit
 from checker.extract.vocabulary import BASIS_VERB
 from checker.model.document import Block
 from checker.model.plan import DateValue, NumberSymbol
+from checker.text.alternation import longest_first
 from checker.text.dates import DATE_PATTERN, date_from_match
 from checker.text.letters import UPPER
 from checker.text.markers import split_marker
@@ -50,7 +51,7 @@ _ABOUT_LINE = re.compile(r"^[\s|*]*V\s*/\s*v\b", re.IGNORECASE)
 # A web copy's record of the document (thuvienphapluat and the like): "Loại văn bản:" then the type.
 _KIND_LABEL = re.compile(r"^loại văn bản\s*:?\s*(?P<kind>.*)$")
 _TITLE_RE = re.compile(
-    r"^(?P<type>" + "|".join(sorted(map(re.escape, TITLE_TYPES), key=len, reverse=True))
+    r"^(?P<type>" + longest_first(TITLE_TYPES)
     + r")\b\s*[:\-–]?\s*(?P<rest>.*)$",
     re.DOTALL,
 )
@@ -332,7 +333,7 @@ _FIXED_NAMES = {
     "tỉnh ủy": "Tỉnh ủy", "huyện ủy": "Huyện ủy", "thành ủy": "Thành ủy", "thị ủy": "Thị ủy",
     "việt nam": "Việt Nam", "đảng": "Đảng", "mttq": "MTTQ", "ubnd": "UBND", "hđnd": "HĐND",
 }
-_FIXED = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FIXED_NAMES), key=len, reverse=True)) + r")\b")
+_FIXED = re.compile(r"\b(" + longest_first(_FIXED_NAMES) + r")\b")
 # A place name follows the level of the administrative unit: "huyện Vạn Ninh", "tỉnh Quảng Ninh".
 _PLACE = re.compile(r"\b(tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố) ([^,;()]+)", re.IGNORECASE)
 

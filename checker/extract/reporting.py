@@ -35,6 +35,7 @@ import re
 from checker.extract.units import starts_with_unit, verb_at
 from checker.model.document import Block
 from checker.model.plan import ReportingDuty
+from checker.text.alternation import longest_first
 from checker.text.dates import DATE_PATTERN, date_from_match
 from checker.text.letters import UPPER
 from checker.text.normalize import fold
@@ -104,7 +105,7 @@ _AFTER_REPORT = re.compile(
 # Lower-case words and phrases that may stand inside a unit name ("Ủy ban nhân dân tỉnh", "cơ quan
 # có thẩm quyền", "cấp ủy, chính quyền và Ủy ban MTTQ Việt Nam cấp trên"); any other lower-case
 # word ends it ("UBND tỉnh tình hình …", "… tỉnh ngay sau khi …", "… tỉnh chậm nhất ngày …").
-_NAME_PHRASES = tuple(sorted((
+_NAME_PHRASES = (
     "cấp trên", "địa phương", "có thẩm quyền", "có liên quan", "liên quan", "nhân dân", "thành phố", "thị xã",
     "thị trấn", "đặc khu", "trung ương", "thường trực", "chuyên môn", "đoàn thể", "đơn vị", "cơ quan",
     "mặt trận", "tổ quốc", "hội đồng", "bầu cử", "phó chủ tịch", "chủ tịch", "giám đốc", "thủ tướng",
@@ -112,8 +113,8 @@ _NAME_PHRASES = tuple(sorted((
     "ủy ban", "uỷ ban", "đảng ủy", "đảng uỷ", "đảng bộ", "chi bộ", "các cấp", "trực thuộc", "việt nam",
     "và", "các", "tỉnh", "huyện", "xã", "phường", "quận", "cấp", "thôn", "bản", "ấp", "sở", "ban", "ngành",
     "thuộc", "ủy", "uỷ",
-), key=len, reverse=True))
-_NAME_PHRASE = re.compile(r"(?:" + "|".join(re.escape(p) for p in _NAME_PHRASES) + r")(?![\wÀ-ỹ])")
+)
+_NAME_PHRASE = re.compile(r"(?:" + longest_first(_NAME_PHRASES) + r")(?![\wÀ-ỹ])")
 _STOP = re.compile(
     r"(?:đồng thời|kết quả|tình hình|xem xét|nội dung|số liệu|kịp thời|đúng hạn|đầy đủ|đề xuất|ngay|chậm nhất|"
     r"trước|sau|theo|để|trong|khi|về|qua|tại|của|ngày|vào|bằng|nếu|thông qua|việc|những|một|mọi)(?![\wÀ-ỹ])"

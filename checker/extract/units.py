@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from checker.extract.lexicon import lexicon, spellings
+from checker.text.alternation import longest_first
 from checker.text.letters import UPPER
 from checker.text.normalize import fold
 
@@ -27,17 +28,14 @@ _HEAD_RE = re.compile(
     r"^(?:(?:các|những|mọi)\s+)?(?!" + "|".join(re.escape(w) + r"\b" for w in NOT_UNITS) + r")"
     # "Tổ chức" opens a unit only as a kind of organisation; otherwise it is the verb "organise".
     + r"(?!tổ chức\s+(?!chính trị|thành viên|cơ sở|đảng|đoàn|công đoàn|xã hội|hội\s+(?!nghị|thi|thảo|diễn)))"
-    + r"(?:" + "|".join(sorted((re.escape(h) for h in UNIT_HEADS), key=len, reverse=True)) + r")\b"
+    + r"(?:" + longest_first(UNIT_HEADS) + r")\b"
 )
 
 #: Verbs (lower case, as written in running text) that end a unit name (``verbs``).
 VERBS = _WORDS.verbs
-_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted({re.escape(s) for v in VERBS for s in spellings(v)},
-                                                          key=len, reverse=True))
-                      + r")(?![\wÀ-ỹ])")
+_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + longest_first(s for v in VERBS for s in spellings(v)) + r")(?![\wÀ-ỹ])")
 _NAMED_AFTER = re.compile(rf"^(?:(?:các|những)\s+)?[{UPPER}]")
-_LEADS = re.compile(r"^\s*(?:" + "|".join(sorted(map(re.escape, _WORDS.leads), key=len, reverse=True)) + r")\s+",
-                    re.IGNORECASE)
+_LEADS = re.compile(r"^\s*(?:" + longest_first(_WORDS.leads) + r")\s+", re.IGNORECASE)
 # A new unit starts after ", " / "; " / " và " only where a unit head follows, written with a capital
 # or as "các …": "Sở Văn hóa, Thể thao và Du lịch" and "Sở Thông tin và Truyền thông" stay whole.
 _SEPARATOR = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+")
@@ -149,7 +147,7 @@ _TEAM_WORK = {"kiểm tra", "giám sát", "công tác", "tổ chức", "chỉ đ
 # A capitalised verb after a dash or colon starts the duty: "Sở Y tế - Chủ trì, phối hợp …".
 # (Not every verb: "Trung tâm Văn hóa - Thông tin" is a name.)
 _DASH_VERBS = _WORDS.dash_verbs
-_DASH_VERB_WORDS = "|".join(sorted(map(re.escape, _DASH_VERBS), key=len, reverse=True))
+_DASH_VERB_WORDS = longest_first(_DASH_VERBS)
 _DASH_VERB = re.compile(r"\s*[-–:]\s+(?=(?:" + _DASH_VERB_WORDS + r")(?![\wÀ-ỹ]))")
 # A dash glued to the duty ("Công đoàn cơ sở -Chủ động …"): only before a capital, which the folded text
 # no longer shows, so the caller checks the letter in the text as written.
@@ -185,8 +183,7 @@ def _after_level(text: str, folded: str, start: int) -> re.Match[str] | None:
 
 
 # Phrases inside names that hold a verb ("Các cơ quan tham mưu, giúp việc Đảng ủy").
-_NAME_PHRASE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, _WORDS.name_phrases), key=len,
-                                                                reverse=True)) + r")(?![\wÀ-ỹ])")
+_NAME_PHRASE = re.compile(r"(?<![\wÀ-ỹ])(?:" + longest_first(_WORDS.name_phrases) + r")(?![\wÀ-ỹ])")
 
 
 # A noun of a list of bodies that is also a verb: "các cơ quan, tổ chức có liên quan", "…, tổ chức, cá nhân";

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
+from checker.text.alternation import longest_first
+
 _BASIS_VERBS = (
     "căn cứ", "thực hiện", "triển khai thực hiện", "triển khai", "tiếp tục thực hiện", "tiếp tục triển khai",
     "thi hành", "theo",
 )
 #: Regex source (no group, no anchors) matching one basis verb in folded text; longest first.
-BASIS_VERB = "(?:" + "|".join(sorted(map(re.escape, _BASIS_VERBS), key=len, reverse=True)) + ")"
+BASIS_VERB = "(?:" + longest_first(_BASIS_VERBS) + ")"
 
 #: The signature authority at the start of a line, as written: ``T/M BAN THƯỜNG VỤ``, ``KT. CHỦ TỊCH``.
 AUTHORITY = re.compile(r"^(?:T/M|K/T|T/L|TM\s*\.|KT\s*\.|TL\s*\.|TUQ\s*\.|Q\s*\.)")

@@ -35,6 +35,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from checker.text.alternation import longest_first
+
 Encoding = Literal["tcvn3", "vni"]
 
 #: How the notes and reports name each legacy encoding.
@@ -121,7 +123,7 @@ _VNI_LENIENT = {
     code[0] + code[1].swapcase(): letter for code, letter in VNI.items()
     if len(code) == 2 and code[0] + code[1].swapcase() not in VNI
 } | {"yï": "ỵ", "YÏ": "Ỵ", "yÏ": "ỵ", "Yï": "Ỵ"}
-_VNI_PATTERN = re.compile("|".join(map(re.escape, sorted({**VNI, **_VNI_LENIENT}, key=len, reverse=True))))
+_VNI_PATTERN = re.compile(longest_first({**VNI, **_VNI_LENIENT}))
 
 
 def _vni_replace(match: re.Match[str]) -> str:
