@@ -105,4 +105,5 @@ TYPE_NAMES_EN = {
     "KH": "plan", "HD": "guidance", "CTr": "programme", "QĐ": "decision", "NQ": "resolution", "CT": "directive",
     "KL": "conclusion", "BC": "report", "TB": "notice", "TTr": "submission", "ĐA": "scheme", "PA": "option plan",
     "QC": "regulation", "QĐi": "rule", "CĐ": "urgent dispatch (công điện)", "TT": "circular", "CV": "letter (công văn)",
+    "GM": "invitation", "BB": "record of proceedings",
 }

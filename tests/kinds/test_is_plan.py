@@ -91,3 +91,10 @@ def test_a_task_assigning_letter_is_named_and_gets_the_task_and_deadline_checks(
     assert "assigns-tasks" in report.rules
     assert ("has-deadline", "no-deadline") in {(f.rule, f.code) for f in report.findings}
     assert not [f for f in report.findings if f.rule == "has-standard-parts"]  # a letter has no such parts
+
+
+def test_every_type_read_from_a_title_has_an_english_name():
+    from checker.extract.header import TITLE_TYPES
+    from checker.kinds.is_plan import TYPE_NAMES_EN
+
+    assert set(TITLE_TYPES.values()) - set(TYPE_NAMES_EN) == set()
