@@ -28,6 +28,12 @@ def _as_list(value: str | list[str] | None) -> list[str] | None:
     return [value] if isinstance(value, str) else value
 
 
+def _codes(value: str | list[str] | None) -> set[str] | None:
+    """Document type codes compared without regard to case (``kh`` is ``KH``)."""
+    codes = _as_list(value)
+    return None if codes is None else {c.upper() for c in codes}
+
+
 class When(BaseModel):
     """The condition a rule's plan must meet; every key given must match."""
 
@@ -50,11 +56,9 @@ class When(BaseModel):
         return value
 
     def matches(self, plan: Plan) -> bool:
-        types = _as_list(self.doc_type)
-        if types is not None and (plan.doc_type or "").upper() not in {t.upper() for t in types}:
-            return False
-        skipped = _as_list(self.not_doc_type)
-        if skipped is not None and (plan.doc_type or "").upper() in {t.upper() for t in skipped}:
+        code = (plan.doc_type or "").upper()
+        types, skipped = _codes(self.doc_type), _codes(self.not_doc_type)
+        if (types is not None and code not in types) or (skipped is not None and code in skipped):
             return False
         formats = _as_list(self.format)
         if formats is not None and plan.format not in formats:

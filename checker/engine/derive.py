@@ -482,7 +482,7 @@ def derive(plan: Plan, source: str | Path, extends: str = "default", found: Deri
         lines += ["", *_task_lines(plan, tasks)]
     if found.deadline:
         lines += ["", *_deadline_lines(found.deadline)]
-    if not any(line.startswith("  ") and not line.lstrip().startswith("#") for line in lines):
+    if not (_usable_symbol(plan) or kept or tasks or found.deadline):
         # Nothing derived (a Công điện or a short letter with no number, content item, task or deadline): the
         # pack is the base pack alone, which still checks the citation against the registry.
         at = lines.index("rules:")
