@@ -31,9 +31,8 @@ _PART_WORDS: list[tuple[Part, re.Pattern[str]]] = [
     )),
 ]
 _CONTENT_WORDS = re.compile(r"nội dung|nhiệm vụ|giải pháp|hoạt động|biện pháp")
-_CLOSING = re.compile(r"^(?:trên đây là|nơi nhận\s*(?::|$)|trong quá trình (?:tổ chức )?thực hiện)")
 #: The closing of a document's body (``Trên đây là …``, ``Nơi nhận:``), on folded text.
-CLOSING = _CLOSING
+CLOSING = re.compile(r"^(?:trên đây là|nơi nhận\s*(?::|$)|trong quá trình (?:tổ chức )?thực hiện)")
 #: The recipients heading: "Nơi nhận:" alone or followed by the list, never "Nơi nhận văn bản …".
 RECIPIENTS_HEADING = re.compile(r"^nơi nhận\s*(?::|$)")
 # What opens an attachment after the signature: "Phụ lục I", "PHỤ LỤC", "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01".
@@ -129,7 +128,7 @@ def build_sections(blocks: list[Block], start: int) -> tuple[list[Section], list
             paths[block.index] = [n.marker or n.title[:40] for n in stack]
             continue
         folded = fold(block.text.strip())
-        if _CLOSING.match(folded):
+        if CLOSING.match(folded):
             stack = []
             continue
         found = _heading(block, previous)
@@ -229,7 +228,7 @@ def block_parts(blocks: list[Block], roots: list[Section], body_start: int, end:
             recipients_column = (block.table, block.cell) if block.table is not None else None
             result.append("recipients")
             continue
-        if _CLOSING.match(folded):
+        if CLOSING.match(folded):
             closing = True
         if recipients:
             result.append("recipients" if _is_recipient_line(block, folded, recipients_column) else "signature")
