@@ -365,14 +365,9 @@ def _opens_block(line: str, previous: int | None = None) -> bool:
     return split_marker(line, previous) is not None or bare_marker(line) or bool(_OTHER_OPENER.match(line))
 
 
-def _is_roman_heading(line: str) -> bool:
+def _marker_level(line: str) -> int | None:
     found = split_marker(line)
-    return found is not None and found[1] == 1
-
-
-def _is_part_number(line: str) -> bool:
-    found = split_marker(line)
-    return found is not None and found[1] == 2
+    return found[1] if found is not None else None
 
 
 def _ends_sentence(line: str) -> bool:
@@ -392,10 +387,12 @@ def _continues(prev: str, line: str, width: int | None, opens: bool) -> bool:
     first = line[0]
     if first.islower() or first.isdigit() or first in _OPENERS or prev.endswith(","):
         return True
-    if _is_roman_heading(prev) and _is_upper(prev) and _is_upper(line) and len(line) <= 80:
-        return True  # "III. TỔ CHỨC" / "THỰC HIỆN": a heading wrapped before its last words
-    if _is_part_number(prev) and _is_upper(prev) and _is_upper(line) and len(line) <= 40:
-        return True  # "3. TỔ CHỨC" / "THỰC HIỆN": parts numbered 1., 2., 3. wrap the same way
+    if _is_upper(prev) and _is_upper(line):
+        # "III. TỔ CHỨC" / "THỰC HIỆN": a heading wrapped before its last words; parts numbered 1., 2., 3.
+        # ("3. TỔ CHỨC" / "THỰC HIỆN") wrap the same way.
+        level = _marker_level(prev)
+        if (level == 1 and len(line) <= 80) or (level == 2 and len(line) <= 40):
+            return True
     if width is None or _NEW_PARAGRAPH.match(line):
         return False
     if len(prev) >= 0.75 * width:
