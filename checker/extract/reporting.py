@@ -273,6 +273,10 @@ def _via(sentence: str) -> str | None:
 
 
 _ASIDES = re.compile(r"\([^()]*\)")
+# A period that opens the sentence, before the unit that reports (matched with asides blanked, spaces single).
+_OPENING_PERIOD = re.compile(r"^[\s\-–+•*]*(?P<p>định kỳ\s+(?:6|sáu)\s+tháng\s*(?:và|,)?\s*(?:cả\s+)?năm|định kỳ\s+"
+                             r"(?:hằng|hàng)\s+(?:tháng|quý|năm))")
+_SPACES = re.compile(r"\s+")
 
 
 def _period(sentence: str, folded: str, report_at: int) -> str | None:
@@ -280,8 +284,7 @@ def _period(sentence: str, folded: str, report_at: int) -> str | None:
     phrase that opens the sentence ("Định kỳ 6 tháng, năm, Văn phòng tổng hợp tình hình, báo cáo …"; "Định kỳ 6
     tháng (trước ngày 15/6) và năm (trước ngày 15/12), các xã báo cáo …")."""
     bare = _ASIDES.sub(lambda m: " " * len(m.group()), folded)
-    opening = re.match(r"^[\s\-–+•*]*(?P<p>định kỳ\s+(?:6|sáu)\s+tháng\s*(?:và|,)?\s*(?:cả\s+)?năm|định kỳ\s+"
-                       r"(?:hằng|hàng)\s+(?:tháng|quý|năm))", re.sub(r"\s+", " ", bare))
+    opening = _OPENING_PERIOD.match(_SPACES.sub(" ", bare))
     if opening and report_at > 0:
         return opening.group("p").strip()
     start = _clause_start(sentence, folded, report_at)
