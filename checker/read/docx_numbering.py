@@ -42,11 +42,10 @@ from types import SimpleNamespace
 from lxml import etree
 
 from checker.read.docx_styles import first_children, to_int
+from checker.text.markers import roman
 
 _LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _CIRCLES = {"o", "◦", "○", "\uf06f", "\uf0a1"}  # hollow circles Word uses for a second-level bullet
 _FALSE = {"0", "false", "off"}
 _MAX_LETTERS = 26 * 30  # zzz… beyond this is a damaged file, not a list: shown as a number
@@ -62,17 +61,6 @@ class Level:
     restart: int | None = None  # w:lvlRestart: 1-based level whose use restarts this one; 0 = never
     legal: bool = False
     style: str | None = None  # w:pStyle: the paragraph style linked to this level
-
-
-def roman(value: int) -> str:
-    """``4`` → ``iv``; values below 1 or above 3999 stay decimal (Word does the same)."""
-    if not 1 <= value <= 3999:
-        return str(value)
-    out = []
-    for number, letters in _ROMAN:
-        count, value = divmod(value, number)
-        out.append(letters * count)
-    return "".join(out)
 
 
 def format_number(value: int, fmt: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.text.markers import roman as roman_numeral
 from checker.text.markers import split_marker
 
 _NUMBER_HEADER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)\.?$", re.IGNORECASE)
@@ -28,8 +29,7 @@ _UNIT_LABEL = re.compile(r"chủ trì|(?:cơ quan|đơn vị|bộ phận)\s+(?:t
 _TASK_LABEL = re.compile(r"nội dung|nhiệm vụ|công việc|hoạt động|giải pháp", re.IGNORECASE)
 _MAX_HEADER = 11
 _MAX_HEADER_CELL = 80
-_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-           "XVII", "XVIII", "XIX", "XX"]
+_ROMANS = [roman_numeral(n).upper() for n in range(1, 21)]  # I … XX
 
 
 @dataclass
@@ -75,7 +75,8 @@ def _is_next(line: str, arabic: int, roman: str | None) -> bool:
     number = line.rstrip(".")
     if number.isdigit() and len(number) <= 3:
         return int(number) == arabic + 1 or (roman is not None and int(number) == 1)
-    return roman is not None and _ROMANS.index(roman) + 1 < len(_ROMANS) and number == _ROMANS[_ROMANS.index(roman) + 1]
+    following = _ROMANS.index(roman) + 1 if roman is not None else len(_ROMANS)
+    return following < len(_ROMANS) and number == _ROMANS[following]
 
 
 def _cells(row: list[int], width: int) -> list[list[int]]:

@@ -91,3 +91,18 @@ def item_number(marker: str) -> int | None:
     """The number of a numbered-item marker (``"100."`` → 100, ``"3)"`` → 3); None for other markers."""
     m = _ITEM_NUMBER.match(marker)
     return int(m.group(1)) if m else None
+
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def roman(value: int) -> str:
+    """``4`` → ``iv``; values below 1 or above 3999 stay decimal (Word does the same)."""
+    if not 1 <= value <= 3999:
+        return str(value)
+    out = []
+    for number, letters in _ROMAN:
+        count, value = divmod(value, number)
+        out.append(letters * count)
+    return "".join(out)
