@@ -22,7 +22,7 @@ import struct
 from dataclasses import dataclass, field
 
 from checker.model.document import Block, Document
-from checker.text.legacy import NAMES, convert_text, detect_legacy
+from checker.text.legacy import Encoding, convert_text, detect_legacy, legacy_note
 from checker.text.normalize import clean
 
 _WORD_IDENT = 0xA5EC
@@ -224,13 +224,7 @@ def _fc_of(cp: int, spans: list[tuple[int, int, _Piece]], starts: list[int]) -> 
 def _props_at(fc: int | None, props: list[tuple[int, int, _Para]]) -> _Para:
     if fc is None:
         return _Para()
-    lo, hi = 0, len(props)
-    while lo < hi:  # pages are in FC order
-        mid = (lo + hi) // 2
-        if props[mid][1] <= fc:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect.bisect_right(props, fc, key=lambda p: p[1])  # pages are in FC order: the first ending past fc
     if lo < len(props) and props[lo][0] <= fc < props[lo][1]:
         return props[lo][2]
     return _Para()
@@ -314,19 +308,18 @@ def read_doc_binary(data: bytes, path: str) -> Document:
     for number, note in enumerate(p for p in footnotes.split("\r") if p.strip()):
         builder.add(_convert(note, legacy), kind="footnote", footnote=number + 1)
     if legacy is not None:
-        notes.append(f"Văn bản dùng phông chữ cũ {NAMES[legacy]}, đã chuyển mã sang Unicode "
-                     f"(legacy font {NAMES[legacy]} converted to Unicode)")
+        notes.append(legacy_note(legacy))
     if not builder.blocks:
         raise UnsupportedDoc("no text")
     return Document(path=path, format="doc", blocks=builder.blocks, notes=notes)
 
 
-def _convert(text: str, legacy: object) -> str:
-    return convert_text(text, legacy) if legacy is not None else text  # type: ignore[arg-type]
+def _convert(text: str, legacy: Encoding | None) -> str:
+    return convert_text(text, legacy) if legacy is not None else text
 
 
 def _main(text: str, spans: list[tuple[int, int, _Piece]], props: list[tuple[int, int, _Para]],
-          builder: _Builder, legacy: object) -> None:
+          builder: _Builder, legacy: Encoding | None) -> None:
     """Paragraphs and table cells of the main text, in order."""
     starts = [span[0] for span in spans]
     start = 0

@@ -26,7 +26,7 @@ from typing import TypeVar
 from checker.model.document import Block, Document
 from checker.read.errors import ReadError, file_bytes
 from checker.read.txt_tables import flat_tables, pipe_tables
-from checker.text.legacy import NAMES, Encoding, convert_text, detect_legacy
+from checker.text.legacy import Encoding, convert_text, detect_legacy, legacy_note
 from checker.text.letters import LETTERS
 from checker.text.markers import bare_marker, item_number, split_marker
 from checker.text.normalize import Translator, clean
@@ -73,8 +73,7 @@ def read_txt_bytes(data: bytes, path: str) -> Document:
         notes.append(f"Mã hóa ký tự không được khai báo, đoán là {encoding} (encoding guessed: {encoding})")
     notes.extend(repairs)
     if legacy is not None:
-        notes.append(f"Văn bản dùng phông chữ cũ {NAMES[legacy]}, đã chuyển mã sang Unicode "
-                     f"(legacy font {NAMES[legacy]} converted to Unicode)")
+        notes.append(legacy_note(legacy))
     # A text layer that lost the spaces between syllables (PDF copies: "chủtrì", "Đảng uỷUỷ ban") is spaced again.
     text, glued = repair_glued(clean(text))
     if glued:

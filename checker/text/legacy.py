@@ -42,6 +42,12 @@ Encoding = Literal["tcvn3", "vni"]
 #: How the notes and reports name each legacy encoding.
 NAMES: dict[str, str] = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 
+
+def legacy_note(encoding: Encoding) -> str:
+    """The reader's note (``Document.notes``) for a text whose legacy font was converted."""
+    return (f"Văn bản dùng phông chữ cũ {NAMES[encoding]}, đã chuyển mã sang Unicode "
+            f"(legacy font {NAMES[encoding]} converted to Unicode)")
+
 # ---------------------------------------------------------------------------------------------------
 # TCVN3 (TCVN 5712:1993, VN3). Every small letter, in the code chart's order of vowels; for each
 # vowel the tones are listed as: huyền (grave), hỏi (hook), ngã (tilde), sắc (acute), nặng (dot).
