@@ -27,6 +27,7 @@ from checker.engine.baseline import write_baseline as write_baseline_file
 from checker.engine.packs import BUILTIN, PackError, load_pack
 from checker.engine.run import make_report
 from checker.engine.waivers import WaiverError, apply_waivers, load_waivers
+from checker.expected import UnitsError, match_units, parent_units, read_units
 from checker.formatters import FORMATTERS, reads, rendered
 from checker.kinds import KINDS
 from checker.limits import Limits, using
@@ -34,7 +35,7 @@ from checker.model.report import SEVERITY_RANK, Report
 from checker.output import write_text
 from checker.read import NOT_YET_SUPPORTED, SUPPORTED
 from checker.read.errors import ReadError
-from checker.summary import SummaryError, match_units, read_units, units_from_recipients, write_summary
+from checker.summary import SummaryError, write_summary
 
 if TYPE_CHECKING:
     from checker.cache import Cache
@@ -184,9 +185,10 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         if expect == "parent" and not against_path:
             raise click.BadParameter("'parent' needs --against PARENT / 'parent' cần --against", param_hint="--expect")
         units = _units(expect) if expect and expect != "parent" else None
+        groups: list[str] = []
         against = _against(against_path, parent, lang) if against_path else None
         if expect == "parent" and against is not None:
-            units = _recipients(against, lang)
+            units, groups = _recipients(against, lang)
         files, refused = _documents(paths)
         if not files:
             raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
@@ -206,7 +208,7 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         _pack_error(exc)
     report = make_report(documents, packs, lang)
     if units is not None:
-        report = report.model_copy(update={"expected": match_units(units, documents)})
+        report = report.model_copy(update={"expected": match_units(units, documents), "expected_groups": groups})
     # Waivers first, so that the baseline can tell new findings from waived ones and leave waived ones out.
     if waivers is not None:
         report = apply_waivers(report, waivers, date.today())
@@ -249,17 +251,20 @@ def _limits(settings: tuple[str, ...]) -> Limits:
 def _units(path: str) -> list[str]:
     try:
         return read_units(path)
-    except SummaryError as exc:
+    except UnitsError as exc:
         _file_error("lỗi danh sách đơn vị / units file error", [str(exc)])
 
 
-def _recipients(against: Against, lang: str) -> list[str]:
-    units, skipped = units_from_recipients(against.plan.recipients)
-    if skipped:
-        click.echo("plancheck: " + ("--expect parent: bỏ qua trong Nơi nhận (lưu, báo cáo, nhóm đơn vị): "
-                                    if lang == "vi" else "--expect parent: left out of Nơi nhận (filing, "
-                                    "reported to, classes of units): ") + "; ".join(skipped), err=True)
-    return units
+def _recipients(against: Against, lang: str) -> tuple[list[str], list[str]]:
+    """``--expect parent``: the units the parent tells to submit, and the groups it names that name no unit
+    (the report lists those); what was left out of its Nơi nhận is said on standard error."""
+    found = parent_units(against.plan)
+    if found.left_out:
+        click.echo("plancheck: " + ("--expect parent: bỏ qua (lưu, để báo cáo/biết, cấp trên, chính cơ quan ban "
+                                    "hành): " if lang == "vi" else "--expect parent: left out (filing, informed "
+                                    "or reported to, superiors, the issuer itself): ") + "; ".join(found.left_out),
+                   err=True)
+    return found.units, found.groups
 
 
 def _annotate_all(report: Report, folder: Path, lang: str, limits: Limits) -> None:

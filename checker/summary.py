@@ -2,22 +2,17 @@
 
 ``plancheck check DIR --summary FILE.csv|FILE.json`` writes it; the rows are validated by a pandera
 schema before anything is written, and the file is written to a temporary name then renamed. The
-expected units (``--expect UNITS.txt``, or the recipients of the ``--against`` parent) are matched
-against each plan's issuer loosely (case, diacritics, ``UBND`` = ``Ủy ban nhân dân``).
+expected units (``--expect``, see :mod:`checker.expected`) that sent nothing get a row each.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from checker.extract.units import starts_with_unit
-from checker.model.report import DocumentReport, ExpectedUnit, Report
+from checker.model.report import DocumentReport, Report
 from checker.output import write_text
-from checker.text.names import loose_name
 
 COLUMNS = ("path", "unit", "number_symbol", "date", "status", "errors", "warnings", "infos", "accepted",
            "failed_rules", "verdict")
@@ -26,14 +21,18 @@ VERDICTS = ("passed", "failed", "unreadable", "missing")
 
 
 class SummaryError(Exception):
-    """The summary cannot be written or the units file cannot be read; the message names the file."""
+    """The summary cannot be written; the message names the file."""
 
 
 def _unit(document: DocumentReport) -> str | None:
+    """The issuing unit's name in full, in the case of running text (``Sở Nội vụ tỉnh Lâm Đồng`` for the
+    header ``UBND TỈNH LÂM ĐỒNG`` / ``SỞ NỘI VỤ``); as written when it does not read as a body."""
     plan = document.plan
     if plan is None:
         return None
-    return plan.issuer or plan.issuing_body
+    if plan.unit is not None:
+        return plan.unit.text
+    return plan.issuing_body or plan.issuer
 
 
 def row(document: DocumentReport) -> dict[str, Any]:
@@ -123,59 +122,3 @@ def _write(out: Path, text: str, encoding: str) -> None:
     except OSError as exc:
         raise SummaryError(f"{out}: cannot write the summary / không ghi được tệp tổng hợp: "
                            f"{exc.strerror or exc}") from exc
-
-
-# --- Expected units ------------------------------------------------------------------------------------------
-
-_NOT_A_UNIT = re.compile(r"^(?:lưu|như trên|như kính gửi)\b|\b(?:để\s+)?(?:b/c|báo cáo|biết|t/h)\)?\s*$", re.I)
-_CLASS = re.compile(r"^(?:các|những|mọi)\s", re.I)
-
-
-def read_units(path: str | Path) -> list[str]:
-    """Units expected to submit: one per line; blank lines and lines starting with ``#`` are skipped."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SummaryError(f"{path}: cannot read the list of units / không đọc được danh sách đơn vị: {exc}") from exc
-    units = [line.strip().lstrip("-•*").strip().rstrip(";,.").strip() for line in text.splitlines()]
-    return [u for u in units if u and not u.startswith("#")]
-
-
-def units_from_recipients(recipients: Iterable[str]) -> tuple[list[str], list[str]]:
-    """The *Nơi nhận* of a parent directive as expected units, and the entries left out: filing copies
-    (``Lưu VT``), bodies informed or reported to (``(để b/c)``), and classes of bodies (``Các huyện ủy``)
-    that name no one unit."""
-    units, skipped = [], []
-    for entry in recipients:
-        name = entry.strip().lstrip("-•*").strip().rstrip(";,.").strip()
-        if not name:
-            continue
-        if _NOT_A_UNIT.search(name) or _CLASS.match(name) or re.search(r"\bcác\b", name, re.I):
-            skipped.append(name)
-            continue
-        # "Báo Sóc Trăng, Đài Phát thanh và Truyền hình Sóc Trăng": two units on one line.
-        pieces = [p.strip() for p in name.split(",")]
-        if len(pieces) > 1 and all(p[:1].isupper() and starts_with_unit(p) for p in pieces):
-            units.extend(pieces)
-        else:
-            units.append(name)
-    return units, skipped
-
-
-def match_units(units: list[str], documents: list[DocumentReport]) -> list[ExpectedUnit]:
-    """Which documents each expected unit submitted (by the plan's issuer, or a path naming the unit)."""
-    out = []
-    for unit in units:
-        found = []
-        for document in documents:
-            issuer = loose_name(_unit(document))
-            wanted = loose_name(unit)
-            # The header names the unit ("ỦY BAN NHÂN DÂN HUYỆN VẠN NINH"); a short issuer ("Ban Thường trực")
-            # inside a longer unit name only counts when it says enough to tell units apart.
-            by_issuer = bool(issuer) and (f" {wanted} " in f" {issuer} "
-                                          or (len(issuer.split()) >= 4 and f" {issuer} " in f" {wanted} "))
-            by_name = loose_name(unit) in loose_name(Path(document.path).stem.replace("-", " ").replace("_", " "))
-            if by_issuer or by_name:
-                found.append(document.path)
-        out.append(ExpectedUnit(unit=unit, documents=found))
-    return out

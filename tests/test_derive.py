@@ -192,6 +192,10 @@ def test_issuing_body_from_header_lines(lines: list[str], body: str) -> None:
     ("Sở Nội vụ", "Sở Nội vụ tỉnh Lâm Đồng", True),
     ("Văn phòng", "Văn phòng Trung ương Đảng", True),
     ("Ban Thường trực", "Ban Thường vụ Huyện ủy", False),
+    # Read as bodies: never across places or levels; abbreviations written together are expanded.
+    ("Ủy ban MTTQ tỉnh Bến Tre", "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Trà Vinh", False),
+    ("Ban Tuyên giáo Tỉnh ủy", "BTGTU", True),
+    ("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Huyện ủy", False),
 ])
 def test_issuers_compare_loosely(expected: str, cited: str, same: bool) -> None:
     from checker.kinds.cites_parent import same_issuer

@@ -29,6 +29,7 @@ from checker.extract.task_tables import table_tasks
 from checker.extract.tasks import assigned_tasks, tasks_in
 from checker.model.document import Block, Document
 from checker.model.plan import Citation, Plan, Section, Task
+from checker.text.identity import parse_body, with_place_from
 from checker.text.normalize import fold
 
 
@@ -121,6 +122,7 @@ def extract_plan(document: Document) -> Plan:
         issuer=issuer,
         issuer_source=issuer_source,
         issuing_body=header.issuing_body or issuer,
+        unit=with_place_from(parse_body(issuer), (b.text for b in blocks), header.place),
         place=header.place,
         date=date.value if date else None,
         date_text=date.text if date else None,

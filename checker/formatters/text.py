@@ -80,7 +80,7 @@ def render(report: Report) -> str:
     if report.baseline is not None:
         lines.extend(baseline_lines(report.baseline, report.lang))
         lines.append("")
-    if report.expected:
+    if report.expected or report.expected_groups:
         lines.extend(expected_lines(report)[:1] + ["  " + line for line in expected_lines(report)[1:]])
         lines.append("")
     # Only findings that are not accepted: the ones the exit code looks at.

@@ -406,10 +406,16 @@ def expected_lines(report: Report) -> list[str]:
         lines = [f"Expected units: {sent} of {len(report.expected)} submitted."]
         if missing:
             lines.append("Not submitted: " + "; ".join(missing))
+        if report.expected_groups:
+            lines.append("Named only as a group, not counted (list their units with --expect FILE): "
+                         + "; ".join(report.expected_groups))
     else:
         lines = [f"Đơn vị phải nộp: {sent}/{len(report.expected)} đã nộp."]
         if missing:
             lines.append("Chưa nộp: " + "; ".join(missing))
+        if report.expected_groups:
+            lines.append("Chỉ nêu theo nhóm, chưa tính (liệt kê từng đơn vị bằng --expect TỆP): "
+                         + "; ".join(report.expected_groups))
     return lines
 
 
@@ -444,5 +450,5 @@ def build(report: Report) -> ReportView:
         headline=totals(report),
         waiver_problems=[p.message for p in report.waiver_problems],
         baseline=baseline_lines(report.baseline, lang) if report.baseline is not None else [],
-        expected=expected_lines(report) if report.expected else [],
+        expected=expected_lines(report) if report.expected or report.expected_groups else [],
     )

@@ -136,6 +136,24 @@ class Signer(BaseModel):
     location: Location | None = None
 
 
+class Body(BaseModel):
+    """Who a body is, read from its name: kind, name, level and place, and the organisation it belongs to.
+
+    ``ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH`` / ``BAN THƯỜNG TRỰC`` is the board (*Ban Thường trực*) of the
+    organisation *Ủy ban Mặt trận Tổ quốc Việt Nam* at the level *xã*, place *Lương Minh*. Two names are the
+    same body when kind, name, level and place agree (see :mod:`checker.text.identity`)."""
+
+    kind: str = Field(description="The kind as written in full: 'Ủy ban nhân dân', 'Ban Thường trực', 'Sở'.")
+    role: Literal["organisation", "board", "department"]
+    name: str | None = Field(None, description="A department's or named board's own name: 'Nội vụ'.")
+    level: str | None = Field(None, description="trung ương, tỉnh, thành phố, huyện, quận, thị xã, xã, phường, "
+                              "thị trấn.")
+    place: str | None = Field(None, description="The place's name at that level: 'Lương Minh'.")
+    of: Body | None = Field(None, description="The organisation a board or department belongs to.")
+    text: str = Field(description="The name in full, cased as in running text: 'Ban Chấp hành Đoàn xã Phúc "
+                      "Thịnh'.")
+
+
 class Plan(BaseModel):
     """Everything plancheck extracts from one document."""
 
@@ -151,6 +169,8 @@ class Plan(BaseModel):
     issuing_body: str | None = Field(None, description="The body that issued the document: the last line of a "
                                      "two-line header when it names a body under the one above (SỞ NỘI VỤ under "
                                      "UBND TỈNH LÂM ĐỒNG → 'Sở Nội vụ'), else the issuer.")
+    unit: Body | None = Field(None, description="The issuing body's identity, read from the issuer (its place "
+                              "completed from the text when the name gives only the level: 'tỉnh').")
     place: str | None = None
     date: dt.date | None = None
     date_text: str | None = None

@@ -144,6 +144,9 @@ class Report(BaseModel):
     baseline: BaselineSummary | None = None
     expected: list[ExpectedUnit] = Field(
         default_factory=list, description="Units expected to submit (--expect) and what each submitted.")
+    expected_groups: list[str] = Field(
+        default_factory=list, description="Groups the parent directive tells to submit that name no unit "
+        "(--expect parent: 'Các huyện ủy, thị ủy'); they are not counted: list their units in a --expect file.")
 
     def worst(self, *, include_accepted: bool = False) -> int:
         """Rank of the worst severity found (0 when nothing was found).

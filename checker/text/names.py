@@ -22,7 +22,14 @@ def loose_name(text: str | None) -> str:
 
 
 def same_issuer(expected: str, cited: str) -> bool:
-    """The cited issuer names the expected body: one name contains the other once both are loosened
-    (``Ban Thường trực`` in ``Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Ninh``)."""
+    """The cited issuer names the expected body. Names that both read as a body (kind, level, place:
+    :mod:`checker.text.identity`) are compared as bodies, so ``Ủy ban MTTQ tỉnh Bến Tre`` is not the Trà
+    Vinh one and ``BTGTU`` is the ``Ban Tuyên giáo Tỉnh ủy``; otherwise one name must contain the other
+    once both are loosened."""
+    from checker.text.identity import parse_body, same_body
+
+    a_body, b_body = parse_body(expected), parse_body(cited)
+    if a_body is not None and b_body is not None:
+        return same_body(a_body, b_body)
     a, b = loose_name(expected), loose_name(cited)
     return f" {a} " in f" {b} " or f" {b} " in f" {a} "
