@@ -137,18 +137,36 @@ def test_seed_guidance_without_number(prefix: str, tmp_path: Path) -> None:
     assert len(pack.rules["covers-themes"].params.model_dump()["themes"]) >= 2
 
 
-def test_phrases_never_cut_a_word() -> None:
-    from checker.engine.derive import _ngrams
-    from checker.text.compounds import BOUND, cuts_word, text_pairs
+@pytest.mark.parametrize(("text", "kept", "never"), [
+    # Whole words only: "vận dụng" is one word, so "dụng sáng tạo" is no phrase.
+    ("Vận dụng sáng tạo chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh.", {"vận dụng sáng tạo", "hồ chí minh"},
+     {"dụng sáng tạo", "dụng sáng"}),
+    ("Tạo tiền đề thuận lợi cho vận động tái ứng cử vào Hội đồng Nhân quyền.", {"hội đồng nhân quyền"},
+     {"đề thuận lợi", "vận động tái", "đề thuận"}),
+    # Generic words of plans and counts never make a phrase.
+    ("Tổ chức thực hiện công tác tuyên truyền tại Đại hội lần thứ XIV.", set(), {"thứ xiv", "công tác"}),
+])
+def test_phrases_are_whole_words(text: str, kept: set[str], never: set[str]) -> None:
+    from checker.engine.derive import candidates
 
-    words = ["hội", "đồng", "nhân", "dân", "tỉnh"]
-    assert cuts_word(words, 0, 3, BOUND)  # "hội đồng nhân" | "dân"
-    assert not cuts_word(words, 0, 4, BOUND)
-    grams = _ngrams("Thường trực Hội đồng nhân dân tỉnh trình bày dự kiến", BOUND)
-    assert "hội đồng nhân dân" in grams and "hội đồng nhân" not in grams and "nhân dân tỉnh" not in grams
-    # The text binds the pairs it repeats: "chủ tọa" twice, as often as "tọa" alone.
-    chunks = [["cử", "chủ", "tọa"], ["chủ", "tọa", "hội", "nghị"]]
-    assert ("chủ", "tọa") in text_pairs(chunks) and ("cử", "chủ") not in text_pairs(chunks)
+    found = set(candidates(text))
+    assert kept <= found and not never & found
+
+
+def test_phrases_common_in_ordinary_plans_are_generic() -> None:
+    from checker.engine.background import background
+
+    common = background()
+    assert common.documents == 44
+    for phrase in ("căn cứ", "kinh phí", "địa bàn"):  # used by plans on any subject
+        assert common.generic(phrase) or phrase in {"căn cứ"}, phrase
+    assert not common.generic("biển đông") and common.rarity("biển đông") > common.rarity("địa bàn")
+
+
+def test_the_background_is_built_from_the_written_plans() -> None:
+    from checker.engine.background import main
+
+    assert main(["--check"]) == 0, "run python -m checker.engine.background"
 
 
 def test_guidance_listed_items_footnotes_and_handed_down_task() -> None:
@@ -161,7 +179,7 @@ def test_guidance_listed_items_footnotes_and_handed_down_task() -> None:
     assert [i.context for i in found.items] == ["1. Về nội dung"] * 5 + ["2. Về phương thức"] * 4
     first, *_, sea = found.items[:5]
     # "văn hóa³" in the first item refers to footnote ³ "Hệ giá trị quốc gia …": its words count there.
-    assert "hệ giá trị" in first.phrases and "Hệ giá trị quốc gia" in first.text
+    assert "Hệ giá trị quốc gia" in first.text
     assert "biển đông" in sea.phrases
     assert not any(p.endswith((" nhân", " đồng", " giá", " toàn")) for i in found.items for p in i.phrases)
     [task] = found.tasks

@@ -4,8 +4,11 @@ The parent (a *Hướng dẫn* or *Kế hoạch* that lower bodies must answer) 
 
 * its identity, for ``cites-parent.params.parent`` (commented out with a TODO when it has no number);
 * one theme per content item (the children of its content section(s), else the blocks of that part),
-  with the item's most characteristic 2–3 word phrases: frequent in the item, rare in the other items
-  and in the rest of the document, never made only of stop words or generic words;
+  with the item's most characteristic phrases: one to three whole words (Vietnamese word segmentation,
+  :mod:`checker.text.segment`, so never ``dụng sáng tạo`` of ``vận dụng sáng tạo``), frequent in the item,
+  rare in the other items and the rest of the document, and rare in ordinary plans (the background of
+  :mod:`checker.engine.background`: a phrase that many plans on any subject use — ``kinh tế``, ``hội
+  nghị`` — is never picked); never a stop word or a generic word of plans (``công tác``, ``triển khai``);
 * a ``date_order`` rule when it sets a dated reporting deadline.
 
 The result is commented YAML text for a reviewer to check; nothing is written here.
@@ -22,13 +25,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.engine.background import background
 from checker.engine.packs import BUILTIN, Pack, load_pack
 from checker.kinds.cites_parent import ParentSpec
 from checker.kinds.covers_themes import CoversThemesParams
 from checker.kinds.handed_down import HandedDownParams
 from checker.model.plan import Plan, Section
-from checker.text.compounds import BOUND, cuts_word, text_pairs
 from checker.text.normalize import fold, strip_diacritics
+from checker.text.segment import word_runs
 
 MIN_WORDS = 8
 MIN_PHRASES = 2
@@ -42,8 +46,11 @@ _STOP = {
     "trên", "tại", "từ", "một", "như", "khi", "đã", "sẽ", "đang", "cũng", "thì", "mà", "nhằm", "bằng", "vào",
     "nhất", "hơn", "rất", "đến", "lại", "nên", "còn", "do", "vì", "nếu", "hoặc", "hay", "qua", "sau", "trước",
     "mỗi", "mọi", "nhiều", "cả", "giữa", "bị", "phải", "cần", "việc", "nhau", "ở", "chưa", "gồm", "nhà",
-    "tiếp", "làm", "đây", "năm", "tháng", "ngày", "số", "ra", "người",
+    "tiếp", "làm", "đây", "năm", "tháng", "ngày", "số", "ra", "người", "lần", "bên", "cùng", "nhưng", "không",
+    "biết", "kèm", "tới", "thêm", "đặt", "gì", "ai", "nào", "vẫn", "luôn", "đều", "chỉ", "một cách",
 }
+# Words opening with a numeral or an ordinal ("thứ xiv", "hai các", "khóa xii") are counts, not subjects.
+_COUNTING = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "thứ", "khóa", "lần"}
 # Multi-word stop and generic phrases (folded); single generic words are in _STOP above.
 _GENERIC = [
     "các cấp", "nói chung", "nói riêng", "hiện nay", "đồng thời", "trong đó", "thông qua", "liên quan",
@@ -56,6 +63,7 @@ _GENERIC = [
     "trọng tâm", "yêu cầu", "mục đích", "ban hành", "báo cáo", "theo dõi", "đôn đốc", "kiểm tra",
     "sử dụng", "hình thức", "lần thứ", "cơ sở", "tình hình", "hoạt động", "tối đa", "đáp ứng", "cụ thể",
     "phát triển", "hệ thống", "chất lượng", "toàn bộ", "đầy đủ", "chặt chẽ", "nghiêm túc", "sâu sắc", "rộng rãi",
+    "căn cứ", "quy định", "đề nghị", "thời gian", "tổng hợp", "chủ trì", "nơi nhận",
 ]
 _GENERIC_WORDS = [tuple(g.split()) for g in _GENERIC]
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
@@ -78,7 +86,7 @@ class Item:
 
 
 def _chunks(text: str) -> list[list[str]]:
-    """Runs of letter-only words separated only by white space (what ``phrase_pattern`` matches)."""
+    """Runs of letter-only syllables separated only by white space (for counting an item's words)."""
     runs: list[list[str]] = [[]]
     for m in _TOKEN.finditer(fold(text)):
         token = m.group(0)
@@ -89,36 +97,35 @@ def _chunks(text: str) -> list[list[str]]:
     return [r for r in runs if r]
 
 
-def _weak(words: list[str]) -> list[bool]:
-    """Which words are stop words or part of a generic phrase."""
-    weak = [w in _STOP for w in words]
-    for generic in _GENERIC_WORDS:
-        n = len(generic)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i:i + n]) == generic:
-                weak[i:i + n] = [True] * n
-    return weak
+_GENERIC_SET = frozenset(_GENERIC)
+MAX_SYLLABLES = 4
 
 
-def _ngrams(text: str, bound: frozenset[tuple[str, str]]) -> list[str]:
-    """The candidate 2- to 4-word phrases of a text, one per occurrence: no stop or generic word, and
-    never starting or ending inside a word ("hội đồng nhân" of "hội đồng nhân dân")."""
+def _weak(word: str) -> bool:
+    """A stop word, a generic word of plans, or a word made only of stop syllables."""
+    syllables = word.split()
+    return word in _STOP or word in _GENERIC_SET or all(s in _STOP for s in syllables) or syllables[0] in _COUNTING
+
+
+def candidates(text: str) -> list[str]:
+    """The candidate phrases of a text, one per occurrence: one to three whole words, none of them weak,
+    two to four syllables in all, and a phrase of several words neither opening nor ending on a word of
+    one syllable unless it is two such words (``biển đông``, ``vận dụng sáng tạo``, ``hội thi``; never
+    ``dụng sáng tạo``, as ``vận dụng`` is one word, nor ``tỉnh phân công``)."""
     found = []
-    for words in _chunks(text):
-        weak = _weak(words)
-        for n in (2, 3, 4):
+    for words in word_runs(text):
+        weak = [_weak(w) for w in words]
+        for n in (1, 2, 3):
             for i in range(len(words) - n + 1):
-                if any(weak[i:i + n]) or cuts_word(words, i, i + n, bound):
+                if any(weak[i:i + n]):
                     continue
-                found.append(" ".join(words[i:i + n]))
+                one = [" " not in w for w in words[i:i + n]]
+                if n > 1 and (one[0] or one[-1]) and not (n == 2 and all(one)):
+                    continue  # "tỉnh phân công", but "hội thi" (two words of one syllable) is kept
+                phrase = " ".join(words[i:i + n])
+                if 2 <= phrase.count(" ") + 1 <= MAX_SYLLABLES:
+                    found.append(phrase)
     return found
-
-
-def _cohesion(phrase: str, bound: frozenset[tuple[str, str]]) -> float:
-    """The share of the phrase's adjacent syllables that form words: 1.0 for "quyền con người"."""
-    words = phrase.split()
-    pairs = list(zip(words, words[1:], strict=False))
-    return sum(p in bound for p in pairs) / len(pairs)
 
 
 def _word_count(text: str) -> int:
@@ -257,29 +264,29 @@ def handed_down(plan: Plan) -> list[Item]:
     return items
 
 
-def _characteristic(items: list[Item], plan: Plan, bound: frozenset[tuple[str, str]]) -> None:
-    """Fill each kept item's phrases: tf in the item × idf over the items and the rest of the document,
-    then whole words before fragments of several."""
+def _characteristic(items: list[Item], plan: Plan) -> None:
+    """Fill each kept item's phrases: tf in the item × idf over the items and the rest of the document ×
+    rarity in ordinary plans; phrases generic in ordinary plans are never picked."""
     in_item = {b for item in items for b in item.blocks}
-    rest = Counter(g for b in plan.blocks if b.index not in in_item for g in _ngrams(b.text, bound))
-    counts = [Counter(_ngrams(item.text, bound)) for item in items]
+    rest = Counter(g for b in plan.blocks if b.index not in in_item for g in candidates(b.text))
+    counts = [Counter(candidates(item.text)) for item in items]
     docs = [*counts, rest]
     df = Counter(g for c in docs for g in c)
     total = Counter[str]()
     for c in docs:
         total.update(c)
+    common = background()
     for item, tf in zip(items, counts, strict=True):
         if item.words < MIN_WORDS:
             continue
         order = {g: i for i, g in enumerate(tf)}
 
-        def score(g: str, tf: Counter[str] = tf, order: dict[str, int] = order) -> tuple[float, float, int, int]:
+        def score(g: str, tf: Counter[str] = tf, order: dict[str, int] = order) -> tuple[float, int, int]:
             others = total[g] - tf[g]
             idf = math.log(1 + len(docs) / df[g])
-            whole = _cohesion(g, bound)  # fragments of words ("đáp ứng thói") only when nothing better
-            return (tf[g] * idf / (1 + others) * (1.0 if whole == 1 else 0.4), whole, -len(g.split()), -order[g])
+            return (tf[g] * idf / (1 + others) * common.rarity(g), -len(g.split()), -order[g])
 
-        ranked = sorted(tf, key=score, reverse=True)
+        ranked = sorted((g for g in tf if not common.generic(g)), key=score, reverse=True)
         exclusive = [g for g in ranked if total[g] == tf[g]]
         chosen: list[str] = []
         for pool, limit in ((exclusive, MAX_PHRASES), (ranked, MIN_PHRASES)):
@@ -292,11 +299,8 @@ def _characteristic(items: list[Item], plan: Plan, bound: frozenset[tuple[str, s
 
 
 def _overlap(a: str, b: str) -> bool:
-    """Two phrases share a pair of consecutive words ('chủ quyền' / 'chủ quyền biển')."""
-    def pairs(text: str) -> set[tuple[str, str]]:
-        words = text.split()
-        return set(zip(words, words[1:], strict=False))
-    return bool(pairs(a) & pairs(b))
+    """One phrase inside the other, on whole syllables ('chủ quyền' / 'chủ quyền biển')."""
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
 def _q(value: str) -> str:
@@ -334,11 +338,6 @@ def _usable_symbol(plan: Plan) -> bool:
     return True
 
 
-def bound_pairs(plan: Plan) -> frozenset[tuple[str, str]]:
-    """Syllable pairs that make words, from the built-in list and from the parent's own text."""
-    return BOUND | text_pairs(c for block in plan.blocks for c in _chunks(block.text))
-
-
 @dataclass
 class Derived:
     """What a parent directive asks of the plans answering it."""
@@ -352,7 +351,7 @@ def analyse(plan: Plan) -> Derived:
     """The content items, handed-down tasks and deadline of a parent directive."""
     items = content_items(plan)
     tasks = handed_down(plan)
-    _characteristic([*items, *tasks], plan, bound_pairs(plan))
+    _characteristic([*items, *tasks], plan)
     taken: set[str] = set()
     for item in [*items, *tasks]:
         if item.phrases:
