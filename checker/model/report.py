@@ -144,6 +144,9 @@ class Report(BaseModel):
     baseline: BaselineSummary | None = None
     expected: list[ExpectedUnit] = Field(
         default_factory=list, description="Units expected to submit (--expect) and what each submitted.")
+    skipped: list[str] = Field(
+        default_factory=list, description="Files found in the folders checked and left out: editors' lock files "
+        "(~$x.docx, .~lock.x.docx#), hidden files and files in hidden folders (.git/).")
 
     def worst(self, *, include_accepted: bool = False) -> int:
         """Rank of the worst severity found (0 when nothing was found).
