@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from checker.model.document import Location
 from checker.model.plan import Plan
 from checker.model.report import BaselineSummary, DocumentReport, Evidence, Finding, Report, ThemeCoverage
+from checker.text.markers import BULLETS
 from checker.text.normalize import fold
 
 SEVERITIES = ("error", "warning", "info")
@@ -273,11 +274,18 @@ def evidence_quote(evidence: Evidence, plan: Plan | None) -> Quote:
 # --- findings, documents, report -------------------------------------------------------------------
 
 
+def section_path(location: Location) -> list[str]:
+    """The location's section path without the bullets in it: a bullet names no section, and a path of bullets
+    alone would leave a dangling ``bảng 3, hàng 12, ô 2 · -``."""
+    return [marker for marker in location.section if marker.strip(BULLETS + " ")]
+
+
 def where(location: Location, lang: str) -> str:
     """``dòng 103 · III. › 6.``: the place, then the section path (as in the terminal report)."""
     place = location.describe(lang)
-    if location.section:
-        place += " · " + " › ".join(location.section)
+    path = section_path(location)
+    if path:
+        place += " · " + " › ".join(path)
     return place
 
 
