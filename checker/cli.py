@@ -29,11 +29,11 @@ from checker.engine.run import make_report
 from checker.engine.waivers import WaiverError, apply_waivers, load_waivers
 from checker.expected import UnitsError, match_units, parent_units, read_units
 from checker.formatters import FORMATTERS, reads, rendered
+from checker.inputs import collect
 from checker.kinds import KINDS
 from checker.limits import Limits, using
 from checker.model.report import SEVERITY_RANK, Report
 from checker.output import write_text
-from checker.read import NOT_YET_SUPPORTED, SUPPORTED
 from checker.read.errors import ReadError
 from checker.summary import SummaryError, write_summary
 
@@ -50,32 +50,6 @@ READABLE_DOC = {
           "alone, with the reason and the fix; the other files are still checked.",
 }
 FAIL_ON = {**SEVERITY_RANK, "never": max(SEVERITY_RANK.values()) + 1}
-
-
-def _documents(paths: tuple[str, ...]) -> tuple[list[Path], dict[Path, ReadError]]:
-    """Files given, and document files found under directories given (sorted, deterministic), with the
-    files refused without being opened.
-
-    Formats without a reader yet (.odt, .rtf) are kept so that each is reported as unreadable with its
-    fix rather than skipped in silence. Links to folders are not followed; a link to a file outside the
-    folder being checked is refused (a submission must not make plancheck read elsewhere).
-    """
-    wanted = set(SUPPORTED) | set(NOT_YET_SUPPORTED)
-    found: list[Path] = []
-    refused: dict[Path, ReadError] = {}
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            found.append(path)  # a missing or unsupported file becomes an "unreadable" report
-            continue
-        root = path.resolve()
-        for candidate in sorted(p for p in path.rglob("*") if p.suffix.lower() in wanted and not p.is_dir()):
-            found.append(candidate)
-            if candidate.is_symlink() and not candidate.resolve().is_relative_to(root):
-                refused[candidate] = ReadError(str(candidate), f"liên kết (symlink) trỏ ra ngoài thư mục {raw}: "
-                                               "không đọc", f"a symbolic link pointing outside {raw}: not read",
-                                               code="outside-folder")
-    return found, refused
 
 
 class _Jobs(click.ParamType):
@@ -189,10 +163,14 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         against = _against(against_path, parent, lang) if against_path else None
         if expect == "parent" and against is not None:
             units, groups = _recipients(against, lang)
-        files, refused = _documents(paths)
+        inputs = collect(paths)
+        files, refused = inputs.files, inputs.refused
         if not files:
+            skipped = len(inputs.skipped)
             raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
-                                   "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given")
+                                   "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given"
+                                   + (f" (bỏ qua {skipped} tệp khóa/ẩn / skipped {skipped} lock/hidden files)"
+                                      if skipped else ""))
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings),
                   keep="all" if annotate_dir else reads(fmt))  # an annotated copy needs the text
         if cache_dir:
@@ -207,6 +185,8 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
     except PackError as exc:
         _pack_error(exc)
     report = make_report(documents, packs, lang)
+    if inputs.skipped:
+        report = report.model_copy(update={"skipped": [str(p) for p in inputs.skipped]})
     if units is not None:
         report = report.model_copy(update={"expected": match_units(units, documents), "expected_groups": groups})
     # Waivers first, so that the baseline can tell new findings from waived ones and leave waived ones out.

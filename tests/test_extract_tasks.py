@@ -279,7 +279,7 @@ def test_an_appendix_task_table_flattened_one_cell_per_line():
         (["Sở Tư pháp"], [], "Thường xuyên"),
         (["Văn phòng UBND tỉnh"], ["Sở Tư pháp", "UBND các xã"], "Quý I/2026"),
     ]
-    assert rows[1].location.table == 0 and rows[1].location.row == 3
+    assert rows[1].location.table == 1 and rows[1].location.row == 4  # numbered from 1, as in a Word table
 
 
 def test_a_heading_that_names_a_topic_is_not_a_unit():

@@ -114,9 +114,43 @@ def test_office_of_several_bodies_leads_a_task():
 
 @pytest.mark.parametrize(("unit", "vague"), [
     ("các cơ quan, đơn vị liên quan", True), ("các địa phương", True), ("Sở Nội vụ", False),
+    # a catch-all picked out by a defining clause is a definite set
+    ("Các cơ quan, đơn vị được kiểm tra", False), ("các đơn vị nêu trên", False),
 ])
 def test_vague(unit, vague):
     assert is_vague(unit) is vague
+
+
+# --- issue 15: a catch-all group restricted by a defining clause names a definite set -----------------------
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Các cơ quan, đơn vị, địa phương được kiểm tra chuẩn bị báo cáo.",
+     "Các cơ quan, đơn vị, địa phương được kiểm tra"),
+    ("Các đơn vị được giao tại Phụ lục II chủ trì thực hiện.", "Các đơn vị được giao tại Phụ lục II"),
+    ("Giao các cơ quan, đơn vị có tên tại Phụ lục kèm theo chủ động triển khai.",
+     "các cơ quan, đơn vị có tên tại Phụ lục kèm theo"),
+    ("Các đơn vị nêu tại mục 2 Phần II có trách nhiệm báo cáo.", "Các đơn vị nêu tại mục 2 Phần II"),
+    ("Các địa phương theo danh sách kèm theo tổ chức tuyên truyền.", "Các địa phương theo danh sách kèm theo"),
+    ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm báo cáo.",
+     "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"),
+    # the duties a selection names, as a list of verbs, before the pointer to where the set is listed
+    ("Cơ quan, đơn vị được giao nhiệm vụ theo dõi, đôn đốc tại Phụ lục I thường xuyên kiểm tra.",
+     "Cơ quan, đơn vị được giao nhiệm vụ theo dõi, đôn đốc tại Phụ lục I"),
+    ("Các đơn vị liên quan nêu trên phối hợp thực hiện.", "Các đơn vị liên quan nêu trên"),
+])
+def test_a_defining_clause_makes_a_catch_all_a_definite_set(text, unit):
+    assert leading_units(text)[0] == [unit]
+    assert not is_vague(unit)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Các cơ quan, đơn vị căn cứ Kế hoạch này xây dựng kế hoạch.", "Các cơ quan, đơn vị"),  # no clause: a duty
+    ("Các địa phương trong tỉnh tổ chức tuyên truyền.", "Các địa phương"),  # a place, not where a set is listed
+    ("Các cơ quan, đơn vị được giao tổ chức tuyên truyền.", "Các cơ quan, đơn vị được giao"),  # definite
+    ("Sở Y tế được giao tại Phụ lục chủ trì.", "Sở Y tế"),  # a named body keeps its name
+])
+def test_what_is_no_defining_clause(text, unit):
+    assert leading_units(text)[0] == [unit]
 
 
 # --- issue 14: names with commas, dashes, brackets; what is no unit ----------------------------------------
@@ -129,7 +163,9 @@ def test_vague(unit, vague):
     ("Công đoàn cơ sở -Chủ động tuyên truyền đến đoàn viên.", ["Công đoàn cơ sở"]),  # a dash glued to the duty
     ("Các cơ quan, đơn vị có liên quan tới việc triển khai phối hợp thực hiện.", ["Các cơ quan, đơn vị có liên quan"]),
     ("Sở Nội vụ (cơ quan thường trực Ban Vì sự tiến bộ phụ nữ) chủ trì tổ chức.", ["Sở Nội vụ"]),
-    ("Đề nghị các cơ quan, tổ chức, đơn vị được phân bổ giới thiệu người ứng cử.", ["các cơ quan, tổ chức, đơn vị"]),
+    # "tổ chức" is a noun of the list; "được phân bổ" picks the set out (issue 15) and stays in its name
+    ("Đề nghị các cơ quan, tổ chức, đơn vị được phân bổ giới thiệu người ứng cử.",
+     ["các cơ quan, tổ chức, đơn vị được phân bổ"]),
     ("Các địa phương, nhất là các xã ven biển, tăng cường tuyên truyền.", ["Các địa phương"]),
     ("Hội đồng nhân dân tỉnh, thành phần dự hội nghị gồm: Thường trực Hội đồng nhân dân.", ["Hội đồng nhân dân tỉnh"]),
     ("Cơ sở đào tạo đại học tham gia đào tạo nguồn nhân lực số.", ["Cơ sở đào tạo đại học"]),

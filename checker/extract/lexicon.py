@@ -2,8 +2,9 @@
 
 The words are data so that a reviewer can extend them without touching the grammar in
 :mod:`checker.extract.units`: head words that open a unit's name, what only looks like a unit, phrases
-that stay inside a name although they hold a verb, the verbs that end a name, and the words that hand
-a unit its task (``Giao``, ``Đề nghị``). Every entry is folded (lower case, new-style tone placement),
+that stay inside a name although they hold a verb, the verbs that end a name, the words that hand
+a unit its task (``Giao``, ``Đề nghị``), and the defining clauses that make a catch-all group a definite set
+(``được kiểm tra``, ``nêu tại mục 2``). Every entry is folded (lower case, new-style tone placement),
 so ``Đảng uỷ`` and ``Đảng ủy`` both match ``đảng ủy``.
 """
 
@@ -28,6 +29,11 @@ class Lexicon(NamedTuple):
     dash_verbs: tuple[str, ...]
     leads: tuple[str, ...]
     generic_heads: tuple[str, ...]
+    selections: tuple[str, ...]
+    selection_roles: tuple[str, ...]
+    pointers: tuple[str, ...]
+    listing_places: tuple[str, ...]
+    named_before: tuple[str, ...]
 
 
 @cache

@@ -3,9 +3,10 @@
 A table is a task table when one of its first rows is a header naming a lead-unit column
 (*chủ trì*, *cơ quan/đơn vị thực hiện*, *trách nhiệm*) and a task column (*nội dung*, *nhiệm vụ*,
 *công việc*, *hoạt động*). Every later row with text in the task column is a task; its location is
-the task cell (table, row, cell). Rows whose cell count differs from the header's (group headings
-merged across the row) are not tasks. A row whose task or unit cell is empty is kept, so that the
-``task-table`` rule can name it.
+the task cell (table, row, cell), and the location of each of its cells that holds text is kept by column
+(``Task.cells``) for the findings about one cell (a time that is no time names and quotes the time cell).
+Rows whose cell count differs from the header's (group headings merged across the row) are not tasks. A row
+whose task or unit cell is empty is kept, so that the ``task-table`` rule can name it.
 """
 
 from __future__ import annotations
@@ -97,6 +98,9 @@ def table_tasks(blocks: list[Block], paths: list[list[str]]) -> list[Task]:
             unit_cell = cells.get(columns["unit"])
             partner_cell = cells.get(columns.get("partner", -1))
             time_cell = cells.get(columns.get("time", -1))
+            where = {column: cell.first.location(0, len(cell.first.text), paths[cell.first.index])
+                     for column, cell in (("task", task_cell), ("unit", unit_cell), ("partner", partner_cell),
+                                          ("time", time_cell)) if cell is not None and cell.text}
             # Only names of units: "Theo phân công tại Phương án số …" refers to another document's assignment.
             named = named_units(unit_cell.text) if unit_cell and unit_cell.text else []
             units = [u for u in named if starts_with_unit(u)]
@@ -108,5 +112,6 @@ def table_tasks(blocks: list[Block], paths: list[list[str]]) -> list[Task]:
                 text=task_text,
                 source="table",
                 location=first.first.location(0, len(first.first.text), paths[first.first.index]),
+                cells=where,
             ))
     return tasks

@@ -45,10 +45,48 @@ def _opens_new_unit(rest: str) -> bool:
     return (rest[:1].isupper() or rest.startswith("các ")) and starts_with_unit(rest)
 
 
-VAGUE = re.compile(
-    r"^(?:(?:các|những|mọi)\s+)?(?:(?:cơ quan|đơn vị|địa phương|ngành|cấp|tổ chức|cá nhân|bộ phận|lực lượng)"
-    r"(?:\s*,\s*|\s+và\s+|\s+)?(?:các\s+)?)+(?:có\s+)?(?:liên quan|có liên quan)?\s*$"
+# A catch-all group: "các cơ quan, đơn vị (có) liên quan", "các địa phương", "cơ quan, tổ chức, cá nhân".
+_GROUP = (r"(?:(?:các|những|mọi)\s+)?(?:(?:cơ quan|đơn vị|địa phương|ngành|cấp|tổ chức|cá nhân|bộ phận|lực lượng)"
+          r"(?:\s*,\s*|\s+và\s+|\s+)?(?:các\s+)?)+(?:có\s+)?(?:liên quan|có liên quan)?")
+VAGUE = re.compile(rf"^{_GROUP}\s*$")
+_GROUP_RE = re.compile(_GROUP)
+
+# A defining clause after a catch-all group (bodies.yaml, before ``verbs``): a selection ("được giao", "có tên")
+# with the roles it picks for, then optionally a pointer to where the set is listed ("tại Phụ lục I kèm theo Kế
+# hoạch này", "nêu tại mục 2 Phần II"), which may follow the duties the selection names as a list of verbs
+# ("được giao nhiệm vụ theo dõi, kiểm tra, đôn đốc tại Phụ lục"); or a pointer alone; or "nêu trên". Matched on
+# folded text.
+_W = r"(?![\wÀ-ỹ])"
+_PLACE = (r"(?:các\s+)?(?:" + longest_first(_WORDS.listing_places) + rf"){_W}"
+          rf"(?:\s+(?:số\s+)?(?:[ivxlcdm]+|\d+(?:[./]\d+)*|[a-zđ]\)?|này){_W})*")
+_POINTER = r"(?:" + longest_first(_WORDS.pointers) + rf"){_W}"
+_REFERENCE = (rf"{_POINTER}\s+{_PLACE}(?:\s*(?:,|và|hoặc)?\s*(?:{_POINTER}\s+)?{_PLACE})*"
+              rf"(?:\s+kèm theo(?:\s+{_PLACE})?)?")
+_SELECTION = (r"(?:" + longest_first(_WORDS.selections) + rf"){_W}"
+              r"(?:\s+(?:" + longest_first(_WORDS.selection_roles) + rf"){_W})*")
+_VERB_LIST = r"(?:" + longest_first(VERBS) + rf"){_W}(?:\s*(?:,|và)\s*(?:" + longest_first(VERBS) + rf"){_W})*"
+_DEFINING = re.compile(
+    rf"\s*(?:{_SELECTION}(?:\s+(?:{_VERB_LIST}\s+)?{_REFERENCE})?|{_REFERENCE}|"
+    r"(?:" + longest_first(_WORDS.named_before) + rf"){_W})"
 )
+
+
+def defining_clause(folded: str, at: int) -> int:
+    """Where a defining clause that starts at ``folded[at]`` ends (``at`` when none starts there):
+    ``được giao tại Phụ lục`` in ``các đơn vị được giao tại Phụ lục chủ trì …``."""
+    m = _DEFINING.match(folded, at)
+    return m.end() if m else at
+
+
+def _defined_from(name: str) -> int:
+    """Where the defining clause of a definite set (a catch-all group and the clause that picks it out) starts in
+    ``name``; -1 when ``name`` is no such set."""
+    folded = fold(name)
+    group = _GROUP_RE.match(folded)
+    if group is None or not group.group(0).strip():
+        return -1
+    at = len(folded[: group.end()].rstrip())
+    return at if defining_clause(folded, at) > at else -1
 
 
 def verb_at(text: str, pos: int) -> str | None:
@@ -117,7 +155,8 @@ def _head_end(text: str) -> int:
 
 
 def is_vague(unit: str) -> bool:
-    """``các cơ quan, đơn vị liên quan``, ``các địa phương``: nobody accountable."""
+    """``các cơ quan, đơn vị liên quan``, ``các địa phương``: nobody accountable. A group picked out by a defining
+    clause (``các đơn vị được kiểm tra``, ``các đơn vị nêu tại mục 2``) is a definite set, and not vague."""
     return bool(VAGUE.match(fold(unit).strip(" ,;:.")))
 
 
@@ -197,6 +236,18 @@ _LISTED = re.compile("(?:" + "|".join(_LIST_NOUNS) + ")" + _LIST_GOES_ON)
 _WORD_ENDS = frozenset({"tạo", "hướng", "lập", "nhận", "giao", "chuyển", "tiếp", "chỉ", "trình", "cử", "mở", "đăng"})
 
 
+def _first_end(text: str, folded: str, start: int) -> re.Match[str] | None:
+    """The earliest end of a name from ``start`` whatever the verb: after a dash (spaced, or glued to a capital),
+    before a capitalised duty, after a level word; on a tie the spaced dash wins."""
+    ends = (
+        _DASH_VERB.search(folded, start),
+        next((m for m in _GLUED_DASH_VERB.finditer(folded, start) if text[m.end():m.end() + 1].isupper()), None),
+        _CAPITAL_VERB.search(text, start),
+        _after_level(text, folded, start),
+    )
+    return min((m for m in ends if m is not None), key=lambda m: m.start(), default=None)
+
+
 def next_verb(text: str, start: int) -> re.Match[str] | None:
     """The first verb at or after ``start`` that ends a unit name.
 
@@ -204,18 +255,12 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
     ``Bộ Chỉ huy``), so a one-syllable verb right after a capitalised syllable is the end of that
     word (``tạo``), not a verb. ``phụ trách`` after a person (``Cán bộ phụ trách lĩnh vực …``,
     ``Phó chủ tịch phụ trách …``) describes the person and belongs to the name, as does the work a
-    team is named after (``Đoàn kiểm tra``). A verb after a dash ends the name whatever its case.
+    team is named after (``Đoàn kiểm tra``). A verb after a dash ends the name whatever its case. A catch-all
+    group picked out by a defining clause (``Các đơn vị được giao tại Phụ lục``, :func:`defining_clause`) is a
+    definite set: the clause belongs to its name.
     """
     folded = fold(text)
-    # The earliest end of a name whatever the verb: after a dash (spaced, or glued to a capital), before a
-    # capitalised duty, after a level word; on a tie the spaced dash wins.
-    ends = (
-        _DASH_VERB.search(folded, start),
-        next((m for m in _GLUED_DASH_VERB.finditer(folded, start) if text[m.end():m.end() + 1].isupper()), None),
-        _CAPITAL_VERB.search(text, start),
-        _after_level(text, folded, start),
-    )
-    dash = min((m for m in ends if m is not None), key=lambda m: m.start(), default=None)
+    dash = _first_end(text, folded, start)
     pattern = _VERB_RE
     pos = start
     # Where the name begins (after a bullet); each verb looks only at a bounded stretch before it, so
@@ -233,6 +278,12 @@ def next_verb(text: str, start: int) -> re.Match[str] | None:
         phrase = next((end for begin, end in inside if begin <= at < end), None)
         if phrase is not None:
             pos = phrase
+            continue
+        clause = defining_clause(folded, at) if at - lead_start <= _HEAD_WINDOW else at
+        if clause > at and is_vague(text[lead_start:at]):
+            pos = clause
+            if dash is not None and dash.start() < clause:
+                dash = _first_end(text, folded, clause)
             continue
         # In a list of bodies a head word is a noun: "các cơ quan, tổ chức, đơn vị …" ("tổ chức" is a verb too).
         if (word in _LIST_NOUNS and text[max(0, at - 2): at] == ", "
@@ -308,7 +359,10 @@ _ASIDE = re.compile(r"(?:nhất là|đặc biệt là|nhất|đặc biệt|trong
 
 
 def _cut_sentence(name: str) -> str:
+    defined = _defined_from(name)
     for comma in _COMMA.finditer(name):
+        if 0 <= defined < comma.start():
+            break  # the commas of a defining clause ("được giao nhiệm vụ theo dõi, kiểm tra tại …") are its own
         rest = name[comma.end():]
         if _ASIDE.match(fold(rest[:20])) or (not _name_goes_on(rest) and next_verb(rest, 0) is not None):
             return name[:comma.start()]
@@ -326,7 +380,10 @@ def _without_aside(name: str) -> str:
 
 
 def _after_related(name: str) -> str:
-    """A group ends with "(có) liên quan": "Các sở, ban, ngành tỉnh có liên quan tới việc …" → "… có liên quan"."""
+    """A group ends with "(có) liên quan": "Các sở, ban, ngành tỉnh có liên quan tới việc …" → "… có liên quan"
+    (unless a defining clause picks the group out: "Các đơn vị liên quan được giao tại Phụ lục")."""
+    if _defined_from(name) >= 0:
+        return name
     m = _RELATED.search(fold(name))
     return name[: m.end()] if m else name
 

@@ -73,12 +73,13 @@ def summary(report: Report) -> str:
     if report.lang == "en":
         text = (f"Total: documents: {len(report.documents)}, errors: {counts['error']}, "
                 f"warnings: {counts['warning']}, info: {counts['info']}")
-        extra = [(unreadable, "unreadable: {}"), (accepted, "accepted: {}"), (problems, "waiver problems: {}")]
+        extra = [(unreadable, "unreadable: {}"), (accepted, "accepted: {}"), (problems, "waiver problems: {}"),
+                 (len(report.skipped), "skipped lock/hidden files: {}")]
     else:
         text = (f"Tổng cộng: {len(report.documents)} văn bản, {counts['error']} lỗi, "
                 f"{counts['warning']} cảnh báo, {counts['info']} thông tin")
         extra = [(unreadable, "{} không đọc được"), (accepted, "{} đã chấp nhận"),
-                 (problems, "{} mục chấp nhận có vấn đề")]
+                 (problems, "{} mục chấp nhận có vấn đề"), (len(report.skipped), "bỏ qua {} tệp khóa/ẩn")]
     return text + "".join(f", {pattern.format(n)}" for n, pattern in extra if n)
 
 

@@ -49,6 +49,8 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.engine.baseline import fingerprint
+from checker.formatters.view import section_path
+from checker.formatters.view import where as place_of
 from checker.model.document import Block, Location
 from checker.model.report import DocumentReport, Finding, Report
 
@@ -219,13 +221,6 @@ def _region(finding: Finding, location: Location, block: Block | None) -> dict[s
     return region
 
 
-def _place(location: Location, lang: str) -> str:
-    place = location.describe(lang)
-    if location.section:
-        place += " · " + " › ".join(location.section)
-    return place
-
-
 def _justification(finding: Finding, words: dict[str, str], lang: str) -> str:
     assert finding.waiver is not None
     waiver = finding.waiver
@@ -270,9 +265,9 @@ def _result(finding: Finding, doc: DocumentReport, artifact: dict[str, Any], rul
         if region is not None:
             physical["region"] = region
         else:
-            lines.append(f"{words['at']}: {_place(location, lang)}")
+            lines.append(f"{words['at']}: {place_of(location, lang)}")
         name = location.describe(lang)
-        where["logicalLocations"] = [{"name": name, "fullyQualifiedName": " › ".join([*location.section, name]),
+        where["logicalLocations"] = [{"name": name, "fullyQualifiedName": " › ".join([*section_path(location), name]),
                                       "kind": _logical_kind(location)}]
     if finding.evidence and (region is None or "snippet" not in region):
         lines.append(f"{words['quote']}: «{finding.evidence}»")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from checker.model.document import Location
 from checker.model.plan import Plan
 from checker.model.report import BaselineSummary, DocumentReport, Evidence, Finding, Report, ThemeCoverage
+from checker.text.markers import BULLETS
 from checker.text.normalize import fold
 
 SEVERITIES = ("error", "warning", "info")
@@ -273,11 +274,18 @@ def evidence_quote(evidence: Evidence, plan: Plan | None) -> Quote:
 # --- findings, documents, report -------------------------------------------------------------------
 
 
+def section_path(location: Location) -> list[str]:
+    """The location's section path without the bullets in it: a bullet names no section, and a path of bullets
+    alone would leave a dangling ``bảng 3, hàng 12, ô 2 · -``."""
+    return [marker for marker in location.section if marker.strip(BULLETS + " ")]
+
+
 def where(location: Location, lang: str) -> str:
     """``dòng 103 · III. › 6.``: the place, then the section path (as in the terminal report)."""
     place = location.describe(lang)
-    if location.section:
-        place += " · " + " › ".join(location.section)
+    path = section_path(location)
+    if path:
+        place += " · " + " › ".join(path)
     return place
 
 
@@ -420,14 +428,16 @@ def expected_lines(report: Report) -> list[str]:
 
 
 def totals(report: Report) -> str:
-    """``16 văn bản, 34 lỗi, 16 cảnh báo, 3 thông tin[, 1 không đọc được][, 2 đã chấp nhận][, 1 đơn vị chưa nộp]``
-    (English: ``documents: 16, errors: 34, …``): the findings that count, as every report sums them up."""
+    """``16 văn bản, 34 lỗi, 16 cảnh báo, 3 thông tin[, 1 không đọc được][, 2 đã chấp nhận][, 1 đơn vị chưa nộp]
+    [, bỏ qua 2 tệp khóa/ẩn]`` (English: ``documents: 16, errors: 34, …``): the findings that count, as every report
+    sums them up, and the lock and hidden files a folder held that were not checked."""
     w = WORDS[report.lang]
     counts = {s: sum(d.count(s, include_accepted=False) for d in report.documents) for s in SEVERITIES}
     extra = [
         (sum(d.status == "unreadable" for d in report.documents), "unreadable: {}", "{} không đọc được"),
         (sum(f.accepted for d in report.documents for f in d.findings), "accepted: {}", "{} " + w["waived"]),
         (sum(not u.documents for u in report.expected), "not submitted: {}", "{} đơn vị chưa nộp"),
+        (len(report.skipped), "skipped lock/hidden files: {}", "bỏ qua {} tệp khóa/ẩn"),
     ]
     if report.lang == "en":  # "documents: 1, errors: 2" reads right in the singular and the plural
         line = (f"documents: {len(report.documents)}, errors: {counts['error']}, warnings: {counts['warning']}, "

@@ -11,7 +11,10 @@ Cases:
 * ``task-without-unit`` — a task names no responsible unit (quoted).
 * ``vague-assignee`` (warning) — a task of the implementation part whose only assignee is a catch-all such
   as *các cơ quan, đơn vị liên quan* or *các địa phương*: nobody is accountable. (Duties named in the
-  content part are not held to this: they exhort as much as they assign.)
+  content part are not held to this: they exhort as much as they assign.) A catch-all picked out by a
+  defining clause names a definite set and is not vague: *các cơ quan, đơn vị được kiểm tra*, *các đơn vị
+  được giao tại Phụ lục*, *các đơn vị nêu tại mục 2*, *… nêu trên* (the clauses are data in
+  ``checker/extract/bodies.yaml``).
 
 Rows of task tables (*phụ lục phân công*) are checked by the ``task_table`` kind instead.
 
@@ -51,7 +54,10 @@ Các trường hợp:
 * ``task-without-unit`` — một nhiệm vụ không nêu đơn vị chịu trách nhiệm (có trích dẫn nhiệm vụ).
 * ``vague-assignee`` (cảnh báo) — nhiệm vụ trong phần tổ chức thực hiện chỉ giao chung chung, chẳng hạn cho
   *các cơ quan, đơn vị liên quan* hoặc *các địa phương*: không rõ ai chịu trách nhiệm. (Nhiệm vụ nêu trong
-  phần nội dung không bị xét điều này: đó thường là lời kêu gọi hơn là phân công.)
+  phần nội dung không bị xét điều này: đó thường là lời kêu gọi hơn là phân công.) Nhóm chung chung có mệnh
+  đề xác định đi kèm là một tập đơn vị cụ thể, không bị cảnh báo: *các cơ quan, đơn vị được kiểm tra*, *các
+  đơn vị được giao tại Phụ lục*, *các đơn vị nêu tại mục 2*, *… nêu trên* (các mệnh đề này là dữ liệu trong
+  ``checker/extract/bodies.yaml``).
 
 Các hàng của bảng phân công nhiệm vụ (*phụ lục phân công*) do loại quy tắc ``task_table`` kiểm tra.
 

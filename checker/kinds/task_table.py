@@ -4,7 +4,8 @@ Plans often hand out tasks in a table: STT | Nội dung / Nhiệm vụ | Cơ qua
 Thời gian. Each row read from such tables (Word files) must have a task and a responsible unit,
 and its time value, when the table has a time column, must be a time (a date, month, quarter, year,
 period such as *Hằng năm* or *Thường xuyên*, or a time relative to an event) and a real one. Every
-failure is a finding that names the table and row.
+failure is a finding that names the table and row; its location is the cell it is about, and the cell it
+quotes (the time cell for a time, the task cell for a row without unit, whose unit cell is empty).
 (Rows of task tables are not checked again by ``assigns_tasks``.)
 
 Cases:
@@ -42,7 +43,9 @@ Kế hoạch thường giao nhiệm vụ bằng bảng: STT | Nội dung / Nhi�
 Thời gian. Mỗi hàng đọc được từ những bảng như vậy (trong tệp Word) phải có nhiệm vụ và đơn vị chủ
 trì; khi bảng có cột thời gian, giá trị thời gian phải là một thời gian
 (ngày, tháng, quý, năm, định kỳ như *Hằng năm* hoặc *Thường xuyên*, hoặc thời gian tính theo một sự kiện) và
-phải có thật. Mỗi chỗ không đạt được ghi nhận thành một vấn đề, có nêu bảng và hàng.
+phải có thật. Mỗi chỗ không đạt được ghi nhận thành một vấn đề, có nêu bảng và hàng; vị trí của vấn đề là ô
+mà vấn đề nói tới, cũng là ô được trích (ô thời gian khi thời gian sai, ô nhiệm vụ khi hàng không có cơ quan chủ
+trì vì ô cơ quan để trống).
 (Các hàng của bảng phân công không bị ``assigns_tasks`` kiểm tra lại.)
 
 Các trường hợp:
@@ -124,15 +127,20 @@ def _failures(row: Task, check_time: bool) -> list[str]:
 def _problem(column: str, task: Task, index: int) -> Problem:
     where = {"table": task.location.table, "row": task.location.row, "task": quote(task.text, width=80)}
     if column == "unit":
-        return Problem("row-without-unit", where, location=task.location, evidence=task.text or None)
+        # The unit cell is empty (no text to point at): the finding names and quotes the task cell, or, when the
+        # task is written in a cell merged down from the row above, names the row's first cell and quotes nothing.
+        cell = task.cells.get("task")
+        return Problem("row-without-unit", where, location=cell or task.location,
+                       evidence=task.text if cell is not None else None)
     if column == "task":
         return Problem("row-without-task", where, location=task.location)
+    # A time that is no time: the finding names and quotes the time cell.
     time = task.timeframe or ""
+    cell = task.cells.get("time", task.location)
     found = parse_timeframe(time)
     if found is not None and found.problem == "impossible":
-        return Problem("impossible-time", {**where, "time": found.text}, location=task.location, evidence=time)
-    return Problem("time-not-understood", {**where, "time": time}, level="warning", location=task.location,
-                   evidence=time)
+        return Problem("impossible-time", {**where, "time": found.text}, location=cell, evidence=time)
+    return Problem("time-not-understood", {**where, "time": time}, level="warning", location=cell, evidence=time)
 
 
 def check(plan: Plan, params: TaskTableParams) -> Iterator[Problem]:

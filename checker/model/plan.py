@@ -109,6 +109,9 @@ class Task(BaseModel):
     text: str
     source: Literal["text", "table"] = Field("text", description="'table' for a row of a task table.")
     location: Location
+    cells: dict[Literal["task", "unit", "partner", "time"], Location] = Field(
+        default_factory=dict, description="A row of a task table: where each of its cells that holds text is, by "
+        "column, so that a finding about one cell names and quotes that cell.")
 
 
 class ReportingDuty(BaseModel):

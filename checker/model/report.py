@@ -147,6 +147,9 @@ class Report(BaseModel):
     expected_groups: list[str] = Field(
         default_factory=list, description="Groups the parent directive tells to submit that name no unit "
         "(--expect parent: 'Các huyện ủy, thị ủy'); they are not counted: list their units in a --expect file.")
+    skipped: list[str] = Field(
+        default_factory=list, description="Files found in the folders checked and left out: editors' lock files "
+        "(~$x.docx, .~lock.x.docx#), hidden files and files in hidden folders (.git/).")
 
     def worst(self, *, include_accepted: bool = False) -> int:
         """Rank of the worst severity found (0 when nothing was found).

@@ -5,8 +5,9 @@ The contract every reader keeps, whatever the format:
 * it returns the same :class:`Document` — a list of :class:`Block` in reading order, each with
   ``index`` (its position), ``kind`` (``paragraph``, ``table_cell`` or ``footnote``) and where it
   came from (``line``/``end_line`` for text and HTML files, ``page``/``line`` for PDF,
-  ``paragraph`` or ``table``/``row``/``cell`` for Word, ``footnote`` for a Word note placed right
-  after the paragraph that references it);
+  ``paragraph`` or ``table``/``row``/``cell`` for Word (numbered from 1 by every reader: a table of a
+  text copy, a web page or a .doc file is named as its Word original is), ``footnote`` for a Word note
+  placed right after the paragraph that references it);
 * text in legacy Vietnamese fonts (TCVN3, VNI) is converted to Unicode, with a note;
 * block text is passed through :func:`checker.text.normalize.clean` (NFC, invisible characters
   removed) and stripped; empty blocks are never returned;

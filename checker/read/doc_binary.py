@@ -259,9 +259,9 @@ _SPECIAL = str.maketrans({"\x0b": "\n", "\x0c": "\r", "\x1e": "-", "\x1f": None,
 class _Builder:
     blocks: list[Block] = field(default_factory=list)
     paragraph: int = 0
-    table: int = -1
-    row: int = 0
-    cell: int = 0
+    table: int = 0  # tables, rows and cells are numbered from 1, as the Word and HTML readers number them
+    row: int = 1
+    cell: int = 1
     in_table: bool = False
 
     def add(self, text: str, **where: int | str | None) -> None:
@@ -333,11 +333,11 @@ def _main(text: str, spans: list[tuple[int, int, _Piece]], props: list[tuple[int
         if char == "\x07" or para.in_table:
             if not builder.in_table:
                 builder.table += 1
-                builder.row = builder.cell = 0
+                builder.row = builder.cell = 1
                 builder.in_table = True
-            if para.row_end or (char == "\x07" and not raw and not props and builder.cell > 0):
+            if para.row_end or (char == "\x07" and not raw and not props and builder.cell > 1):
                 builder.row += 1
-                builder.cell = 0
+                builder.cell = 1
                 continue
             for piece in content.split("\r"):
                 builder.add(piece, kind="table_cell", table=builder.table, row=builder.row, cell=builder.cell)

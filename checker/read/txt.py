@@ -316,18 +316,19 @@ def _paragraphs(text: str) -> tuple[list[Block], int]:
                    "column": p.column})
         for p in paras
     ]
-    for t, table in enumerate(tables):
-        for r, row in enumerate(table.rows):
-            for c, cell in enumerate(row):
+    # Tables, rows and cells are numbered from 1, as the Word and HTML readers number them.
+    for t, table in enumerate(tables, start=1):
+        for r, row in enumerate(table.rows, start=1):
+            for c, cell in enumerate(row, start=1):
                 text = " ".join(lines[i] for i in cell if lines[i])
                 if text:  # an empty cell gives no block, as in a Word table
                     indent = len(raw[cell[0]]) - len(raw[cell[0]].lstrip())
                     pieces.append((cell[0] + 1, {"text": text, "kind": "table_cell", "line": cell[0] + 1,
                                                  "end_line": cell[-1] + 1, "column": indent + 1, "table": t,
                                                  "row": r, "cell": c}))
-    for t, pipes in enumerate(piped, start=len(tables)):
-        for r, (number, texts) in enumerate(pipes.rows):
-            for c, text in enumerate(texts):
+    for t, pipes in enumerate(piped, start=len(tables) + 1):
+        for r, (number, texts) in enumerate(pipes.rows, start=1):
+            for c, text in enumerate(texts, start=1):
                 if text:
                     pieces.append((number + 1, {"text": text, "kind": "table_cell", "line": number + 1,
                                                 "end_line": number + 1, "column": 1, "table": t, "row": r, "cell": c}))

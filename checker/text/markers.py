@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 ROMAN = "XVIII|XVII|XVI|XIV|XIII|XII|XIX|XV|XI|XX|IX|VIII|VII|VI|IV|V|III|II|I|X"
+#: The bullets that open list items (levels 5 and 6): a bullet names no section.
+BULLETS = "-–—•·*●○▪►+"
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^(?P<m>(?:PHẦN\s+)?(?:{ROMAN})\s*[.\-–/:)])(?=\s*\S)", re.IGNORECASE)),
     # "A. MỤC ĐÍCH, YÊU CẦU", "C. MỘT SỐ NỘI DUNG …": parts lettered in capitals (their titles in capitals too).
@@ -25,7 +27,7 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(r"^(?P<m>\(\d{1,2}\))(?=\s*\S)")),
     (2, re.compile(r"^(?P<m>(?P<n>\d{1,4})\s?[.)])(?=\s*[^\d\s])")),
     (4, re.compile(r"^(?P<m>[a-zđ]\)|[a-zđ]\.(?=\s))(?=\s*\S)")),  # a) and a.
-    (5, re.compile(r"^(?P<m>[-–—•·*●○▪►])(?=\s*\S)")),
+    (5, re.compile(r"^(?P<m>[" + re.escape(BULLETS.replace("+", "")) + r"])(?=\s*\S)")),
     (6, re.compile(r"^(?P<m>\+)(?=\s*\S)")),
 ]
 

@@ -76,6 +76,7 @@ def test_task_without_unit_is_a_warning_when_the_rule_is(check_text, write_pack)
     [
         ("2. Các cơ quan, đơn vị liên quan: phối hợp thực hiện tốt Kế hoạch này.", "Các cơ quan, đơn vị liên quan"),
         ("2. Các địa phương: tổ chức tuyên truyền trên địa bàn.", "Các địa phương"),
+        ("2. Các cơ quan, đơn vị căn cứ Kế hoạch này tổ chức tuyên truyền.", "Các cơ quan, đơn vị"),
     ],
 )
 def test_vague_assignee(check_text, item, units):
@@ -86,6 +87,23 @@ def test_vague_assignee(check_text, item, units):
     assert finding.evidence == item
     assert finding.location.line == line_of(text, item)
     assert finding.location.section == ["III.", "2."]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "2. Các cơ quan, đơn vị được kiểm tra chuẩn bị báo cáo theo đề cương.",
+        "2. Các đơn vị được giao tại Phụ lục chủ trì triển khai.",
+        "2. Giao các cơ quan, đơn vị có tên tại Phụ lục kèm theo chủ động thực hiện.",
+        "2. Các đơn vị nêu tại mục 1 phối hợp chặt chẽ trong quá trình thực hiện.",
+    ],
+)
+def test_a_catch_all_picked_out_by_a_defining_clause_is_not_vague(check_text, item):
+    # "được kiểm tra", "được giao tại Phụ lục", "có tên tại …", "nêu tại mục 1": a definite set, named elsewhere
+    report = check_text(build_plan(implementation=HEAD + LEAD + item, reporting=""), rules="default")
+    assert by_rule(report, RULE) == []
+    task = report.plan.tasks[-1]
+    assert task.units and not task.vague
 
 
 def test_allow_vague_silences_vague_assignees_only(check_text, write_pack):

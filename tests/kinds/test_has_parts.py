@@ -66,3 +66,46 @@ def test_funding_part_when_required(check_text, write_pack):
     report = check_text(build_plan(implementation=implementation), rules=pack)
     assert by_rule(report, RULE) == []
     assert report.plan.parts.funding == "IV. KINH PHÍ"
+
+
+# --- issue 15: the standard parts depend on the document type ----------------------------------------------
+
+GUIDANCE_TITLE = "HƯỚNG DẪN\nQuy trình hiệp thương, giới thiệu người ứng cử năm 2026"
+GUIDANCE_BODY = ("I. HƯỚNG DẪN CHUNG\nHội nghị hiệp thương do Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh tổ chức.\n"
+                 "II. TRÌNH TỰ, THỦ TỤC\n1. Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh chủ trì hội nghị.")
+# A guidance built as a procedure: none of the headings of a plan.
+GUIDANCE = {"title": GUIDANCE_TITLE, "purpose": GUIDANCE_BODY, "content": "", "implementation": ""}
+
+
+def test_a_guidance_is_not_held_to_the_parts_of_a_plan(check_text):
+    report = check_text(build_plan(**GUIDANCE), rules="default")
+    assert report.plan.doc_type == "HD"
+    assert by_rule(report, RULE) == []
+    # the same body under a plan's title misses all three parts
+    plan = check_text(build_plan(**{**GUIDANCE, "title": GUIDANCE_TITLE.replace("HƯỚNG DẪN", "KẾ HOẠCH")}),
+                      rules="default")
+    assert plan.plan.doc_type == "KH"
+    assert [f.message for f in by_rule(plan, RULE)] == [
+        "Thiếu phần «Mục đích, yêu cầu».", "Thiếu phần «Nội dung / Nhiệm vụ, giải pháp».",
+        "Thiếu phần «Tổ chức thực hiện».",
+    ]
+
+
+def test_parts_by_type_gives_a_type_its_own_parts(check_text, write_pack):
+    pack = str(write_pack("extends: default\nrules:\n  has-standard-parts:\n"
+                          "    params: {parts_by_type: {hd: [implementation]}}\n"))  # a code in any case
+    report = check_text(build_plan(**GUIDANCE), rules=pack)
+    assert [f.message for f in by_rule(report, RULE)] == ["Thiếu phần «Tổ chức thực hiện»."]
+    with_implementation = {**GUIDANCE, "implementation": IMPLEMENTATION}
+    assert by_rule(check_text(build_plan(**with_implementation), rules=pack), RULE) == []
+    # a plan keeps the parts of `parts`
+    assert len(by_rule(check_text(build_plan(purpose=""), rules=pack), RULE)) == 1
+
+
+def test_an_unknown_type_code_is_a_pack_error(write_pack):
+    from checker.engine.packs import PackError, load_pack
+
+    pack = write_pack("extends: default\nrules:\n  has-standard-parts:\n    params: {parts_by_type: {HDX: []}}\n")
+    with pytest.raises(PackError) as caught:
+        load_pack(str(pack))
+    assert "parts_by_type" in str(caught.value) and "HDX" in str(caught.value)

@@ -104,3 +104,69 @@ def test_time_check_can_be_switched_off(tmp_path, check_time):
                     encoding="utf-8")
     codes = [f.code for f in check_file(path, rules=str(pack)).findings if f.rule == "task-table"]
     assert codes == (["time-not-understood"] if check_time == "true" else [])
+
+
+# --- issue 15: a finding names, quotes and is anchored on the cell it is about ------------------------------
+
+def _located(report):
+    return [(f.code, f.location.table, f.location.row, f.location.cell, f.evidence)
+            for f in report.findings if f.rule == "task-table"]
+
+
+def test_a_finding_names_and_quotes_the_cell_it_is_about(tmp_path):
+    path = plan_with_table(tmp_path, [
+        ["1", "Tổ chức hội nghị tập huấn", "", "Các địa phương", "Quý II/2026"],
+        ["2", "Kiểm tra công tác cải cách hành chính", "Sở Nội vụ", "", "Theo kế hoạch của tỉnh"],
+        ["3", "Ban hành kế hoạch kiểm tra", "Sở Nội vụ", "", "Trước ngày 31/11/2026"],
+    ])
+    assert _located(check_file(path, rules="default")) == [
+        ("row-without-unit", 1, 2, 2, "Tổ chức hội nghị tập huấn"),  # the unit cell is empty: the task cell
+        ("time-not-understood", 1, 3, 5, "Theo kế hoạch của tỉnh"),  # the time cell, not the task cell
+        ("impossible-time", 1, 4, 5, "Trước ngày 31/11/2026"),
+    ]
+
+
+def test_a_finding_of_a_text_table_names_and_quotes_its_cell(tmp_path):
+    text = ("KẾ HOẠCH\nCông tác cải cách hành chính năm 2026\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "- Sở Nội vụ chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.\n"
+            "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Kiểm tra công tác cải cách hành chính | Sở Nội vụ |  | Theo kế hoạch của tỉnh |\n")
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path, rules="default")
+    [finding] = [f for f in report.findings if f.rule == "task-table"]
+    assert finding.evidence == "Theo kế hoạch của tỉnh"
+    assert report.plan.blocks[finding.location.block].text == finding.evidence
+    # numbered from 1, as the same table in a Word file (the header is row 1; the |---| rule is no row)
+    assert (finding.location.table, finding.location.row, finding.location.cell) == (1, 2, 5)
+    assert finding.message.startswith("Bảng 1, hàng 2: cột thời gian")
+
+
+def test_a_table_location_ends_without_a_dangling_bullet(tmp_path):
+    # the cells follow a "- …" item: its bullet names no section, and "· -" said nothing
+    from checker.formatters.view import where
+
+    path = plan_with_table(tmp_path, [["1", "Kiểm tra", "Sở Nội vụ", "", "Theo hướng dẫn của Trung ương"]])
+    document = docx.Document(str(path))
+    document.paragraphs[-1].insert_paragraph_before("- Các đơn vị thực hiện theo phụ lục dưới đây.")
+    document.save(str(path))
+    [finding] = [f for f in check_file(path, rules="default").findings if f.rule == "task-table"]
+    assert finding.location.section[-1] == "-"
+    assert where(finding.location, "vi") == "bảng 1, hàng 2, ô 5 · III. › 1."
+    # a path of a bullet alone (a "- …" item written in an earlier table's cell, corpus 002): no separator at all
+    bullet_only = finding.location.model_copy(update={"section": ["-"]})
+    assert where(bullet_only, "en") == "table 1, row 2, cell 5"
+
+
+def test_the_word_comment_is_anchored_on_the_cell_it_is_about(tmp_path):
+    from test_annotate import comments
+
+    from checker.annotate import annotate
+
+    path = plan_with_table(tmp_path, [
+        ["1", "Kiểm tra công tác cải cách hành chính", "Sở Nội vụ", "", "Theo kế hoạch của tỉnh"]])
+    out = tmp_path / "ke-hoach.checked.docx"
+    annotate(check_file(path, rules="default"), out)
+    [(anchored, text)] = [v for v in comments(out).values() if "task-table" in v[1]]
+    assert anchored == "Theo kế hoạch của tỉnh" and "time-not-understood" in text

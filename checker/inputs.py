@@ -1,0 +1,77 @@
+"""The files a check reads: those named, and the documents found under the folders named.
+
+A folder is walked for every file a reader handles (and the formats it does not handle yet, so that each is
+reported as unreadable with its fix rather than skipped in silence), sorted, so that a run is deterministic.
+Left out of a folder, and counted so that the report can say so:
+
+* lock files an editor leaves beside an open document: Word's owner file ``~$ke-hoach.docx``, LibreOffice's
+  ``.~lock.ke-hoach.docx#`` — they are no submission, and would be reported as unreadable plans;
+* hidden files and everything in hidden folders (a name that starts with a dot, below the folder named:
+  ``.git/``, ``.Trash/``, macOS's ``._ke-hoach.docx``).
+
+A file named on the command line is checked whatever its name. Links to folders are not followed; a link to a
+file outside the folder being checked is refused (a submission must not make plancheck read elsewhere).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from checker.read import NOT_YET_SUPPORTED, SUPPORTED
+from checker.read.errors import ReadError
+
+_WANTED = frozenset(SUPPORTED) | frozenset(NOT_YET_SUPPORTED)
+_WORD_LOCK = "~$"
+_OFFICE_LOCK = (".~lock.", "#")
+
+
+@dataclass
+class Inputs:
+    """What a check reads (``files``, in order), the files refused without being opened, and the lock and hidden
+    files found in folders and left out (``skipped``)."""
+
+    files: list[Path] = field(default_factory=list)
+    refused: dict[Path, ReadError] = field(default_factory=dict)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def is_lock_file(name: str) -> bool:
+    """``~$plan.docx`` (Word) or ``.~lock.plan.docx#`` (LibreOffice): an editor's mark that a document is open."""
+    start, end = _OFFICE_LOCK
+    return name.startswith(_WORD_LOCK) or (name.startswith(start) and name.endswith(end))
+
+
+def _document_suffix(name: str) -> str:
+    """The suffix of the document a file is or locks: ``.docx`` for ``plan.docx`` and ``.~lock.plan.docx#``."""
+    start, end = _OFFICE_LOCK
+    if name.startswith(start) and name.endswith(end):
+        name = name[len(start): -len(end)]
+    return PurePath(name).suffix.lower()
+
+
+def is_hidden(relative: PurePath) -> bool:
+    """Whether a path below a folder is hidden, or inside a hidden folder: one of its names starts with a dot."""
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def collect(paths: Iterable[str]) -> Inputs:
+    """The files a check of ``paths`` reads (see the module's docstring)."""
+    inputs = Inputs()
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            inputs.files.append(path)  # a missing or unsupported file becomes an "unreadable" report
+            continue
+        root = path.resolve()
+        for candidate in sorted(p for p in path.rglob("*") if _document_suffix(p.name) in _WANTED and not p.is_dir()):
+            if is_lock_file(candidate.name) or is_hidden(candidate.relative_to(path)):
+                inputs.skipped.append(candidate)
+                continue
+            inputs.files.append(candidate)
+            if candidate.is_symlink() and not candidate.resolve().is_relative_to(root):
+                inputs.refused[candidate] = ReadError(
+                    str(candidate), f"liên kết (symlink) trỏ ra ngoài thư mục {raw}: không đọc",
+                    f"a symbolic link pointing outside {raw}: not read", code="outside-folder")
+    return inputs
