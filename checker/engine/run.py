@@ -90,7 +90,9 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
         for item in module.check(plan, rule.params):
             if isinstance(item, Coverage):
                 themes.append(ThemeCoverage(id=item.id, label=item.label[lang], covered=item.covered,
-                                            only_in_purpose=item.only_in_purpose, evidence=list(item.evidence)))
+                                            only_in_purpose=item.only_in_purpose, evidence=list(item.evidence),
+                                            required=item.required, since=item.since,
+                                            introduced_by=item.introduced_by))
             else:
                 findings.append(_finding(rule, module, item, lang))
     findings.sort(key=lambda f: (f.location.block if f.location else -1, -SEVERITY_RANK[f.severity], f.rule))

@@ -45,13 +45,19 @@ class Problem:
 
 @dataclass(frozen=True)
 class Coverage:
-    """How a theme is covered, before the engine picks the label's language (see covers_themes)."""
+    """How a theme is covered, before the engine picks the label's language (see covers_themes).
+
+    ``required`` is False for a theme that applies only from a later year (``since``) than the plan's.
+    """
 
     id: str
     label: dict[str, str]
     covered: bool
     only_in_purpose: bool = False
     evidence: tuple[Any, ...] = ()
+    required: bool = True
+    since: int | None = None
+    introduced_by: str | None = None
 
 
 @dataclass(frozen=True)
