@@ -36,6 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
         "themes": "Chủ đề", "theme": "Chủ đề", "status": "Trạng thái", "evidence": "Dẫn chứng",
         "covered": "có", "missing": "thiếu", "only_in_purpose": "chỉ có ở phần mục đích, yêu cầu",
         "not_required_in": "chưa áp dụng năm {year}", "from_year": "từ năm {since}",
+        "reported_with": "báo cùng {id}",
         "waiver_problems": "Tệp chấp nhận (--waivers)", "baseline": "Đường cơ sở (--baseline)",
         "passed_of": "đạt", "made_by": "Tạo bởi", "expected": "Đơn vị phải nộp (--expect)",
     },
@@ -51,6 +52,7 @@ WORDS: dict[str, dict[str, str]] = {
         "themes": "Themes", "theme": "Theme", "status": "Status", "evidence": "Evidence",
         "covered": "covered", "missing": "missing", "only_in_purpose": "only in the purpose section",
         "not_required_in": "not required in {year}", "from_year": "from {since}",
+        "reported_with": "reported with {id}",
         "waiver_problems": "Waivers (--waivers)", "baseline": "Baseline (--baseline)",
         "passed_of": "passed", "made_by": "Made by", "expected": "Expected units (--expect)",
     },
@@ -357,20 +359,24 @@ def _theme(theme: ThemeCoverage, plan: Plan | None, lang: str) -> ThemeView:
         status, label = "only-in-purpose", f"{w['missing']} ({w['only_in_purpose']})"
     else:
         status, label = "missing", w["missing"]
+    if status in ("missing", "only-in-purpose") and theme.reported_with:
+        label += f" ({w['reported_with'].format(id=theme.reported_with)})"
     evidence = [EvidenceView(where=where(e.location, lang), phrase=e.phrase, quote=evidence_quote(e, plan))
                 for e in theme.evidence]
     return ThemeView(id=theme.id, label=theme.label, status=status, status_label=label, evidence=evidence)
 
 
 def themes_summary(themes: list[ThemeCoverage], year: int | None, lang: str) -> str:
-    """``9/11 có; thiếu: kieu-bao, the-gioi``: covered out of the themes the plan had to cover, those missing,
-    and those not required in the plan's year (``chưa áp dụng năm 2019: ho-chi-minh (từ năm 2023, …)``)."""
+    """``9/11 có; thiếu: kieu-bao, the-gioi``: covered out of the themes the plan had to cover, those missing
+    (``kieu-bao (báo cùng ve-phuong-thuc)`` when another rule's finding stands for it), and those not required
+    in the plan's year (``chưa áp dụng năm 2019: ho-chi-minh (từ năm 2023, …)``)."""
     if not themes:
         return ""
     w = WORDS[lang]
     counted = [t for t in themes if t.required or t.covered]
     summary = f"{sum(t.covered for t in counted)}/{len(counted)} {w['covered']}"
-    missing = [t.id for t in counted if not t.covered]
+    missing = [t.id + (f" ({w['reported_with'].format(id=t.reported_with)})" if t.reported_with else "")
+               for t in counted if not t.covered]
     if missing:
         summary += f"; {w['missing']}: {', '.join(missing)}"
     waived = [t for t in themes if not (t.required or t.covered)]

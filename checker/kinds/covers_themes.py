@@ -13,6 +13,12 @@ it is no finding, and the ``themes`` list marks it not required that year (with 
 ``introduced_by``), so a reviewer sees why. A plan whose year is unknown is checked for the theme
 (a missing duty is more costly to overlook than to dismiss), and its finding says so.
 
+A theme another rule also finds missing is reported once: with ``--against PARENT`` and the TTĐN pack, the
+pack's theme and the parent's content item (rule ``covers-parent-themes``) are the same subject when a
+phrase of one is found (as in a plan: folded, whole words) in the label or phrases of the other. The finding
+kept is the one quoting the plan, else the parent's item (the rule the extending pack adds); the other
+theme's entry in ``themes`` names it (``reported_with``).
+
 Cases:
 
 * ``theme-missing`` — no phrase of the theme appears in the content.
@@ -50,7 +56,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.kinds.base import Coverage, Message, Params, Problem
+from checker.kinds.base import Coverage, Message, Params, Problem, Subject
 from checker.kinds.search import SEARCHED, find_evidence
 from checker.model.plan import Plan
 
@@ -69,6 +75,13 @@ nếu không có thì năm đầu tiên nêu trong trích yếu. Với kế ho�
 đề cập thì không phải là vấn đề, và danh sách ``themes`` ghi chủ đề chưa áp dụng cho năm đó (kèm ``since`` và
 ``introduced_by``) để người rà soát thấy lý do. Kế hoạch không xác định được năm thì vẫn được kiểm tra chủ đề
 này (bỏ sót một nhiệm vụ thì tai hại hơn là phải gạt bỏ một phát hiện thừa), và phát hiện ghi rõ điều đó.
+
+Một chủ đề mà quy tắc khác cũng thấy thiếu chỉ được báo một lần: khi dùng ``--against VĂN_BẢN_CẤP_TRÊN`` cùng bộ
+TTĐN, chủ đề của bộ quy tắc và nội dung của văn bản cấp trên (quy tắc ``covers-parent-themes``) là cùng một
+việc khi một cụm từ của bên này có trong nhãn hoặc các cụm từ của bên kia (khớp như khi tìm trong kế hoạch: đã
+chuẩn hóa, trọn từ). Phát hiện được giữ là phát hiện có trích dẫn từ kế hoạch, nếu không thì là phát
+hiện về nội dung của văn bản cấp trên (quy tắc của bộ kế thừa); mục của chủ đề kia trong ``themes`` ghi tên
+chủ đề được giữ (``reported_with``).
 
 Các trường hợp:
 
@@ -180,7 +193,11 @@ def check(plan: Plan, params: CoversThemesParams) -> Iterator[Problem | Coverage
             continue  # not in force: a theme later guidance introduced; the themes list says it was not required
         args = {"id": theme.id, "label": label, "phrases": ", ".join(theme.phrases[:4]),
                 "year_note": _year_note(theme, plan.year)}
+        # Another rule may miss the same theme (the TTĐN pack's and one derived from the parent, --against):
+        # the subject lets the engine report it once.
+        subject = Subject.of(theme.id, theme.label.vi, theme.phrases)
         if purpose:
-            yield Problem("theme-only-in-purpose", args, location=purpose[0].location, evidence=purpose[0].quote)
+            yield Problem("theme-only-in-purpose", args, location=purpose[0].location, evidence=purpose[0].quote,
+                          subject=subject)
         else:
-            yield Problem("theme-missing", args)
+            yield Problem("theme-missing", args, subject=subject)
