@@ -259,7 +259,7 @@ def rule_findings(report: DocumentReport, rule: str = "r") -> list[Finding]:
 ROOT = Path(__file__).resolve().parents[1]
 TASK = "samples/defects/task-without-unit.txt"
 MISSING = "samples/defects/missing-theme.txt"
-VAN_NINH = "samples/ke-hoach-ttdn-van-ninh-2019.docx"  # Số: 45/KH-UBND
+TRA_VINH = "samples/ke-hoach-ttdn-mttq-tra-vinh-2023.docx"  # Số: 12/KH-MTTQ-BTT
 TODAY = date(2024, 6, 1)
 
 TASK_TEXT = ("6. Theo dõi, tổng hợp diễn biến thông tin đối ngoại, kịp thời đề xuất chủ trương, biện pháp phản bác "
@@ -276,7 +276,7 @@ def _entry(index: int, rule: str, document: str, reason: str, by: str, expires: 
 
 
 def reader_report(tmp: Path, lang: str, *, accept: bool) -> Report:
-    """The report the HTML and Markdown tests read: task-without-unit, missing-theme, the Vạn Ninh .docx and a
+    """The report the HTML and Markdown tests read: task-without-unit, missing-theme, the Trà Vinh .docx and a
     garbage .docx, as ``plancheck check`` makes them; with ``accept``, waivers (one unused) and a baseline are
     applied as ``--waivers``/``--baseline`` do."""
     with pytest.MonkeyPatch.context() as mp:
@@ -284,14 +284,14 @@ def reader_report(tmp: Path, lang: str, *, accept: bool) -> Report:
         mp.chdir(tmp)
         garbage = check_file("garbage.docx", lang=lang)
         mp.chdir(ROOT)
-        docs = [check_file(TASK, lang=lang), check_file(MISSING, lang=lang), check_file(VAN_NINH, lang=lang), garbage]
+        docs = [check_file(TASK, lang=lang), check_file(MISSING, lang=lang), check_file(TRA_VINH, lang=lang), garbage]
         report = make_report(docs, [load_pack("ttdn")], lang)
         if not accept:
             return report
         report = apply_waivers(report, [
             _entry(1, "assigns-tasks", "task-without-unit.txt", "Nhiệm vụ 6 do BCH Quân sự chủ trì", "Nguyễn Văn A",
                    date(2099, 12, 31)),
-            _entry(2, "covers-themes", "45/KH-UBND", "Hai chủ đề có trong kế hoạch riêng", "Trần Thị B"),
+            _entry(2, "covers-themes", "12/KH-MTTQ-BTT", "Chủ đề có trong kế hoạch riêng", "Trần Thị B"),
             _entry(3, "has-signer", "ke-hoach-khac.txt", "Không dùng", "Lê Văn C"),
         ], TODAY)
         # A baseline written when missing-theme.txt had only its has-own-date warning.

@@ -20,6 +20,7 @@ from checker.web import create_app
 ROOT = Path(__file__).resolve().parents[1]
 TASK = ROOT / "samples" / "defects" / "task-without-unit.txt"
 DOCX = ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx"
+TRA_VINH = ROOT / "samples" / "ke-hoach-ttdn-mttq-tra-vinh-2023.docx"  # misses the theme the-gioi
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +83,13 @@ def test_page_shows_findings_with_quote_fix_and_download(client: TestClient) -> 
     assert page.status_code == 200 and "Tự kiểm tra kế hoạch" in page.text
     assert "default-src 'none'" in page.headers["content-security-policy"]
     assert not re.search(r"""(src|href)=["'](https?:)?//""", page.text)  # nothing loaded from outside
-    response = upload(client, DOCX, url="/", rules="")
+    response = upload(client, TRA_VINH, url="/", rules="")
     tree = html.fromstring(response.text)
     assert tree.xpath("string(//section[@id='result']//span[contains(@class,'verdict')])") == "Chưa đạt"
     missing = tree.xpath("//tr[contains(@class,'theme') and contains(@class,'missing')]/@data-theme")
-    assert set(missing) == {"ho-chi-minh", "khong-gian-mang"}
+    assert set(missing) == {"the-gioi"}
     [link] = tree.xpath("//a[@id='download']")
-    assert link.get("download") == "ke-hoach-ttdn-van-ninh-2019.checked.docx"
+    assert link.get("download") == "ke-hoach-ttdn-mttq-tra-vinh-2023.checked.docx"
     data = base64.b64decode(link.get("href").split(",", 1)[1])
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         comments = package.read("word/comments.xml").decode("utf-8")

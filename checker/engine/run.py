@@ -7,6 +7,7 @@ bad document stop the others.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -74,13 +75,13 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
 
     When the pack has a rule that tells plans from other texts (a kind marked ``RUNS_ON_NON_PLANS``,
     such as ``is_plan``), a text that is not a plan gets only that rule's finding; a pack without
-    such a rule checks every text as a plan.
+    such a rule checks every text as a plan. A thing two rules report is reported once (:func:`report_once`).
     """
-    findings: list[Finding] = []
-    themes: list[ThemeCoverage] = []
+    raised: list[Raised] = []
+    coverage: list[tuple[str, Coverage]] = []
     ran: list[str] = []
     gated = any(getattr(KINDS[r.kind], "RUNS_ON_NON_PLANS", False) for r in pack.rules.values())
-    for rule in pack.rules.values():
+    for order, rule in enumerate(pack.rules.values()):
         module = KINDS[rule.kind]
         if gated and plan.doc_type is None and not getattr(module, "RUNS_ON_NON_PLANS", False):
             continue
@@ -89,13 +90,59 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
         ran.append(rule.id)
         for item in module.check(plan, rule.params):
             if isinstance(item, Coverage):
-                themes.append(ThemeCoverage(id=item.id, label=item.label[lang], covered=item.covered,
-                                            only_in_purpose=item.only_in_purpose, evidence=list(item.evidence)))
+                coverage.append((rule.id, item))
             else:
-                findings.append(_finding(rule, module, item, lang))
+                raised.append(Raised(order, rule, module, item))
+    kept, stands_for = report_once(raised)
+    findings = [_finding(r.rule, r.module, r.problem, lang) for r in kept]
     findings.sort(key=lambda f: (f.location.block if f.location else -1, -SEVERITY_RANK[f.severity], f.rule))
+    themes = [ThemeCoverage(id=item.id, label=item.label[lang], covered=item.covered,
+                            only_in_purpose=item.only_in_purpose, evidence=list(item.evidence),
+                            required=item.required, since=item.since, introduced_by=item.introduced_by,
+                            reported_with=stands_for.get((rule_id, item.id)))
+              for rule_id, item in coverage]
     return DocumentReport(path=plan.path, status="checked", pack=pack.name, plan=plan, findings=findings,
                           themes=themes, rules=ran)
+
+
+@dataclass(frozen=True)
+class Raised:
+    """A problem with the rule that raised it; ``order`` is the rule's place in the pack."""
+
+    order: int
+    rule: Rule
+    module: ModuleType
+    problem: Problem
+
+
+def report_once(raised: list[Raised]) -> tuple[list[Raised], dict[tuple[str, str], str]]:
+    """The problems to report, in their order, and for each one left out (by rule id and subject id) the
+    subject id of the problem that stands for it.
+
+    Two problems of different rules are the same when their subjects are
+    (:meth:`checker.kinds.base.Subject.same_as`: a theme of the TTĐN pack and a content item of the parent,
+    ``--against``, both about «kiều bào»). The one kept is the more specific: one quoting the plan over a
+    document-wide one, then the rule that comes later in the pack — a pack that extends another adds its
+    rules after those it inherits, and refines them (the rules derived from the parent's own items extend
+    the built-in pack). Problems of one rule never stand for each other, and a problem with no subject is
+    always kept.
+    """
+    ranked = sorted((r for r in raised if r.problem.subject is not None),
+                    key=lambda r: (r.problem.evidence is not None, r.order), reverse=True)
+    chosen: list[Raised] = []
+    stands_for: dict[tuple[str, str], str] = {}
+    for candidate in ranked:
+        subject = candidate.problem.subject
+        assert subject is not None
+        same = next((c for c in chosen if c.rule.id != candidate.rule.id and c.problem.subject is not None
+                     and c.problem.subject.same_as(subject)), None)
+        if same is None:
+            chosen.append(candidate)
+        else:
+            assert same.problem.subject is not None
+            stands_for[(candidate.rule.id, subject.id)] = same.problem.subject.id
+    kept = {id(r) for r in chosen}
+    return [r for r in raised if r.problem.subject is None or id(r) in kept], stands_for
 
 
 def rule_infos(packs: list[Pack], lang: str) -> list[RuleInfo]:

@@ -33,7 +33,7 @@ compared with a baseline, every result has a ``baselineState``: ``unchanged`` fo
 baseline, ``new`` otherwise (a waived finding too: baselines never record waived findings; its
 suppression says it is accepted). Unreadable files, what readers had to repair (notes) and problems of the
 waivers file are listed as notifications of the invocation; theme coverage is in the properties of
-each document's artifact.
+each document's artifact (covered, missing, and notRequired: themes not yet in force in the plan's year).
 
 A pure function of the report: nothing is read from disk or the clock, and the output is stable.
 """
@@ -304,7 +304,10 @@ def _artifact(doc: DocumentReport) -> dict[str, Any]:
         properties["pack"] = doc.pack
     if doc.themes:
         properties["themes"] = {"covered": [t.id for t in doc.themes if t.covered],
-                                "missing": [t.id for t in doc.themes if not t.covered]}
+                                "missing": [t.id for t in doc.themes if t.required and not t.covered]}
+        not_required = [t.id for t in doc.themes if not (t.required or t.covered)]
+        if not_required:  # themes later guidance introduced, not yet in force in the plan's year
+            properties["themes"]["notRequired"] = not_required
     artifact["properties"] = properties
     return artifact
 

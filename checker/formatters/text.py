@@ -8,20 +8,20 @@ the comparison with the baseline come just before it.
 
 from __future__ import annotations
 
-from checker.formatters.view import baseline_lines, details, expected_lines, marks, totals
+from checker.formatters.view import baseline_lines, details, expected_lines, marks, themes_summary, totals
 from checker.model.report import DocumentReport, Finding, Report
 from checker.read.errors import shown
 
 _WORDS = {
     "vi": {
         "error": "lỗi", "warning": "cảnh báo", "info": "thông tin",
-        "pack": "bộ quy tắc", "themes": "Chủ đề", "covered": "có", "missing": "thiếu", "ok": "Không phát hiện vấn đề.",
+        "pack": "bộ quy tắc", "themes": "Chủ đề", "ok": "Không phát hiện vấn đề.",
         "unreadable": "không đọc được", "summary": "Tổng cộng", "note": "Ghi chú",
         "waiver_problems": "Tệp chấp nhận (--waivers)",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
-        "pack": "pack", "themes": "Themes", "covered": "covered", "missing": "missing", "ok": "No problems found.",
+        "pack": "pack", "themes": "Themes", "ok": "No problems found.",
         "unreadable": "unreadable", "summary": "Total", "note": "Note", "waiver_problems": "Waivers (--waivers)",
     },
 }
@@ -55,13 +55,8 @@ def _document(doc: DocumentReport, w: dict[str, str], lang: str) -> list[str]:
     if not doc.findings:
         lines.append(f"  {w['ok']}")
     if doc.themes:
-        covered = [t for t in doc.themes if t.covered]
-        missing = [t.id for t in doc.themes if not t.covered]
-        summary = f"  {w['themes']}: {len(covered)}/{len(doc.themes)} {w['covered']}"
-        if missing:
-            summary += f"; {w['missing']}: {', '.join(missing)}"
-        lines.append(summary)
-        for theme in covered:
+        lines.append(f"  {w['themes']}: {themes_summary(doc.themes, plan.year if plan else None, lang)}")
+        for theme in (t for t in doc.themes if t.covered):
             ev = theme.evidence[0]
             lines.append(f"    {theme.id:<16} {ev.location.describe(lang)} ({ev.phrase}): «{ev.quote}»")
     return lines

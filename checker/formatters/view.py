@@ -36,6 +36,8 @@ WORDS: dict[str, dict[str, str]] = {
         "in_baseline": "đã có trong đường cơ sở", "of_which_accepted": "đã chấp nhận",
         "themes": "Chủ đề", "theme": "Chủ đề", "status": "Trạng thái", "evidence": "Dẫn chứng",
         "covered": "có", "missing": "thiếu", "only_in_purpose": "chỉ có ở phần mục đích, yêu cầu",
+        "not_required_in": "chưa áp dụng năm {year}", "from_year": "từ năm {since}",
+        "reported_with": "báo cùng {id}",
         "waiver_problems": "Tệp chấp nhận (--waivers)", "baseline": "Đường cơ sở (--baseline)",
         "passed_of": "đạt", "made_by": "Tạo bởi", "expected": "Đơn vị phải nộp (--expect)",
     },
@@ -50,6 +52,8 @@ WORDS: dict[str, dict[str, str]] = {
         "in_baseline": "in baseline", "of_which_accepted": "accepted",
         "themes": "Themes", "theme": "Theme", "status": "Status", "evidence": "Evidence",
         "covered": "covered", "missing": "missing", "only_in_purpose": "only in the purpose section",
+        "not_required_in": "not required in {year}", "from_year": "from {since}",
+        "reported_with": "reported with {id}",
         "waiver_problems": "Waivers (--waivers)", "baseline": "Baseline (--baseline)",
         "passed_of": "passed", "made_by": "Made by", "expected": "Expected units (--expect)",
     },
@@ -118,7 +122,7 @@ class ThemeView:
     id: str
     label: str
     status: str
-    """``covered``, ``missing`` or ``only-in-purpose`` (for CSS classes)."""
+    """``covered``, ``missing``, ``only-in-purpose`` or ``not-required`` (for CSS classes)."""
     status_label: str
     evidence: list[EvidenceView]
 
@@ -143,7 +147,7 @@ class DocumentView:
     groups: list[GroupView]
     themes: list[ThemeView]
     themes_summary: str
-    """``9/11 có; thiếu: kieu-bao, the-gioi``, or empty when the pack checks no themes."""
+    """``9/11 có; thiếu: kieu-bao, the-gioi``, or empty when the pack checks no themes (see :func:`themes_summary`)."""
 
 
 @dataclass(frozen=True)
@@ -341,26 +345,52 @@ def _groups(doc: DocumentReport, lang: str) -> list[GroupView]:
     return groups
 
 
+def _origin(theme: ThemeCoverage, lang: str) -> str:
+    """``từ năm 2023, 93-HD/BTGTU``: from when a theme applies and which guidance asked for it."""
+    bits = [WORDS[lang]["from_year"].format(since=theme.since)] if theme.since is not None else []
+    return ", ".join([*bits, *([theme.introduced_by] if theme.introduced_by else [])])
+
+
+def _not_required(theme: ThemeCoverage, year: int | None, lang: str) -> str:
+    """``chưa áp dụng năm 2019 (từ năm 2023, 93-HD/BTGTU)``."""
+    origin = _origin(theme, lang)
+    return WORDS[lang]["not_required_in"].format(year=year) + (f" ({origin})" if origin else "")
+
+
 def _theme(theme: ThemeCoverage, plan: Plan | None, lang: str) -> ThemeView:
     w = WORDS[lang]
-    status = "covered" if theme.covered else "only-in-purpose" if theme.only_in_purpose else "missing"
-    label = w["covered"] if theme.covered else w["missing"]
-    if status == "only-in-purpose":
-        label += f" ({w['only_in_purpose']})"
+    if theme.covered:
+        status, label = "covered", w["covered"]
+    elif not theme.required:
+        status, label = "not-required", _not_required(theme, plan.year if plan else None, lang)
+    elif theme.only_in_purpose:
+        status, label = "only-in-purpose", f"{w['missing']} ({w['only_in_purpose']})"
+    else:
+        status, label = "missing", w["missing"]
+    if status in ("missing", "only-in-purpose") and theme.reported_with:
+        label += f" ({w['reported_with'].format(id=theme.reported_with)})"
     evidence = [EvidenceView(where=where(e.location, lang), phrase=e.phrase, quote=evidence_quote(e, plan))
                 for e in theme.evidence]
     return ThemeView(id=theme.id, label=theme.label, status=status, status_label=label, evidence=evidence)
 
 
-def _themes_summary(themes: list[ThemeCoverage], lang: str) -> str:
+def themes_summary(themes: list[ThemeCoverage], year: int | None, lang: str) -> str:
+    """``9/11 có; thiếu: kieu-bao, the-gioi``: covered out of the themes the plan had to cover, those missing
+    (``kieu-bao (báo cùng ve-phuong-thuc)`` when another rule's finding stands for it), and those not required
+    in the plan's year (``chưa áp dụng năm 2019: ho-chi-minh (từ năm 2023, …)``)."""
     if not themes:
         return ""
     w = WORDS[lang]
-    covered = sum(t.covered for t in themes)
-    summary = f"{covered}/{len(themes)} {w['covered']}"
-    missing = [t.id for t in themes if not t.covered]
+    counted = [t for t in themes if t.required or t.covered]
+    summary = f"{sum(t.covered for t in counted)}/{len(counted)} {w['covered']}"
+    missing = [t.id + (f" ({w['reported_with'].format(id=t.reported_with)})" if t.reported_with else "")
+               for t in counted if not t.covered]
     if missing:
         summary += f"; {w['missing']}: {', '.join(missing)}"
+    waived = [t for t in themes if not (t.required or t.covered)]
+    if waived:
+        summary += f"; {w['not_required_in'].format(year=year)}: "
+        summary += ", ".join(t.id + (f" ({_origin(t, lang)})" if _origin(t, lang) else "") for t in waived)
     return summary
 
 
@@ -380,7 +410,8 @@ def document_view(doc: DocumentReport, number: int, lang: str) -> DocumentView:
         description=describe(doc.plan), pack=doc.pack or "", counts=counts,
         accepted=sum(f.accepted for f in doc.findings), verdict=verdict, verdict_label=w[verdict],
         notes=list(doc.plan.notes) if doc.plan is not None else [], groups=_groups(doc, lang),
-        themes=[_theme(t, doc.plan, lang) for t in doc.themes], themes_summary=_themes_summary(doc.themes, lang),
+        themes=[_theme(t, doc.plan, lang) for t in doc.themes],
+        themes_summary=themes_summary(doc.themes, doc.plan.year if doc.plan else None, lang),
     )
 
 

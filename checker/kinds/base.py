@@ -9,6 +9,7 @@ reader's language and stamps the rule id and severity.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -16,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from checker.model.document import Location
-from checker.text.normalize import fold
+from checker.text.normalize import fold, squash
 
 Level = Literal["error", "warning", "info"]
 
@@ -28,12 +29,38 @@ class Params(BaseModel):
 
 
 @dataclass(frozen=True)
+class Subject:
+    """What a problem is about, so that the engine can tell two rules reporting the same thing: the id the
+    kind gives it (a theme's id), its phrases, and the text they are matched in (its label and phrases).
+
+    Two subjects are the same when a phrase of one is found, as :func:`phrase_pattern` finds it in a plan
+    (folded, whole words), in the label or phrases of the other: «kiều bào» in both, or «tư tưởng Hồ Chí Minh»
+    in the title of a parent's content item. Problems of two different rules on the same subject report one
+    thing; the engine keeps one of them (see :func:`checker.engine.run.report_once`)."""
+
+    id: str
+    phrases: tuple[str, ...]
+    text: str
+
+    @classmethod
+    def of(cls, id: str, label: str, phrases: Iterable[str]) -> Subject:
+        phrases = tuple(phrases)
+        # " · " between the pieces: a phrase never matches across the end of one and the start of the next.
+        return cls(id, phrases, squash(" · ".join([label, *phrases])))
+
+    def same_as(self, other: Subject) -> bool:
+        return any(phrase_pattern(p).search(other.text) for p in self.phrases) or \
+            any(phrase_pattern(p).search(self.text) for p in other.phrases)
+
+
+@dataclass(frozen=True)
 class Problem:
     """A finding before the engine renders it.
 
     ``level`` is None for the rule's own severity, or a lower level for a milder case of the
     same rule (a vague assignee is a warning even when a missing unit is an error). An ``args``
     value that is a ``{"vi": …, "en": …}`` mapping is rendered in the reader's language.
+    ``subject`` says what the problem is about when another rule may report the same thing.
     """
 
     code: str
@@ -41,17 +68,24 @@ class Problem:
     level: Level | None = None
     location: Location | None = None
     evidence: str | None = None
+    subject: Subject | None = None
 
 
 @dataclass(frozen=True)
 class Coverage:
-    """How a theme is covered, before the engine picks the label's language (see covers_themes)."""
+    """How a theme is covered, before the engine picks the label's language (see covers_themes).
+
+    ``required`` is False for a theme that applies only from a later year (``since``) than the plan's.
+    """
 
     id: str
     label: dict[str, str]
     covered: bool
     only_in_purpose: bool = False
     evidence: tuple[Any, ...] = ()
+    required: bool = True
+    since: int | None = None
+    introduced_by: str | None = None
 
 
 @dataclass(frozen=True)

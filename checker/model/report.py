@@ -68,6 +68,12 @@ class ThemeCoverage(BaseModel):
     covered: bool
     only_in_purpose: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
+    required: bool = Field(True, description="False when the theme applies only from a later year (since) than "
+                           "the plan's: not covering it is then no finding.")
+    since: int | None = Field(None, description="The first year whose plans must cover the theme; None for every year.")
+    introduced_by: str | None = Field(None, description="The guidance that asked for the theme, when the pack says.")
+    reported_with: str | None = Field(None, description="For a theme not covered whose finding another rule "
+                                      "reports (the same subject: a shared phrase), the id of that rule's theme.")
 
 
 class DocumentReport(BaseModel):

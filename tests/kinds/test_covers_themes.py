@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
-from conftest import CONTENT, build_plan, by_rule, line_of
+from conftest import BASIS, CONTENT, HEADER, REPORTING, TITLE, build_plan, by_rule, line_of
+
+from checker.api import check_file
+from checker.engine.packs import PackError, load_pack
 
 RULE = "covers-themes"
 TTDN_IDS = [
@@ -153,3 +157,135 @@ def test_a_unit_name_does_not_cover_a_theme(check_text):
     content = CONTENT.replace("3. Quảng bá hình ảnh, văn hóa, du lịch của huyện Vĩnh Linh.\n", "")
     report = check_text(build_plan(content=content))
     assert not theme(report, "quang-ba").covered
+
+
+# --- themes that apply from a year (since) ----------------------------------------------------------------
+
+HCM_LINE = "8. Học tập và làm theo tư tưởng Hồ Chí Minh.\n"
+
+
+def dated_pack(write_pack, since: int = 2023, by: str = "93-HD/BTGTU"):
+    """A pack with one theme, ``hcm``, required from ``since``."""
+    return str(write_pack(
+        "rules:\n"
+        "  covers-themes:\n"
+        "    kind: covers_themes\n"
+        "    params:\n"
+        "      themes:\n"
+        "        - id: hcm\n"
+        "          label: {vi: Tư tưởng Hồ Chí Minh, en: Hồ Chí Minh's thought}\n"
+        "          phrases: [\"tư tưởng Hồ Chí Minh\"]\n"
+        f"          since: {since}\n"
+        f"          introduced_by: \"{by}\"\n"
+    ))
+
+
+def plan_of_year(year: int | None, content: str = CONTENT.replace(HCM_LINE, "")) -> str:
+    """The complete plan dated in ``year`` (its date and title), or with no year anywhere for None."""
+    if year is None:
+        header = "\n".join(line for line in HEADER.splitlines() if "ngày" not in line)
+        return build_plan(header=header, title="KẾ HOẠCH\nCông tác thông tin đối ngoại", content=content,
+                          basis=BASIS.replace(" ngày 15/02/2023", ""), reporting=REPORTING.replace("05/11/2023",
+                                                                                                  "05/11"))
+    return build_plan(header=HEADER.replace("năm 2023", f"năm {year}"), title=TITLE.replace("2023", str(year)),
+                      content=content)
+
+
+def test_a_theme_is_not_required_of_a_plan_before_its_year(check_text, write_pack):
+    report = check_text(plan_of_year(2022), rules=dated_pack(write_pack))
+    assert report.plan.year == 2022
+    assert by_rule(report, RULE) == []
+    coverage = theme(report, "hcm")
+    assert (coverage.covered, coverage.required, coverage.since, coverage.introduced_by) == (
+        False, False, 2023, "93-HD/BTGTU")
+
+
+def test_a_theme_is_required_from_its_year_on(check_text, write_pack):
+    for year in (2023, 2025):
+        report = check_text(plan_of_year(year), rules=dated_pack(write_pack))
+        findings = by_rule(report, RULE)
+        assert [(f.code, f.severity) for f in findings] == [("theme-missing", "error")], year
+        # The year is known: the message is the plain one.
+        assert findings[0].message == "Văn bản không đề cập chủ đề «Tư tưởng Hồ Chí Minh» (hcm).", year
+        assert theme(report, "hcm").required, year
+
+
+def test_a_plan_of_an_earlier_year_that_covers_the_theme_shows_it_covered(check_text, write_pack):
+    report = check_text(plan_of_year(2019, content=CONTENT), rules=dated_pack(write_pack))
+    coverage = theme(report, "hcm")
+    assert coverage.covered and not coverage.required
+    assert coverage.evidence[0].phrase == "tư tưởng Hồ Chí Minh"
+
+
+def test_the_year_comes_from_the_title_when_the_plan_has_no_date(check_text, write_pack):
+    header = "\n".join(line for line in HEADER.splitlines() if "ngày" not in line)
+    text = build_plan(header=header, title="KẾ HOẠCH\nCông tác thông tin đối ngoại năm 2019",
+                      content=CONTENT.replace(HCM_LINE, ""))
+    report = check_text(text, rules=dated_pack(write_pack))
+    assert (report.plan.date, report.plan.year) == (None, 2019)
+    assert by_rule(report, RULE) == [] and not theme(report, "hcm").required
+
+
+def test_a_plan_whose_year_is_unknown_is_checked_and_told_why(check_text, write_pack):
+    report = check_text(plan_of_year(None), rules=dated_pack(write_pack))
+    assert report.plan.year is None
+    (finding,) = by_rule(report, RULE)
+    assert finding.code == "theme-missing"
+    assert finding.message == (
+        "Văn bản không đề cập chủ đề «Tư tưởng Hồ Chí Minh» (hcm). Chủ đề bắt buộc từ năm 2023 (93-HD/BTGTU); "
+        "không xác định được năm của văn bản nên vẫn kiểm tra.")
+    english = check_text(plan_of_year(None), rules=dated_pack(write_pack), lang="en")
+    assert by_rule(english, RULE)[0].message.endswith(
+        "The theme is required from 2023 (93-HD/BTGTU); the document's year is unknown, so it is checked.")
+    assert theme(report, "hcm").required
+
+
+def test_a_theme_only_in_purpose_before_its_year_is_no_finding(check_text, write_pack):
+    purpose = "I. MỤC ĐÍCH, YÊU CẦU\n1. Học tập và làm theo tư tưởng Hồ Chí Minh."
+    text = build_plan(header=HEADER.replace("năm 2023", "năm 2019"), title=TITLE.replace("2023", "2019"),
+                      purpose=purpose, content=CONTENT.replace(HCM_LINE, ""))
+    report = check_text(text, rules=dated_pack(write_pack))
+    assert by_rule(report, RULE) == []
+    coverage = theme(report, "hcm")
+    assert (coverage.covered, coverage.only_in_purpose, coverage.required) == (False, True, False)
+    # From its year on, the same plan is told to turn it into a duty.
+    later = build_plan(purpose=purpose, content=CONTENT.replace(HCM_LINE, ""))
+    assert [f.code for f in by_rule(check_text(later, rules=dated_pack(write_pack)), RULE)] == [
+        "theme-only-in-purpose"]
+
+
+@pytest.mark.parametrize("since", ["1800", "\"năm 2023\"", "2023.5"])
+def test_a_bad_since_is_a_pack_error(write_pack, since):
+    pack = write_pack("rules:\n  covers-themes:\n    kind: covers_themes\n    params:\n      themes:\n"
+                      "        - id: hcm\n          label: {vi: a, en: b}\n          phrases: [x]\n"
+                      f"          since: {since}\n", name="bad.yaml")
+    with pytest.raises(PackError, match="since"):
+        load_pack(str(pack))
+
+
+def test_the_ttdn_pack_requires_hcm_and_cyberspace_from_2023(check_text):
+    without = CONTENT.replace(HCM_LINE, "").replace("11. Đẩy mạnh thông tin trên mạng xã hội và không gian mạng.", "")
+    old = check_text(plan_of_year(2019, content=without))
+    assert by_rule(old, RULE) == []
+    assert [t.id for t in old.themes if not t.required] == ["ho-chi-minh", "khong-gian-mang"]
+    new = check_text(plan_of_year(2023, content=without))
+    assert sorted(f.message.rsplit("(", 1)[1] for f in by_rule(new, RULE)) == ["ho-chi-minh).", "khong-gian-mang)."]
+
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+
+def test_seed_plans_before_2023_do_not_fail_on_the_themes_of_2023() -> None:
+    """The seeds include the 2019 Vạn Ninh plan, which answers 368/QĐ-TTg and has no duty on Hồ Chí Minh or
+    cyberspace: themes the 2023 guidance introduced are listed as not required, and are no finding."""
+    reports = [check_file(path) for path in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else []
+    older = [r for r in reports if r.pack == "ttdn" and r.plan is not None and r.plan.year is not None
+             and r.plan.year < 2023]
+    if not older:
+        pytest.skip("no seed plan dated before 2023 (../shared/seeds absent?)")
+    for report in older:
+        later = {t.id for t in report.themes if t.since is not None and t.since > report.plan.year}
+        assert later >= {"ho-chi-minh", "khong-gian-mang"}, report.path
+        reported = [f.message for f in by_rule(report, RULE)]
+        assert not [m for m in reported if any(f"({theme})" in m for theme in later)], report.path
+        assert all(t.covered or not t.required for t in report.themes if t.id in later), report.path
