@@ -37,10 +37,11 @@ def rulepack() -> dict[str, Any]:
     rule = defs["rule"]
     rule["properties"]["kind"]["enum"] = list(KINDS)
     branches = []
+    nested_defs: dict[str, Any] = {}  # the params' own models (Theme, Label …), generated afresh each time
     for name, module in KINDS.items():
         params = module.PARAMS.model_json_schema()
         for nested, definition in params.pop("$defs", {}).items():
-            if defs.setdefault(nested, definition) != definition:
+            if nested_defs.setdefault(nested, definition) != definition:
                 raise ValueError(f"two kinds define different params models named {nested}")
         for param in getattr(module, "FILE_PARAMS", {}):  # a data file's name, or the data itself
             params["properties"][param] = {"anyOf": [{"type": "string", "description": "A YAML file, relative "
@@ -50,6 +51,7 @@ def rulepack() -> dict[str, Any]:
         branches.append({"if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
                          "then": {"properties": {"params": {"$ref": f"#/$defs/params.{name}"}}}})
     rule["allOf"] = branches
+    defs.update(nested_defs)
     schema["$defs"] = defs
     return schema
 

@@ -116,6 +116,20 @@ def test_a_missing_content_item_is_caught(tmp_path: Path, parent: Path) -> None:
     assert findings(tmp_path, parent, text) == [("covers-themes", "theme-missing", "error")]
 
 
+def test_the_fix_quotes_the_parents_own_sentence(tmp_path: Path, parent: Path) -> None:
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN.replace("3. Vận động kiều bào hướng về quê hương, chăm lo đồng bào định cư ở nước ngoài.\n",
+                                 ""), encoding="utf-8")
+    [finding] = [f for f in check_file(plan, "default", against=Against(parent)).findings if f.code == "theme-missing"]
+    assert finding.suggestion is not None
+    assert "như văn bản cấp trên yêu cầu: «Vận động kiều bào hướng về quê hương, chăm lo đồng bào định cư ở nước " \
+           "ngoài khi về thăm quê»" in finding.suggestion
+    # A pack written by hand (no source) names its phrases instead.
+    from checker.kinds.base import example_hint
+
+    assert example_hint(None, ["biển, đảo", "Biển Đông"])["vi"] == "ví dụ nêu: biển, đảo, Biển Đông"
+
+
 def test_a_wrong_citation_of_the_parent_is_caught(tmp_path: Path, parent: Path) -> None:
     text = PLAN.replace("ngày 10/02/2023 của Ban Tuyên giáo Huyện ủy", "ngày 12/02/2023 của Ban Dân vận Huyện ủy")
     assert sorted(findings(tmp_path, parent, text)) == [

@@ -314,6 +314,34 @@ def _first_words(plan: Plan, item: Item, count: int = 12) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
+MAX_SOURCE = 240
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-ZĐÀ-Ỹ\-–+•*])")
+
+
+def _heading(text: str) -> bool:
+    """A short line without a full stop: the heading over an item's lines ("2. Về phương thức")."""
+    return len(text.split()) <= 8 and not text.rstrip().endswith((".", ";"))
+
+
+def source_sentence(plan: Plan, item: Item) -> str:
+    """The parent's own first sentence of the item (its marker, and a short heading over its lines, left
+    out), at most ``MAX_SOURCE`` characters cut at a word: quoted in the fix of a plan that misses it."""
+    text = item.text.strip()
+    first = plan.blocks[item.blocks[0]].text.strip() if item.blocks else ""
+    if len(item.blocks) > 1 and _heading(first) and text.startswith(first) and text[len(first):].strip():
+        text = text[len(first):].strip()
+    text = text[len(item.marker):] if item.marker and text.startswith(item.marker) else text
+    text = _LEADING_MARKER.sub("", re.sub(r"\s+", " ", re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", text)).strip())
+    pieces = _SENTENCE_END.split(text, maxsplit=2)
+    sentence = pieces[0].strip()
+    if sentence.endswith(":") and len(pieces) > 1:  # a lead-in to a list: its first line says what is meant
+        sentence = f"{sentence} {_LEADING_MARKER.sub('', pieces[1].strip())}"
+    sentence = sentence.rstrip(".;:")
+    if len(sentence) > MAX_SOURCE:
+        sentence = sentence[:MAX_SOURCE].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return sentence
+
+
 def _doc_name(plan: Plan) -> str:
     kind = plan.doc_type_name or plan.doc_type or "Văn bản"
     kind = kind[:1].upper() + kind[1:].lower()
@@ -381,7 +409,7 @@ def _parent_lines(plan: Plan, title: str) -> list[str]:
 
 def _theme_lines(plan: Plan, kept: list[Item], rule_id: str) -> list[str]:
     params = {"themes": [{"id": i.id, "label": {"vi": label(i.title), "en": label(i.title)},
-                          "phrases": i.phrases} for i in kept]}
+                          "phrases": i.phrases, "source": source_sentence(plan, i)} for i in kept]}
     CoversThemesParams.model_validate(params)  # what load_pack will check
     lines = [
         f"  {rule_id}:",
@@ -402,13 +430,14 @@ def _theme_lines(plan: Plan, kept: list[Item], rule_id: str) -> list[str]:
             f"            vi: {_q(label(item.title))}",
             f"            en: {_q(label(item.title))}  # TODO: translate",
             f"          phrases: [{', '.join(_q(p) for p in item.phrases)}]",
+            f"          source: {_q(source_sentence(plan, item))}  # quoted in the fix",
         ]
     return lines
 
 
 def _task_lines(plan: Plan, kept: list[Item]) -> list[str]:
     params = {"tasks": [{"id": i.id, "label": {"vi": label(i.title), "en": label(i.title)},
-                         "unit": i.unit, "phrases": i.phrases} for i in kept]}
+                         "unit": i.unit, "phrases": i.phrases, "source": source_sentence(plan, i)} for i in kept]}
     HandedDownParams.model_validate(params)
     lines = [
         "  handed-down-tasks:",
@@ -426,6 +455,7 @@ def _task_lines(plan: Plan, kept: list[Item]) -> list[str]:
             f"            en: {_q(label(item.title))}  # TODO: translate",
             f"          unit: {_q(item.unit)}",
             f"          phrases: [{', '.join(_q(p) for p in item.phrases)}]",
+            f"          source: {_q(source_sentence(plan, item))}  # quoted in the fix",
         ]
     return lines
 

@@ -98,6 +98,15 @@ class Message:
     fix_en: str | None = None
 
 
+def example_hint(source: str | None, phrases: list[str]) -> dict[str, str]:
+    """How a fix says what to write: the parent's own sentence when the rule quotes it (a pack derived
+    from the parent), else a few of the phrases looked for."""
+    if source:
+        return {"vi": f"như văn bản cấp trên yêu cầu: «{source}»", "en": f"as the parent directive asks: “{source}”"}
+    listed = ", ".join(phrases[:4])
+    return {"vi": f"ví dụ nêu: {listed}", "en": f"e.g. mentioning: {listed}"}
+
+
 def quote(text: str, start: int | None = None, end: int | None = None, width: int = 220) -> str:
     """The sentence around ``text[start:end]``, at most ``width`` characters, for evidence."""
     if start is None or end is None:

@@ -35,6 +35,8 @@ Params::
         phrases: ["tư tưởng Hồ Chí Minh"]
         since: 2023                    # plans of 2022 and before need not cover it
         introduced_by: "93-HD/BTGTU"   # the guidance that asked for it (shown to the reviewer)
+        source: "Tuyên truyền về giá trị, di sản, tư tưởng Hồ Chí Minh"  # optional: the parent's own sentence,
+                                       # quoted in the fix instead of the phrases (rules derive writes it)
     max_evidence: 3        # quotes kept per theme
 
 Passes (``bien-dao``)::
@@ -56,7 +58,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.kinds.base import Coverage, Message, Params, Problem, Subject
+from checker.kinds.base import Coverage, Message, Params, Problem, Subject, example_hint
 from checker.kinds.search import SEARCHED, find_evidence
 from checker.model.plan import Plan
 
@@ -99,6 +101,8 @@ Tham số::
         phrases: ["tư tưởng Hồ Chí Minh"]
         since: 2023                    # kế hoạch năm 2022 trở về trước không bắt buộc
         introduced_by: "93-HD/BTGTU"   # văn bản đã yêu cầu chủ đề này (hiển thị cho người rà soát)
+        source: "Tuyên truyền về giá trị, di sản, tư tưởng Hồ Chí Minh"  # không bắt buộc: câu gốc của văn bản
+                                       # cấp trên, được trích trong gợi ý sửa thay cho cụm từ (rules derive ghi)
     max_evidence: 3        # số đoạn trích giữ lại cho mỗi chủ đề
 
 Đạt (``bien-dao``)::
@@ -134,6 +138,9 @@ class Theme(BaseModel):
     introduced_by: str | None = Field(None, min_length=1, description=(
         "The guidance that asked for the theme (a number-symbol such as 93-HD/BTGTU), shown when the "
         "theme is not yet required."))
+    source: str | None = Field(None, min_length=1, max_length=400, description=(
+        "The parent's own sentence for the theme (a pack derived from the parent quotes its item), quoted in "
+        "the fix instead of the phrases."))
 
 
 class CoversThemesParams(Params):
@@ -147,8 +154,8 @@ MESSAGES = {
     "theme-missing": Message(
         "Văn bản không đề cập chủ đề «{label}» ({id}).{year_note}",
         "The document does not cover the theme '{label}' ({id}).{year_note}",
-        "Bổ sung nhiệm vụ về {label} vào phần nội dung, ví dụ nêu: {phrases}.",
-        "Add a duty on {label} to the content part, e.g. mentioning: {phrases}.",
+        "Bổ sung nhiệm vụ về {label} vào phần nội dung, {hint}.",
+        "Add a duty on {label} to the content part, {hint}.",
     ),
     "theme-only-in-purpose": Message(
         "Chủ đề «{label}» ({id}) chỉ được nêu ở phần mục đích, yêu cầu, chưa thành nhiệm vụ cụ thể.{year_note}",
@@ -192,7 +199,7 @@ def check(plan: Plan, params: CoversThemesParams) -> Iterator[Problem | Coverage
         if evidence or not in_force:
             continue  # not in force: a theme later guidance introduced; the themes list says it was not required
         args = {"id": theme.id, "label": label, "phrases": ", ".join(theme.phrases[:4]),
-                "year_note": _year_note(theme, plan.year)}
+                "hint": example_hint(theme.source, theme.phrases), "year_note": _year_note(theme, plan.year)}
         # Another rule may miss the same theme (the TTĐN pack's and one derived from the parent, --against):
         # the subject lets the engine report it once.
         subject = Subject.of(theme.id, theme.label.vi, theme.phrases)

@@ -20,6 +20,7 @@ Params::
         label: {vi: "Tuyên truyền sâu rộng về công tác TTĐN", en: "Wide publicity on foreign information"}
         unit: "Ban tuyên giáo các huyện ủy, thị ủy, thành ủy"   # optional, for the reader (not matched)
         phrases: ["tuyên truyền sâu rộng", "sự kiện chính trị"]
+        source: "Tuyên truyền sâu rộng về công tác TTĐN"   # optional: the parent's sentence, quoted in the fix
 
 Passes::
 
@@ -36,7 +37,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.kinds.base import Message, Params, Problem, phrase_pattern, quote
+from checker.kinds.base import Message, Params, Problem, example_hint, phrase_pattern, quote
 from checker.kinds.covers_themes import Label
 from checker.kinds.search import SEARCHED, find_evidence
 from checker.model.plan import Plan, Task
@@ -68,6 +69,7 @@ Tham số::
         label: {vi: "Tuyên truyền sâu rộng về công tác TTĐN", en: "Wide publicity on foreign information"}
         unit: "Ban tuyên giáo các huyện ủy, thị ủy, thành ủy"   # không bắt buộc, chỉ để người đọc biết
         phrases: ["tuyên truyền sâu rộng", "sự kiện chính trị"]
+        source: "Tuyên truyền sâu rộng về công tác TTĐN"   # không bắt buộc: câu gốc, được trích trong gợi ý sửa
 
 Đạt::
 
@@ -86,6 +88,8 @@ class HandedDownTask(BaseModel):
     label: Label
     unit: str | None = None
     phrases: list[str] = Field(min_length=1)
+    source: str | None = Field(None, min_length=1, max_length=400, description=(
+        "The parent's own sentence for the task, quoted in the fix instead of the phrases."))
 
 
 class HandedDownParams(Params):
@@ -98,8 +102,8 @@ MESSAGES = {
     "handed-down-missing": Message(
         "Kế hoạch chưa triển khai nhiệm vụ cấp trên giao: «{label}».",
         "The plan does not take up a task its parent handed down: '{label}'.",
-        "Bổ sung nhiệm vụ này và giao đơn vị chủ trì, ví dụ nêu: {phrases}.",
-        "Add this task with a responsible unit, e.g. mentioning: {phrases}.",
+        "Bổ sung nhiệm vụ này và giao đơn vị chủ trì, {hint}.",
+        "Add this task with a responsible unit, {hint}.",
     ),
     "handed-down-not-a-task": Message(
         "Nhiệm vụ cấp trên giao «{label}» có được nhắc tới nhưng chưa thành nhiệm vụ được giao cho đơn vị nào.",
@@ -132,7 +136,8 @@ def _taking_up(plan: Plan, folded: list[str], task: HandedDownTask) -> list[tupl
 def check(plan: Plan, params: HandedDownParams) -> Iterator[Problem]:
     folded_tasks = [fold(t.text) for t in plan.tasks]
     for task in params.tasks:
-        args = {"id": task.id, "label": task.label.model_dump(), "phrases": ", ".join(task.phrases[:4])}
+        args = {"id": task.id, "label": task.label.model_dump(), "phrases": ", ".join(task.phrases[:4]),
+                "hint": example_hint(task.source, task.phrases)}
         taking_up = _taking_up(plan, folded_tasks, task)
         if any(own.units for own, _s, _e in taking_up):
             continue
