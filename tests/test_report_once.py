@@ -200,3 +200,16 @@ def test_the_ttdn_pack_against_a_parent_reports_a_missing_theme_once(tmp_path: P
     assert [f.rule for f in about_kieu_bao] == ["covers-parent-themes"]
     assert {t.id: t.reported_with for t in report.themes}["kieu-bao"] == about_kieu_bao[0].message.rsplit(
         "(", 1)[1].rstrip(").")
+
+
+def test_a_phrase_common_in_ordinary_plans_never_makes_two_subjects_one() -> None:
+    from checker.engine.background import background
+    from checker.kinds.base import Subject
+
+    culture = Subject.of("quang-ba", "Quảng bá hình ảnh", ["quảng bá", "văn hóa"])
+    heritage = Subject.of("di-san", "Giới thiệu di sản văn hóa", ["di sản", "văn hóa"])
+    assert background().generic("văn hóa")
+    assert culture.same_as(heritage)  # without the background, «văn hóa» alone makes them one
+    assert not culture.same_as(heritage, background().generic)
+    overseas = Subject.of("kieu-bao", "Kiều bào", ["kiều bào"])
+    assert overseas.same_as(Subject.of("van-dong", "Vận động kiều bào về quê", ["quê hương"]), background().generic)

@@ -13,6 +13,7 @@ from types import ModuleType
 from typing import Any
 
 from checker import __version__
+from checker.engine.background import background
 from checker.engine.packs import Pack, Rule, load_pack
 from checker.kinds import KINDS
 from checker.kinds.base import Coverage, Message, Problem
@@ -125,8 +126,10 @@ def report_once(raised: list[Raised]) -> tuple[list[Raised], dict[tuple[str, str
     document-wide one, then the rule that comes later in the pack — a pack that extends another adds its
     rules after those it inherits, and refines them (the rules derived from the parent's own items extend
     the built-in pack). Problems of one rule never stand for each other, and a problem with no subject is
-    always kept.
+    always kept. A phrase common in ordinary plans («văn hóa», «kinh tế»: :mod:`checker.engine.background`)
+    never makes two subjects the same.
     """
+    generic = background().generic  # words plans on any subject use never make two subjects one
     ranked = sorted((r for r in raised if r.problem.subject is not None),
                     key=lambda r: (r.problem.evidence is not None, r.order), reverse=True)
     chosen: list[Raised] = []
@@ -135,7 +138,7 @@ def report_once(raised: list[Raised]) -> tuple[list[Raised], dict[tuple[str, str
         subject = candidate.problem.subject
         assert subject is not None
         same = next((c for c in chosen if c.rule.id != candidate.rule.id and c.problem.subject is not None
-                     and c.problem.subject.same_as(subject)), None)
+                     and c.problem.subject.same_as(subject, generic)), None)
         if same is None:
             chosen.append(candidate)
         else:

@@ -9,7 +9,7 @@ reader's language and stamps the rule id and severity.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -48,9 +48,11 @@ class Subject:
         # " · " between the pieces: a phrase never matches across the end of one and the start of the next.
         return cls(id, phrases, squash(" · ".join([label, *phrases])))
 
-    def same_as(self, other: Subject) -> bool:
-        return any(phrase_pattern(p).search(other.text) for p in self.phrases) or \
-            any(phrase_pattern(p).search(self.text) for p in other.phrases)
+    def same_as(self, other: Subject, generic: Callable[[str], bool] = lambda phrase: False) -> bool:
+        """A phrase of one found in the other; ``generic`` phrases (words plans on any subject use: «văn
+        hóa», «kinh tế») do not tell two subjects apart, so they never make them the same."""
+        return any(phrase_pattern(p).search(other.text) for p in self.phrases if not generic(squash(p))) or \
+            any(phrase_pattern(p).search(self.text) for p in other.phrases if not generic(squash(p)))
 
 
 @dataclass(frozen=True)
