@@ -32,7 +32,7 @@ from checker.kinds.covers_themes import CoversThemesParams
 from checker.kinds.handed_down import HandedDownParams
 from checker.model.plan import Plan, Section
 from checker.text.normalize import fold, strip_diacritics
-from checker.text.segment import word_runs
+from checker.text.segment import NOUNS, tagged_runs
 
 MIN_WORDS = 8
 MIN_PHRASES = 2
@@ -109,15 +109,18 @@ def _weak(word: str) -> bool:
 
 def candidates(text: str) -> list[str]:
     """The candidate phrases of a text, one per occurrence: one to three whole words, none of them weak,
-    two to four syllables in all, and a phrase of several words neither opening nor ending on a word of
-    one syllable unless it is two such words (``biển đông``, ``vận dụng sáng tạo``, ``hội thi``; never
-    ``dụng sáng tạo``, as ``vận dụng`` is one word, nor ``tỉnh phân công``)."""
+    two to four syllables in all, holding a noun (a single word must be one: ``kiều bào``, ``Biển Đông``,
+    never ``củng cố`` or ``nhanh chóng``), and a phrase of several words neither opening nor ending on a
+    word of one syllable unless it is two such words (``vận dụng sáng tạo``, ``hội thi``; never ``dụng
+    sáng tạo``, as ``vận dụng`` is one word, nor ``tỉnh phân công``)."""
     found = []
-    for words in word_runs(text):
+    for run in tagged_runs(text):
+        words = [w for w, _tag in run]
+        nouns = [tag in NOUNS for _w, tag in run]
         weak = [_weak(w) for w in words]
         for n in (1, 2, 3):
             for i in range(len(words) - n + 1):
-                if any(weak[i:i + n]):
+                if any(weak[i:i + n]) or not any(nouns[i:i + n]):
                     continue
                 one = [" " not in w for w in words[i:i + n]]
                 if n > 1 and (one[0] or one[-1]) and not (n == 2 and all(one)):

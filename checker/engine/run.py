@@ -126,7 +126,7 @@ def report_once(raised: list[Raised]) -> tuple[list[Raised], dict[tuple[str, str
     document-wide one, then the rule that comes later in the pack — a pack that extends another adds its
     rules after those it inherits, and refines them (the rules derived from the parent's own items extend
     the built-in pack). Problems of one rule never stand for each other, and a problem with no subject is
-    always kept. A phrase common in ordinary plans («văn hóa», «kinh tế»: :mod:`checker.engine.background`)
+    always kept. A phrase common in ordinary plans («kinh phí», «địa bàn»: :mod:`checker.engine.background`)
     never makes two subjects the same.
     """
     generic = background().generic  # words plans on any subject use never make two subjects one

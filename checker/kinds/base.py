@@ -49,8 +49,8 @@ class Subject:
         return cls(id, phrases, squash(" · ".join([label, *phrases])))
 
     def same_as(self, other: Subject, generic: Callable[[str], bool] = lambda phrase: False) -> bool:
-        """A phrase of one found in the other; ``generic`` phrases (words plans on any subject use: «văn
-        hóa», «kinh tế») do not tell two subjects apart, so they never make them the same."""
+        """A phrase of one found in the other; ``generic`` phrases (words plans on any subject use: «kinh
+        phí», «địa bàn») do not tell two subjects apart, so they never make them the same."""
         return any(phrase_pattern(p).search(other.text) for p in self.phrases if not generic(squash(p))) or \
             any(phrase_pattern(p).search(self.text) for p in other.phrases if not generic(squash(p)))
 
