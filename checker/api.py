@@ -59,7 +59,7 @@ class Against:
         if own is not None and own.number and wanted is not None and not same_document(own, wanted):
             return None
         return cites_parent.ParentSpec(symbol=symbol, date=self.plan.date,
-                                       issuer=self.plan.issuing_body or self.plan.issuer)
+                                       issuer=self.plan.unit_name)
 
 
 def check_file(

@@ -25,14 +25,7 @@ class SummaryError(Exception):
 
 
 def _unit(document: DocumentReport) -> str | None:
-    """The issuing unit's name in full, in the case of running text (``Sở Nội vụ tỉnh Lâm Đồng`` for the
-    header ``UBND TỈNH LÂM ĐỒNG`` / ``SỞ NỘI VỤ``); as written when it does not read as a body."""
-    plan = document.plan
-    if plan is None:
-        return None
-    if plan.unit is not None:
-        return plan.unit.text
-    return plan.issuing_body or plan.issuer
+    return document.plan.unit_name if document.plan is not None else None
 
 
 def row(document: DocumentReport) -> dict[str, Any]:

@@ -134,6 +134,10 @@ def test_a_wrong_citation_of_the_parent_is_caught(tmp_path: Path, parent: Path) 
     text = PLAN.replace("ngày 10/02/2023 của Ban Tuyên giáo Huyện ủy", "ngày 12/02/2023 của Ban Dân vận Huyện ủy")
     assert sorted(findings(tmp_path, parent, text)) == [
         ("cites-parent", "parent-date-mismatch", "error"), ("cites-parent", "parent-issuer-mismatch", "warning")]
+    # The parent is the Ban Tuyên giáo of the Huyện ủy, not of the Tỉnh ủy (the header's last line alone,
+    # "BAN TUYÊN GIÁO", would match both).
+    text = PLAN.replace("ngày 10/02/2023 của Ban Tuyên giáo Huyện ủy", "ngày 10/02/2023 của Ban Tuyên giáo Tỉnh ủy")
+    assert findings(tmp_path, parent, text) == [("cites-parent", "parent-issuer-mismatch", "warning")]
     text = PLAN.replace("12-HD/BTGHU", "21-HD/BTGHU")
     assert ("cites-parent", "parent-not-cited", "error") in findings(tmp_path, parent, text)
 

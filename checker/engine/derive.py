@@ -353,8 +353,8 @@ def _doc_name(plan: Plan) -> str:
         parts.append(f"số {plan.number_symbol}")
     if plan.date:
         parts.append(f"ngày {plan.date.strftime('%d/%m/%Y')}")
-    if plan.issuing_body or plan.issuer:
-        parts.append(f"của {plan.issuing_body or plan.issuer}")
+    if plan.unit_name:
+        parts.append(f"của {plan.unit_name}")
     return " ".join(parts)
 
 
@@ -393,7 +393,7 @@ def analyse(plan: Plan) -> Derived:
 
 def _parent_lines(plan: Plan, title: str) -> list[str]:
     date = plan.date.isoformat() if plan.date else None
-    issuer = plan.issuing_body or plan.issuer
+    issuer = plan.unit_name
     fields = [("date", date), ("issuer", _q(issuer) if issuer else None), ("title", _q(title) if title else None)]
     if not _usable_symbol(plan):
         lines = ["  # The parent has no number-symbol (a web copy?): fill it in, then uncomment.",

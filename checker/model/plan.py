@@ -193,3 +193,11 @@ class Plan(BaseModel):
                                             description="Section path (markers) of each block.")
     blocks: list[Block] = Field(default_factory=list, description="The text, for rules that search it.")
     notes: list[str] = Field(default_factory=list)
+
+    @property
+    def unit_name(self) -> str | None:
+        """The issuing unit's name in full, in the case of running text (``Sở Nội vụ tỉnh Lâm Đồng`` for the
+        header ``UBND TỈNH LÂM ĐỒNG`` / ``SỞ NỘI VỤ``); as written when it does not read as a body."""
+        if self.unit is not None:
+            return self.unit.text
+        return self.issuing_body or self.issuer
