@@ -27,6 +27,7 @@ from checker.text.identity import level_rank, parse_body, same_name, with_place_
     ("Bộ Công an", "Bộ Công an"),
     ("Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An", "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An"),
     ("Ban Tuyên giáo TW (Hà Nội và T79)", "Ban Tuyên giáo Trung ương"),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ CHỨC", "Ban Tổ chức Trung ương"),
     ("UBND huyen Van Ninh", "Ủy ban nhân dân huyện Van Ninh"),
 ])
 def test_a_name_is_written_in_full(written: str, full: str) -> None:

@@ -339,7 +339,12 @@ def _written(body: Body) -> str:
     if body.name:
         parts.append(body.name)
     where = _where(body)
-    if body.of is not None and body.role == "board":
+    if body.of is not None and body.role == "board" and body.of.role == "board" and body.of.of is None \
+            and _where(body.of):
+        # A board of a Party's executive committee is named by its level: "BAN CHẤP HÀNH TRUNG ƯƠNG" /
+        # "BAN TỔ CHỨC" is the "Ban Tổ chức Trung ương".
+        parts.append(_where(body.of))
+    elif body.of is not None and body.role == "board":
         parts.append(body.of.text)
     elif where and not (kind is not None and kind.level and not body.place):
         parts.append(where)
