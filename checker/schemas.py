@@ -23,7 +23,36 @@ def generated() -> dict[str, dict[str, Any]]:
     plan["$id"] = "https://plancheck.example/schemas/plan.schema.json"
     report = Report.model_json_schema(mode="serialization")
     report["$id"] = "https://plancheck.example/schemas/report.schema.json"
-    return {"plan.schema.json": plan, "report.schema.json": report, "rulepack.schema.json": rulepack()}
+    return {"plan.schema.json": plan, "report.schema.json": report, "rulepack.schema.json": rulepack(),
+            "config.schema.json": config()}
+
+
+def config() -> dict[str, Any]:
+    """The schema of a configuration file (``.plancheck.yaml``, ``plancheck.toml``, ``[tool.plancheck]``):
+    the keys of :data:`checker.config.KEYS` with the formats, severities and limits the code knows."""
+    from dataclasses import fields
+
+    from checker.config import KEYS
+    from checker.formatters import FORMATTERS
+    from checker.limits import Limits
+    from checker.model.report import SEVERITY_RANK
+
+    properties = {key: dict(value) for key, value in KEYS.items()}
+    properties["format"]["enum"] = sorted(FORMATTERS)
+    properties["fail-on"]["enum"] = [*SEVERITY_RANK, "never"]
+    properties["limits"]["properties"] = {f.name.replace("_", "-"): {"type": ["string", "number"]}
+                                          for f in fields(Limits)}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://plancheck.example/schemas/config.schema.json",
+        "title": "plancheck configuration",
+        "description": "The check options a project sets once: .plancheck.yaml, plancheck.toml, or the "
+                       "[tool.plancheck] table of pyproject.toml. Keys are the long option names of "
+                       "'plancheck check'; paths are relative to the file; command-line options override it.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": properties,
+    }
 
 
 def rulepack() -> dict[str, Any]:
