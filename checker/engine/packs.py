@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from checker.engine.conditions import When
 from checker.engine.errors import SAFE_LOADER, ProblemsError, read_yaml
+from checker.engine.selection import Selection
 from checker.kinds import KINDS
 from checker.resources import rules_dir, schemas_dir
 
@@ -85,6 +86,13 @@ class Pack:
             if rule.kind == kind:
                 rule = replace(rule, params=change(rule.params))
             rules[rule_id] = rule
+        return Pack(self.name, self.path, rules, self.tests)
+
+    def selected(self, selection: Selection) -> Pack:
+        """A copy with only the rules ``selection`` runs (``--select`` / ``--ignore``)."""
+        if selection.everything:
+            return self
+        rules = {rule_id: rule for rule_id, rule in self.rules.items() if selection.runs(rule_id)}
         return Pack(self.name, self.path, rules, self.tests)
 
 
