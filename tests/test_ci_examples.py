@@ -134,10 +134,17 @@ def test_pre_commit_hook() -> None:
     assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
         "plancheck", "plancheck check", "python", True)
     files = re.compile(hook["files"])  # pre-commit searches each path with the regex
-    for path in ("x.docx", "submissions/Kế hoạch 45.DOCX", "a/b.txt", "k.html", "k.htm", "k.pdf"):
-        assert files.search(path), path
-    for path in ("x.png", "x.docx.png", "x.docxx", "docx", "x.doc", "x.xlsx"):
-        assert not files.search(path), path
+    exclude = re.compile(hook["exclude"])
+
+    def taken(path: str) -> bool:
+        return bool(files.search(path)) and not exclude.search(path)
+
+    for path in ("x.docx", "submissions/Kế hoạch 45.DOCX", "a/b.txt", "k.html", "k.htm", "k.pdf", "cu/KH-12.doc",
+                 "nop/ke-hoach-tuyen-truyen.txt", "nop/readme-notes/ke-hoach.txt"):
+        assert taken(path), path
+    for path in ("x.png", "x.docx.png", "x.docxx", "docx", "x.xlsx", "requirements.txt", "app/requirements-dev.txt",
+                 "README.txt", "LICENSE.txt", "docs/CHANGELOG.txt", "robots.txt"):
+        assert not taken(path), path
 
 
 def test_pre_commit_config_uses_the_hook_with_real_options() -> None:
