@@ -19,7 +19,7 @@ def test_generated_schemas_are_up_to_date() -> None:
 
 def test_stale_schema_is_detected(tmp_path: Path) -> None:
     (tmp_path / "plan.schema.json").write_text("{}\n", encoding="utf-8")
-    assert stale(tmp_path) == ["plan.schema.json", "report.schema.json", "rulepack.schema.json"]
+    assert stale(tmp_path) == ["plan.schema.json", "report.schema.json", "rulepack.schema.json", "config.schema.json"]
 
 
 def test_shipped_packs_match_the_rulepack_schema() -> None:
@@ -55,3 +55,14 @@ def test_a_users_pack_is_still_checked_against_the_schema(tmp_path: Path) -> Non
     pack.write_text("extends: default\nrules:\n  has-signer:\n    severity: fatal\n", encoding="utf-8")
     with pytest.raises(PackError, match="'fatal' is not one of"):
         load_pack(str(pack))
+
+
+def test_the_json_report_names_its_schema_and_format_version() -> None:
+    from checker.api import check_file
+    from checker.engine.run import make_report
+    from checker.formatters import json_format
+
+    data = json.loads(json_format.render(make_report([check_file(ROOT / "samples" / "defects" / "no-basis.txt")], [], "vi")))
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    assert data["$schema"] == schema["$id"] and data["format_version"] == 1
+    jsonschema.Draft202012Validator(schema).validate(data)

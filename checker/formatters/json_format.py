@@ -1,4 +1,5 @@
-"""JSON report, following ``schemas/report.schema.json``.
+"""JSON report, following ``schemas/report.schema.json``, which it names as its ``$schema``, with its
+``format_version`` (see :data:`checker.model.report.REPORT_FORMAT`).
 
 The plan's raw blocks and per-block bookkeeping are left out: they are the text itself, which
 the user already has; ``plancheck parse --blocks`` shows them.
@@ -23,13 +24,13 @@ _EXCLUDE = {"documents": {"__all__": {"plan": PLAN_INTERNALS}}}
 
 def as_data(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data."""
-    return report.model_dump(mode="json", exclude=_EXCLUDE)
+    return report.model_dump(mode="json", exclude=_EXCLUDE, by_alias=True)
 
 
 def render(report: Report) -> str:
     """The same text as ``json.dumps(as_data(report), ensure_ascii=False, indent=2)``, written by pydantic's
     serializer (the standard library's encoder runs in Python when it indents: 5× slower)."""
-    return report.model_dump_json(indent=2, exclude=_EXCLUDE) + "\n"
+    return report.model_dump_json(indent=2, exclude=_EXCLUDE, by_alias=True) + "\n"
 
 
 def pieces(report: Report) -> Iterator[str]:

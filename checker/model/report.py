@@ -139,7 +139,18 @@ class ExpectedUnit(BaseModel):
     documents: list[str] = Field(default_factory=list)
 
 
+REPORT_SCHEMA = "https://plancheck.example/schemas/report.schema.json"
+"""The ``$id`` of ``schemas/report.schema.json``, which a JSON report names as its ``$schema``."""
+REPORT_FORMAT = 1
+"""The version of the JSON report's format: raised when a field is renamed or removed or changes meaning
+(adding a field keeps it)."""
+
+
 class Report(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_url: str = Field(REPORT_SCHEMA, alias="$schema", description="The JSON Schema the report follows.")
+    format_version: int = Field(REPORT_FORMAT, description="The version of this format (see REPORT_FORMAT).")
     tool: str = "plancheck"
     version: str
     lang: Literal["vi", "en"] = "vi"
