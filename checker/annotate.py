@@ -32,7 +32,7 @@ from checker.model.plan import Plan
 from checker.model.report import DocumentReport, Finding
 from checker.output import write_output
 from checker.read.docx import read_docx_bytes
-from checker.read.errors import ReadError, file_bytes
+from checker.read.errors import ReadError, file_bytes, shown
 
 AUTHOR = "plancheck"
 INITIALS = "PC"
@@ -62,7 +62,8 @@ class AnnotateError(Exception):
         self.vi, self.en = vi, en
 
     def message(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
+        """The reason in ``lang``, control characters in the file names it holds shown as escapes."""
+        return shown(self.en if lang == "en" else self.vi)
 
 
 @dataclass
