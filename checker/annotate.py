@@ -5,8 +5,9 @@ each finding that has a location is anchored on the run(s) holding its text (a r
 span's edges when it is plain text, so the comment covers exactly the quoted words); one summary comment
 on the first words of the document gives the verdict, the counts and the findings that concern the whole
 document. Any other input (.txt, .html, .pdf, .doc) gets a .docx rendition of the extracted text with the
-same comments. The original file is never written; the copy is written atomically
-(:mod:`checker.output`), so a failed run leaves no half-written file.
+same comments. The original file is never written; the copy is written as :mod:`checker.output` writes
+every output (atomically unless the path is a link, a FIFO or a device), so a failed run leaves no
+half-written file.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from lxml import etree
 
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport, Finding
-from checker.output import write_atomically
+from checker.output import write_output
 from checker.read.docx import read_docx_bytes
-from checker.read.errors import ReadError, file_bytes
+from checker.read.errors import ReadError, file_bytes, shown
 
 AUTHOR = "plancheck"
 INITIALS = "PC"
@@ -61,7 +62,8 @@ class AnnotateError(Exception):
         self.vi, self.en = vi, en
 
     def message(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
+        """The reason in ``lang``, control characters in the file names it holds shown as escapes."""
+        return shown(self.en if lang == "en" else self.vi)
 
 
 @dataclass
@@ -297,7 +299,7 @@ def annotate(report: DocumentReport, output: str | Path, lang: str = "vi") -> An
 
 def _save(word: WordDocument, out: Path) -> None:
     try:
-        write_atomically(out, word.save)
+        write_output(out, word.save)
     except OSError as exc:
         raise AnnotateError(f"{out}: không ghi được ({exc.strerror or exc})",
                             f"{out}: cannot write ({exc.strerror or exc})") from exc

@@ -176,13 +176,16 @@ def check_all(files: Sequence[Path], job: Job, jobs: int | Literal["auto"] = 1, 
         yield from results
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("plancheck", total=len(files))
         for report in results:
-            bar.update(task, advance=1, description=Path(report.path).name[:40])
+            # The name as text: its control characters escaped (a line feed would print a line of its own, which
+            # a CI runner may read as a command), its brackets not read as rich markup.
+            bar.update(task, advance=1, description=escape(shown(Path(report.path).name[:40])))
             yield report
 
 

@@ -34,7 +34,7 @@ from checker.kinds import KINDS
 from checker.limits import Limits, using
 from checker.model.report import SEVERITY_RANK, Report
 from checker.output import write_text
-from checker.read.errors import ReadError
+from checker.read.errors import ReadError, shown
 from checker.summary import SummaryError, write_summary
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def _annotate_all(report: Report, folder: Path, lang: str, limits: Limits) -> No
                 annotate(document, folder / name, lang)
         except OSError as exc:
             failed += 1
-            click.echo(f"plancheck: --annotate: {folder / name}: {exc.strerror or exc}", err=True)
+            click.echo(f"plancheck: --annotate: {shown(str(folder / name))}: {exc.strerror or exc}", err=True)
         except (AnnotateError, ReadError) as exc:
             failed += 1
             click.echo(f"plancheck: --annotate: {exc.message(lang)}", err=True)
@@ -286,6 +286,7 @@ def _against(path: str, parent: str | None, lang: str) -> Against:
     items = sum(bool(i.phrases) for i in found.items)
     tasks = sum(bool(t.phrases) for t in found.tasks)
     symbol = plan.number_symbol or "—"
+    path = shown(path)  # printed below: a file name cannot drive the terminal
     deadline = found.deadline.strftime("%d/%m/%Y") if found.deadline else "—"
     if lang == "vi":
         click.echo(f"plancheck: đối chiếu với {path} (số {symbol}): {items} nội dung, {tasks} nhiệm vụ giao "
@@ -315,7 +316,7 @@ def _emit(text: str | Iterable[str], output: str | None, what: str) -> None:
     try:
         write_text(output, text)
     except OSError as exc:
-        click.echo(f"plancheck: cannot write {what} to {output}: {exc.strerror or exc}", err=True)
+        click.echo(f"plancheck: cannot write {what} to {shown(output)}: {exc.strerror or exc}", err=True)
         sys.exit(2)
 
 
@@ -369,9 +370,10 @@ def annotate(path: str, output: str, rules: str | None, parent: str | None, agai
         sys.exit(2)
     counted = [f for f in report.findings if not f.accepted]
     errors = sum(f.severity == "error" for f in counted)
-    message = (f"{written.path}: {written.comments} comments on the text, {len(counted)} findings ({errors} errors)"
+    where = shown(str(written.path))
+    message = (f"{where}: {written.comments} comments on the text, {len(counted)} findings ({errors} errors)"
                if lang == "en" else
-               f"{written.path}: {written.comments} nhận xét trên văn bản, {len(counted)} phát hiện ({errors} lỗi)")
+               f"{where}: {written.comments} nhận xét trên văn bản, {len(counted)} phát hiện ({errors} lỗi)")
     click.echo(message, err=True)
 
 

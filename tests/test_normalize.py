@@ -59,6 +59,16 @@ def test_clean_composes_and_drops_invisible_characters():
     assert clean("báo\u00adcáo") == "báo\u00adcáo"  # the soft hyphen is a letter in TCVN3 text
 
 
+def test_clean_drops_control_characters_but_tab_and_line_breaks():
+    # ESC would start a terminal sequence (clear the screen, recolour), BEL rings, BS overwrites.
+    assert clean("Kế\x1b[2J hoạch\x07 số\x08 5\x1b]0;tên\x07") == "Kế[2J hoạch số 5]0;tên"
+    assert clean("a\tb\r\nc\rd\x85e") == "a\tb\nc\nd\ne"  # tab kept, line breaks written \n
+    assert clean("trang một\fTrang hai\vdòng") == "trang một Trang hai dòng"  # page and soft breaks: spacing
+    assert clean("a\x00b\x1cc\x1fd") == "abcd"
+    assert clean("a\x00b", keep_nul=True) == "a\x00b"  # a reader's placeholder survives when asked for
+    assert clean("mã\x9b2K\x7f") == "mã2K"  # C1 and DEL, as before
+
+
 def test_squash_and_strip_diacritics():
     assert squash("  Ủy  ban\u00a0\nnhân dân ") == "ủy ban nhân dân"
     assert strip_diacritics("Ban Tuyên giáo Tỉnh uỷ") == "ban tuyen giao tinh uy"

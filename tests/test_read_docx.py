@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -267,3 +268,38 @@ def test_text_boxes_follow_their_anchor(tmp_path):
         ("Nơi nhận:", 2), ("- Như trên;", 2),  # the VML fallback of the same box is not read twice
         ("VML:", 3), ("- Như trên;", 3), ("Kết thúc", 4),
     ]
+
+
+def _with_second(part: str, name: str, data: bytes) -> bytes:
+    """The sample package with a second entry ``name`` (a duplicate of ``part``) holding ``data``, written after
+    the original: ``zipfile`` reads the last of two entries of one name, Word may show the first."""
+    import warnings
+
+    out = io.BytesIO()
+    sample = Path(__file__).resolve().parents[1] / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx"
+    with zipfile.ZipFile(sample) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, source.read(item.filename))
+        assert part in source.namelist()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "Duplicate name": what this test is about
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["word/document.xml", "Word/Document.xml", "word/styles.xml"])
+def test_a_package_with_two_entries_of_one_name_is_refused_as_ambiguous(tmp_path: Path, name: str) -> None:
+    from conftest import run
+
+    other = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+             'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Kế hoạch khác</w:t></w:r></w:p></w:body>'
+             '</w:document>').encode()
+    path = tmp_path / "hai-ban.docx"
+    path.write_bytes(_with_second(name.lower(), name, other))
+    with pytest.raises(ReadError) as caught:
+        read_docx(path)
+    assert caught.value.reason_en.startswith(f"the .docx package holds two entries named {name}: ")
+    code, out, _ = run("check", str(path), "--format", "json", "--lang", "en")
+    [document] = json.loads(out)["documents"]
+    assert code == 1 and document["status"] == "unreadable"
+    assert document["findings"][0]["message"] == f"{path}: {caught.value.reason_en}"  # the file and the part

@@ -287,3 +287,18 @@ def test_plan_page_extracts_like_a_plan(tmp_path):
     assert [c.symbol for c in plan.basis] == ["93-HD/BTGTU"]
     units = [unit for task in plan.tasks for unit in task.units]
     assert "Phòng Văn hóa và Thông tin" in units and "Công an huyện" in units
+
+
+def test_terminal_controls_written_as_character_references_never_reach_the_report(tmp_path: Path) -> None:
+    # "&#27;[2J" would clear the reviewer's terminal and "&#7;" ring it when the text report quotes the page.
+    from conftest import run
+
+    page = tmp_path / "ke-hoach.html"
+    page.write_bytes("<html><body><h1>KẾ HOẠCH</h1><p>&#27;[2J&#27;]0;giả mạo&#7;Thực hiện Hướng dẫn số "
+                     "93-HD/BTGTU&#8; của Ban Tuyên giáo \x1b[31mTỉnh ủy&#11;năm&#12;2023.</p></body></html>"
+                     .encode())
+    texts = [b.text for b in read_html(page).blocks]
+    assert texts[1] == "[2J]0;giả mạoThực hiện Hướng dẫn số 93-HD/BTGTU của Ban Tuyên giáo [31mTỉnh ủy năm 2023."
+    for fmt in ("text", "markdown", "json"):
+        _, out, _ = run("check", str(page), "--format", fmt, "--rules", "default")
+        assert not any(c in out for c in "\x1b\x07\x08\x0b\x0c"), fmt

@@ -353,3 +353,21 @@ def test_a_table_drawn_with_pipes_is_read_as_a_table():
                     (["Phòng Kế hoạch tổng hợp"], ["Phòng Điều dưỡng"], "Tháng 4/2025")]
     assert plan.signer is not None and plan.signer.name == "Nguyễn Văn An"
     assert plan.recipients == ["Sở Y tế", "Lưu: VT"]
+
+
+def test_terminal_controls_in_a_text_file_never_reach_the_report(tmp_path: Path) -> None:
+    from conftest import run
+
+    # A raw ESC or BEL byte: not a text file, refused as such (the name is shown, the bytes never are).
+    for byte in (b"\x1b[2J", b"\x07"):
+        path = tmp_path / "ke-hoach.txt"
+        path.write_bytes("KẾ HOẠCH\nThực hiện ".encode() + byte + " Hướng dẫn số 93-HD/BTGTU.\n".encode())
+        with pytest.raises(ReadError, match="control characters"):
+            read_txt(path)
+        _, out, _ = run("check", str(path))
+        assert "không phải tệp văn bản" in out and byte not in out.encode()
+    # Page breaks (pdftotext) and soft line breaks (Word's clipboard) are spacing, in the text and the report.
+    path.write_bytes("KẾ HOẠCH\nThực hiện\fHướng dẫn\vsố 93-HD/BTGTU.\n".encode())
+    assert texts(path) == ["KẾ HOẠCH", "Thực hiện Hướng dẫn số 93-HD/BTGTU."]
+    _, out, _ = run("check", str(path), "--format", "json")
+    assert "\\f" not in out and "\\u000b" not in out

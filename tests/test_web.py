@@ -67,6 +67,22 @@ def test_api_bad_inputs(client: TestClient) -> None:
     assert finding["rule"] == "readable" and finding["message"].startswith("hong.docx: ")
 
 
+def test_api_shows_the_uploaded_name_never_the_servers_temporary_path(client: TestClient) -> None:
+    # The name as the client sent it: its base name, control characters escaped; the temporary folder
+    # (/tmp/plancheck-upload-…/upload.txt) appears nowhere, not even as the plan's path.
+    sent = "C:\\nop\\..\\kh\x1b[2J\u202ex.txt"  # (the test client writes most other controls as %XX)
+    response = upload(client, TASK, name=sent)
+    assert response.status_code == 200
+    [document] = response.json()["documents"]
+    assert document["path"] == document["plan"]["path"] == "kh\\x1b[2J\\u202ex.txt"
+    assert "plancheck-upload" not in response.text and "upload.txt" not in response.text
+    response = client.post("/api/check", files={"file": ("trong.txt", b"", "text/plain")})  # unreadable: empty
+    assert response.status_code == 422
+    assert response.json()["documents"][0]["path"] == "trong.txt" and "plancheck-upload" not in response.text
+    page = upload(client, TASK, url="/", name=sent).text
+    assert "plancheck-upload" not in page and "\x1b" not in page and "kh\\x1b[2J\\u202ex.txt" in page
+
+
 def test_an_upload_over_the_limit_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "lon.txt"
     big.write_bytes(TASK.read_bytes() * 40)  # ~330 KB

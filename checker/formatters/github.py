@@ -12,7 +12,10 @@ the file and the message starts with the place in words (``paragraph 12 · III. 
 the section path the same way. The quote and the fix follow, one per line.
 
 Values are escaped exactly as ``@actions/core`` does: the message ``%`` → ``%25``, CR → ``%0D``, LF →
-``%0A``; properties also ``:`` → ``%3A`` and ``,`` → ``%2C``.
+``%0A``; properties also ``:`` → ``%3A`` and ``,`` → ``%2C``. Before that, control characters but the
+message's own line breaks are shown as escapes (:func:`checker.text.visible.visible`: ESC → ``\\x1b``, a
+line feed in a file name → ``\\x0a``, RLO → ``\\u202e``): the log viewer renders ANSI colours and
+direction overrides, and a file name must never end the command's line.
 
 The output always ends with one ``::notice title=plancheck::`` line that counts documents and findings (those
 that count, then the accepted ones, unreadable documents and waiver problems when there are any), so a
@@ -25,17 +28,20 @@ from __future__ import annotations
 from checker.formatters.view import details
 from checker.model.document import Location
 from checker.model.report import DocumentReport, Finding, Report
+from checker.text.visible import visible
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 def escape_data(value: str) -> str:
-    """The message of a command, escaped like ``escapeData`` of ``@actions/core``."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message of a command: control characters but line breaks shown as escapes, then escaped like
+    ``escapeData`` of ``@actions/core`` (line breaks become ``%0D``/``%0A``, shown by GitHub as such)."""
+    return visible(value, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:
-    """A property value (``file=``, ``title=``), escaped like ``escapeProperty`` of ``@actions/core``."""
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+    """A property value (``file=``, ``title=``): every control character shown as an escape (a line break in
+    a file name too), then escaped like ``escapeProperty`` of ``@actions/core``."""
+    return escape_data(visible(value)).replace(":", "%3A").replace(",", "%2C")
 
 
 def file_line(location: Location | None) -> int | None:

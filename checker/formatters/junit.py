@@ -13,9 +13,11 @@ A pure function of the report (no clock, no files): the same report always gives
   testcase's ``<system-out>``: they never fail it;
 * an unreadable document has a single testcase ``readable`` with an ``<error>`` carrying the reason.
 
-Counts (``tests``, ``failures``, ``errors``) are exact on every suite and on ``<testsuites>``. There are no
-``time`` or ``timestamp`` attributes (they are optional). Waiver problems and the baseline summary are not
-part of this format: the text and JSON reports show them.
+Control characters are shown as escapes (:func:`checker.text.visible.visible`; line breaks too, but those
+between the lines made here); what XML cannot carry at all becomes U+FFFD. Counts (``tests``, ``failures``,
+``errors``) are exact on every suite and on ``<testsuites>``. There are no ``time`` or ``timestamp``
+attributes (they are optional). Waiver problems and the baseline summary are not part of this format: the
+text and JSON reports show them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from lxml import etree
 
 from checker.formatters.view import details, marks
 from checker.model.report import SEVERITY_RANK, DocumentReport, Finding, Report
+from checker.text.visible import visible
 
 READABLE_RULE = "readable"
 
@@ -43,8 +46,14 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml(text: str) -> str:
-    """``text`` with every character XML cannot carry replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
+    """``text`` with its control characters but line breaks shown as escapes, and any other character XML
+    cannot carry (U+FFFE, U+FFFF) replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", visible(text, keep="\r\n"))
+
+
+def _name(path: str) -> str:
+    """A file's path as an attribute: every control character escaped, line breaks too."""
+    return _xml(visible(path))
 
 
 def _mark(finding: Finding, lang: str) -> str:
@@ -55,12 +64,13 @@ def describe(finding: Finding, lang: str) -> str:
     """One finding as a few lines: severity, code and message, then location, quote and fix when known."""
     w = _WORDS[lang]
     lines = [f"[{w[finding.severity]}] {finding.code}: {finding.message}{_mark(finding, lang)}"]
-    return "\n".join([*lines, *(f"  {line}" for line in details(finding, lang))])
+    # A line break inside a message or quote is shown escaped: only the lines made here break the text.
+    return "\n".join(map(visible, [*lines, *(f"  {line}" for line in details(finding, lang))]))
 
 
 def _testcase(suite: etree._Element, path: str, rule: str, findings: list[Finding], lang: str) -> tuple[int, int]:
     """Add the testcase of ``rule``; return (failures, errors) it adds."""
-    case = etree.SubElement(suite, "testcase", classname=_xml(path), name=_xml(rule))
+    case = etree.SubElement(suite, "testcase", classname=_name(path), name=_xml(rule))
     failing = [f for f in findings if not f.accepted and f.severity in ("error", "warning")]
     # Errors first, each severity in report order (sorted() is stable).
     failing = sorted(failing, key=lambda f: -SEVERITY_RANK[f.severity])
@@ -79,7 +89,7 @@ def _testcase(suite: etree._Element, path: str, rule: str, findings: list[Findin
 
 def _unreadable(suite: etree._Element, doc: DocumentReport, lang: str) -> tuple[int, int]:
     """The single ``readable`` testcase of a document that could not be read."""
-    case = etree.SubElement(suite, "testcase", classname=_xml(doc.path), name=READABLE_RULE)
+    case = etree.SubElement(suite, "testcase", classname=_name(doc.path), name=READABLE_RULE)
     findings = [f for f in doc.findings if f.rule == READABLE_RULE] or [
         Finding(rule=READABLE_RULE, code="unreadable", severity="error",
                 message=doc.error or _WORDS[lang]["unreadable"])]
@@ -95,7 +105,7 @@ def _unreadable(suite: etree._Element, doc: DocumentReport, lang: str) -> tuple[
 
 
 def _suite(root: etree._Element, doc: DocumentReport, rules: list[str], lang: str) -> tuple[int, int, int]:
-    suite = etree.SubElement(root, "testsuite", name=_xml(doc.path))
+    suite = etree.SubElement(root, "testsuite", name=_name(doc.path))
     if doc.status == "unreadable":
         failures, errors = _unreadable(suite, doc, lang)
         tests = 1

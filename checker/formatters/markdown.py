@@ -5,7 +5,9 @@ The layout is ``templates/report.md.j2``; what it shows comes from :mod:`checker
 Every value the template prints is escaped for Markdown by the environment's ``finalize`` (so that a
 ``*``, ``|``, ``<`` or ``[`` in a document's text is shown as written, never read as Markdown or HTML,
 and a line break does not end a list item); table cells go through the ``cell`` filter, which also
-keeps line breaks as ``<br>``. A pure function: no clock, no files.
+keeps line breaks as ``<br>``. Control characters are shown as escapes first
+(:func:`checker.text.visible.visible`; file names, line breaks included, already by the view). A pure
+function: no clock, no files.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import jinja2
 
 from checker.formatters import view
 from checker.model.report import Report
+from checker.text.visible import visible
 
 # ASCII punctuation that means something in CommonMark or GitHub Markdown, inline or in a table.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
@@ -31,7 +34,7 @@ def escape(value: object) -> str:
     """``value`` as literal Markdown text on one line."""
     if isinstance(value, Raw):
         return value
-    text = "" if value is None else str(value)
+    text = "" if value is None else visible(str(value), keep="\r\n")
     return _SPECIAL.sub(r"\\\1", _NEWLINES.sub(" ", text))
 
 

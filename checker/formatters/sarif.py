@@ -35,6 +35,10 @@ suppression says it is accepted). Unreadable files, what readers had to repair (
 waivers file are listed as notifications of the invocation; theme coverage is in the properties of
 each document's artifact (covered, missing, and notRequired: themes not yet in force in the plan's year).
 
+Every text in the log has its control characters but line breaks shown as escapes
+(:func:`checker.text.visible.visible`: ESC → ``\\x1b``, RLO → ``\\u202e``), since SARIF viewers print the
+messages; artifact URIs are percent-encoded anyway.
+
 A pure function of the report: nothing is read from disk or the clock, and the output is stable.
 """
 
@@ -53,6 +57,7 @@ from checker.formatters.view import section_path
 from checker.formatters.view import where as place_of
 from checker.model.document import Block, Location
 from checker.model.report import DocumentReport, Finding, Report
+from checker.text.visible import visible
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
@@ -321,6 +326,17 @@ def _uses_base(data: Any) -> bool:
     return False
 
 
+def _shown(data: Any) -> Any:
+    """``data`` with every string's control characters but line breaks shown as escapes."""
+    if isinstance(data, str):
+        return visible(data, keep="\r\n")
+    if isinstance(data, dict):
+        return {key: _shown(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_shown(value) for value in data]
+    return data
+
+
 def as_data(report: Report) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log (JSON-ready data)."""
     words = _WORDS[report.lang]
@@ -376,7 +392,7 @@ def as_data(report: Report) -> dict[str, Any]:
     run["results"] = results
     if report.baseline is not None:
         run["properties"] = {"baseline": report.baseline.model_dump(mode="json")}
-    return {"$schema": SCHEMA, "version": VERSION, "runs": [run]}
+    return {"$schema": SCHEMA, "version": VERSION, "runs": [_shown(run)]}
 
 
 def render(report: Report) -> str:

@@ -4,6 +4,10 @@ Accepted findings are shown, marked on their first line: ``(đã chấp nhận: 
 waiver, ``(đã có trong đường cơ sở)`` for the baseline. The summary counts only the findings that are
 not accepted (the ones the exit code looks at) and adds how many were accepted; waiver problems and
 the comparison with the baseline come just before it.
+
+Every line is printed through :func:`checker.text.visible.visible`: a control character in a file name
+(or anywhere else) is shown as an escape (``\\x1b``, ``\\x0a``, ``\\u202e``), so it can neither drive the
+terminal nor start a line of its own that a CI runner would read as a command.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from checker.formatters.view import baseline_lines, details, expected_lines, marks, themes_summary, totals
 from checker.model.report import DocumentReport, Finding, Report
 from checker.read.errors import shown
+from checker.text.visible import visible
 
 _WORDS = {
     "vi": {
@@ -81,4 +86,4 @@ def render(report: Report) -> str:
     # Only findings that are not accepted: the ones the exit code looks at.
     total = f"{w['summary']}: {totals(report)}"
     lines.append(total)
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(visible, lines)) + "\n"

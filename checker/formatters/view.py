@@ -21,6 +21,7 @@ from checker.model.plan import Plan
 from checker.model.report import BaselineSummary, DocumentReport, Evidence, Finding, Report, ThemeCoverage
 from checker.text.markers import BULLETS
 from checker.text.normalize import fold
+from checker.text.visible import visible
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -406,7 +407,8 @@ def document_view(doc: DocumentReport, number: int, lang: str) -> DocumentView:
     counts = {s: doc.count(s, include_accepted=False) for s in SEVERITIES}
     verdict = doc.verdict()
     return DocumentView(
-        number=number, anchor=f"doc-{number}", path=doc.path, status=doc.status, error=doc.error,
+        # The file name as it can be shown: its control characters, line breaks included, escaped.
+        number=number, anchor=f"doc-{number}", path=visible(doc.path), status=doc.status, error=doc.error,
         description=describe(doc.plan), pack=doc.pack or "", counts=counts,
         accepted=sum(f.accepted for f in doc.findings), verdict=verdict, verdict_label=w[verdict],
         notes=list(doc.plan.notes) if doc.plan is not None else [], groups=_groups(doc, lang),

@@ -27,6 +27,7 @@ from checker.read.docx_numbering import Numbering
 from checker.read.docx_styles import Styles, wordml_names
 from checker.read.docx_walk import Walker
 from checker.read.errors import ReadError, file_bytes, too_large, xml_limit
+from checker.text.visible import visible
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -101,6 +102,22 @@ def _check_package(archive: zipfile.ZipFile, path: str) -> None:
                         f"{total / MB:.0f} MB", "docx-total-size")
 
 
+def _refuse_duplicates(archive: zipfile.ZipFile, path: str) -> None:
+    """Refuse a package holding two entries of the same name (part names are compared without case, as OPC
+    does): ``zipfile`` reads the last one, Word or another reader may show the first, so the text checked
+    might not be the text the reviewer sees."""
+    seen: set[str] = set()
+    for entry in archive.infolist():
+        key = entry.filename.casefold()
+        if key in seen:
+            name = visible(entry.filename)
+            raise ReadError(path, f"gói .docx có hai mục cùng tên {name}: không rõ phần nào là nội dung văn bản (tệp "
+                            "hỏng hoặc được tạo có chủ ý); hãy mở bằng Word và lưu lại", f"the .docx package holds "
+                            f"two entries named {name}: which one is the document is ambiguous (a damaged or crafted "
+                            "file); open it in Word and save it again")
+        seen.add(key)
+
+
 def read_docx(path: str | Path) -> Document:
     """Read a .docx file into a :class:`Document`; any problem with the file raises ReadError."""
     return read_docx_bytes(file_bytes(path), str(path))
@@ -117,6 +134,7 @@ def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) ->
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_package(archive, path)
+            _refuse_duplicates(archive, path)
             return _read_package(archive, path, origins)
     except ReadError:
         raise

@@ -189,7 +189,7 @@ class Walker:
         notes = iter(found.notes)
         if not self.in_note:
             self.citing = para
-        for line in clean("".join(found.parts)).split("\n") if found.parts else ():
+        for line in clean("".join(found.parts), keep_nul=True).split("\n") if found.parts else ():
             text = line.replace(_NOTE, "").strip()
             if text:
                 text, label = with_label(label, text), ""

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Literal
 
+from checker.text.visible import visible
+
 
 class ReadError(Exception):
     """A file could not be read.
@@ -34,11 +36,9 @@ class ReadError(Exception):
 
 
 def shown(path: str) -> str:
-    """A path for a message: control characters (new lines, escapes) and direction overrides escaped."""
-    return "".join(c if c.isprintable() and c not in _BIDI else f"\\u{ord(c):04x}" for c in path)
-
-
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+    """A path for a message: control characters (new lines, escapes) and direction overrides escaped
+    (:func:`checker.text.visible.visible`)."""
+    return visible(path)
 
 
 def xml_limit(message: str) -> Literal["depth", "size"] | None:

@@ -3,8 +3,9 @@
 Two levels:
 
 * :func:`clean` is applied by readers to the text they keep: Unicode NFC, invisible characters
-  (zero-width characters, BOM, direction marks and overrides, DEL and C1 controls) removed, line
-  breaks written ``\\n``. Reports quote this text, so it must look exactly like the original.
+  (zero-width characters, BOM, direction marks and overrides, C0 controls but tab and line breaks, DEL and
+  C1 controls) removed, line breaks written ``\\n``. Reports quote this text, so it must look exactly like
+  the original, and it reaches terminals: no control character may be left in it.
 * :func:`fold` is for matching only. It maps each character of a cleaned text to exactly one
   character (so offsets found in the folded text are valid in the original): lower case,
   ``Ð``→``đ``, odd spaces → space, smart quotes → ``"``/``'``, dashes → ``-``, superscript
@@ -41,12 +42,20 @@ class Translator:
 # conversion happens before cleaning).
 # DEL and the C1 controls (U+0080-U+009F, mojibake of Windows-1252 text or planted escapes: U+009B opens
 # a terminal control sequence) are dropped too, except NEL (U+0085), a line break (see clean()).
-_drop_invisible = Translator(dict.fromkeys(
+# So are the C0 controls but tab, line feed and carriage return (a line break, see clean()): an HTML page
+# can write ESC as "&#27;" and BEL as "&#7;", and a report printing them would clear the terminal or ring
+# it. Vertical tab and form feed (a soft line break, a page break) become a space, so the words on either
+# side stay apart; NUL is dropped unless the caller keeps it as a placeholder (see clean()).
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(
     [*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
                "\u2066\u2067\u2068\u2069\x7f"),
-     *(c for c in range(0x80, 0xA0) if c != 0x85)],
+     *(c for c in range(0x80, 0xA0) if c != 0x85),
+     *(c for c in range(0x01, 0x20) if chr(c) not in "\t\n\r\v\f")],
     None,
-))
+)
+_INVISIBLE.update({ord("\v"): " ", ord("\f"): " "})
+_drop_invisible = Translator(_INVISIBLE)
+_drop_invisible_and_nul = Translator({**_INVISIBLE, 0: None})
 
 _ONE_TO_ONE = {
     "\u00d0": "\u0110",  # Ð (Eth) typed for Đ
@@ -95,13 +104,15 @@ _OLD_STYLE = re.compile(
 _LINE_BREAKS = re.compile("\r\n?|[\x85\u2029]")
 
 
-def clean(text: str) -> str:
-    """Drop invisible characters, write every line break as ``\\n`` and compose to NFC; the result is what
-    reports quote.
+def clean(text: str, *, keep_nul: bool = False) -> str:
+    """Drop invisible characters and control characters, write every line break as ``\\n`` and compose to
+    NFC; the result is what reports quote. ``keep_nul``: NUL is kept, for a reader that marks places in the
+    text with it while the text is cleaned (a placeholder no document can hold; the caller removes it).
 
     The invisibles go first: one between a letter and its tone mark (``e\\u200b\\u0301``) would otherwise
     block the composition and leave the text not NFC once it is gone."""
-    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", _drop_invisible(text)))
+    visible = _drop_invisible(text) if keep_nul else _drop_invisible_and_nul(text)
+    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", visible))
 
 
 def _old_to_new(m: re.Match[str]) -> str:

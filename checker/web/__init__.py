@@ -41,6 +41,7 @@ from checker.formatters import json_format, view
 from checker.limits import Limits
 from checker.model.report import DocumentReport, Report
 from checker.read import SUPPORTED
+from checker.text.visible import visible
 from checker.web.work import Outcome, check_upload
 
 Scope = MutableMapping[str, Any]
@@ -164,7 +165,8 @@ def create_app(rules: str | None = None, limits: Limits | None = None, workers: 
         upload = form.get("file")
         if upload is None or isinstance(upload, str) or not upload.filename:
             return None, WORDS[lang]["no_file"], lang, pack, parent
-        name = PurePath(upload.filename.replace("\\", "/")).name[:200] or "tep"
+        # The name the client sent, as a base name with its control characters escaped: it is shown, never used.
+        name = visible(PurePath(upload.filename.replace("\\", "/")).name[:200]) or "tep"
         suffix = PurePath(name).suffix.lower()
         if suffix not in SUPPORTED or suffix == ".doc":
             return None, WORDS[lang]["unsupported"].format(suffix=suffix or "?"), lang, pack, parent

@@ -39,8 +39,10 @@ def check_upload(path: str, name: str, rules: str | None, parent: str | None, la
                 annotated = out.read_bytes()
             except (AnnotateError, ReadError):
                 annotated = None  # the report is still shown; only the download is missing
-    # The user sees the name they gave the file, never the server's temporary path.
+    # The user sees the name they gave the file, never the server's temporary path (the report's and its plan's).
     update: dict[str, object] = {"path": name}
+    if report.plan is not None:
+        update["plan"] = report.plan.model_copy(update={"path": name})
     if report.error:
         update["error"] = report.error.replace(path, name)
         update["findings"] = [f.model_copy(update={"message": f.message.replace(path, name)})
