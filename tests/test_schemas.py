@@ -62,7 +62,8 @@ def test_the_json_report_names_its_schema_and_format_version() -> None:
     from checker.engine.run import make_report
     from checker.formatters import json_format
 
-    data = json.loads(json_format.render(make_report([check_file(ROOT / "samples" / "defects" / "no-basis.txt")], [], "vi")))
+    report = make_report([check_file(ROOT / "samples" / "defects" / "no-basis.txt")], [], "vi")
+    data = json.loads(json_format.render(report))
     schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
     assert data["$schema"] == schema["$id"] and data["format_version"] == 1
     jsonschema.Draft202012Validator(schema).validate(data)
