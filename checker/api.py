@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from checker.engine.packs import Pack, load_pack
 from checker.engine.run import check_plan, choose_pack_name, resolve_pack, unreadable
+from checker.engine.selection import Selection
 from checker.extract import extract_plan
 from checker.kinds import cites_parent
 from checker.model.plan import Plan
@@ -69,6 +70,7 @@ def check_file(
     parent: str | None = None,
     against: Against | None = None,
     lang: str = "vi",
+    selection: Selection | None = None,
 ) -> DocumentReport:
     """Check one document and return its report; an unreadable file gives an ``unreadable`` report.
 
@@ -78,7 +80,8 @@ def check_file(
     pack that names the same parent keeps its date and issuer. Rule-pack errors raise
     :class:`~checker.engine.packs.PackError`, before the document is read. ``against`` adds the
     rules derived from a parent directive (:class:`Against`) to the pack (``rules`` is then a name or
-    a path, or None for the built-in pack chosen by the plan's subject).
+    a path, or None for the built-in pack chosen by the plan's subject). ``selection`` keeps only the
+    rules it selects (``--select`` / ``--ignore``).
     """
     if isinstance(rules, str):
         load_pack(rules)  # validate the pack before reading any document
@@ -95,4 +98,6 @@ def check_file(
         known_as = against.as_parent(parent) if against is not None else None
         pack = pack.with_params(cites_parent.NAME, lambda params: cites_parent.with_parent(
             cast(cites_parent.CitesParentParams, params), expected, known_as))
+    if selection is not None:
+        pack = pack.selected(selection)  # --select / --ignore
     return check_plan(plan, pack, lang)

@@ -29,6 +29,7 @@ from checker.api import Against, check_file
 from checker.cpus import available_cpus
 from checker.engine.packs import PackError
 from checker.engine.run import unreadable
+from checker.engine.selection import Selection
 from checker.formatters import PlanPart
 from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.plan import Plan
@@ -56,6 +57,7 @@ class Job:
     lang: str = "vi"
     limits: Limits = field(default_factory=Limits)
     keep: PlanPart = "all"  # what of the plan each report keeps (see :func:`slim`, formatters.reads)
+    selection: Selection = field(default_factory=Selection)  # --select / --extend-select / --ignore
     cache: Cache | None = None  # reports of documents checked before (check --cache, see checker.cache)
 
 
@@ -138,7 +140,8 @@ def check_one(path: str) -> DocumentReport:
     entry = cache.entry(path, limit) if cache is not None else None  # the document as it is read
     try:
         with using(_job.limits), deadline(_job.limits.timeout):
-            report = check_file(path, _job.rules, parent=_job.parent, against=_against, lang=_job.lang)
+            report = check_file(path, _job.rules, parent=_job.parent, against=_against, lang=_job.lang,
+                                selection=_job.selection)
         report = slim(report, _job.keep)
     except TimeLimit as exc:
         reason = (f"{shown(path)}: gave up after {exc.seconds:g} s (change it with --limit timeout=…)"

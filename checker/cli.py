@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import click
 import yaml
@@ -22,14 +22,17 @@ import yaml
 from checker import __version__
 from checker.api import Against, parse_file
 from checker.batch import Job, check_all
+from checker.config import OPTIONS, Config, ConfigError, find_config, load_config, merged
 from checker.engine.baseline import BaselineError, accept_written, apply_baseline, load_baseline, make_baseline
 from checker.engine.baseline import write_baseline as write_baseline_file
 from checker.engine.packs import BUILTIN, PackError, load_pack
 from checker.engine.run import make_report
+from checker.engine.selection import Selection
 from checker.engine.waivers import WaiverError, apply_waivers, load_waivers
 from checker.expected import UnitsError, match_units, parent_units, read_units
 from checker.formatters import FORMATTERS, reads, rendered
-from checker.inputs import collect
+from checker.formatters import statistics as statistics_format
+from checker.inputs import DEFAULT_EXCLUDE, Exclusion, collect
 from checker.kinds import KINDS
 from checker.limits import Limits, using
 from checker.model.report import SEVERITY_RANK, Report
@@ -133,12 +136,45 @@ def main() -> None:
 @click.option("--annotate", "annotate_dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Also write into DIR a copy of each readable document as NAME.checked.docx, with each "
                    "finding as a Word comment on its text and a summary comment at the top.")
-def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against_path: str | None, fmt: str,
-          output: str | None,
+@click.option("--select", "select", metavar="RULES", multiple=True,
+              help="Check only these rules: ids or prefixes, comma-separated or repeated (--select cites,covers).")
+@click.option("--extend-select", "extend_select", metavar="RULES", multiple=True,
+              help="Check these rules too, besides those selected.")
+@click.option("--ignore", "ignore", metavar="RULES", multiple=True,
+              help="Leave these rules out (ids or prefixes); a more specific --select wins.")
+@click.option("--exclude", "exclude", metavar="GLOB", multiple=True,
+              help="Leave out of folders the files and folders matching GLOB (gitignore syntax, repeatable); "
+                   "replaces the default list (*.checked.docx). A file named on the command line is still checked.")
+@click.option("--extend-exclude", "extend_exclude", metavar="GLOB", multiple=True,
+              help="Leave these out of folders too, besides the default list.")
+@click.option("--no-ignore", "no_ignore", is_flag=True,
+              help="Do not honour .gitignore files when searching folders.")
+@click.option("--statistics", is_flag=True, help="Print the count of findings per rule and code instead of them.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the totals line (text format).")
+@click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Read settings from FILE (.plancheck.yaml, plancheck.toml or pyproject.toml) instead of the "
+                   "nearest one found from the folder checked upwards.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent: str | None,
+          against_path: str | None, fmt: str, output: str | None,
           lang: str, fail_on: str, waivers_path: str | None, baseline_path: str | None,
           write_baseline_path: str | None, jobs: int | Literal["auto"], summary_path: str | None, expect: str | None,
-          limit_settings: tuple[str, ...], annotate_dir: str | None, cache_dir: str | None) -> None:
+          limit_settings: tuple[str, ...], annotate_dir: str | None, cache_dir: str | None,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          exclude: tuple[str, ...], extend_exclude: tuple[str, ...], no_ignore: bool, statistics: bool,
+          quiet: bool, config_path: str | None, isolated: bool) -> None:
     """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
+    settings = _configured(ctx, _config(paths, config_path, isolated))
+    rules, parent, against_path = settings["rules"], settings["parent"], settings["against_path"]
+    fmt, output, lang, fail_on = settings["fmt"], settings["output"], settings["lang"], settings["fail_on"]
+    waivers_path, baseline_path, jobs = settings["waivers_path"], settings["baseline_path"], settings["jobs"]
+    summary_path, expect, limit_settings = settings["summary_path"], settings["expect"], settings["limit_settings"]
+    annotate_dir, cache_dir = settings["annotate_dir"], settings["cache_dir"]
+    selection = Selection(_ids(settings["select"]), _ids(settings["extend_select"]), _ids(settings["ignore"]))
+    exclusion = Exclusion(tuple(settings["exclude"]) if settings["exclude"] else DEFAULT_EXCLUDE,
+                          gitignore=not no_ignore)
+    exclusion = replace(exclusion, patterns=exclusion.patterns + tuple(settings["extend_exclude"]))
     try:
         # Every input file is validated before any document is read.
         waivers = load_waivers(waivers_path) if waivers_path else None
@@ -163,7 +199,12 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         against = _against(against_path, parent, lang) if against_path else None
         if expect == "parent" and against is not None:
             units, groups = _recipients(against, lang)
-        inputs = collect(paths)
+        _check_selectors(selection, rules)
+        missing = [p for p in paths if not os.path.lexists(p)]
+        if missing:  # after the files the options name have been validated, as each of those is
+            raise click.BadParameter(", ".join(shown(p) for p in missing) + ": không có tệp hay thư mục này / no "
+                                     "such file or folder", param_hint="PATHS")
+        inputs = collect(paths, exclusion)
         files, refused = inputs.files, inputs.refused
         if not files:
             skipped = len(inputs.skipped)
@@ -172,7 +213,8 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
                                    + (f" (bỏ qua {skipped} tệp khóa/ẩn / skipped {skipped} lock/hidden files)"
                                       if skipped else ""))
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings),
-                  keep="all" if annotate_dir else reads(fmt))  # an annotated copy needs the text
+                  keep="all" if annotate_dir else reads(fmt),  # an annotated copy needs the text
+                  selection=selection)
         if cache_dir:
             job = replace(job, cache=_cache(cache_dir, job))
         documents = list(check_all(files, job, jobs, against, refused=refused))
@@ -182,11 +224,13 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         else:
             used = [rules] if rules else sorted({d.pack for d in documents if d.pack})
             packs = [load_pack(name) for name in used]
+        packs = [p.selected(selection) for p in packs]
     except PackError as exc:
         _pack_error(exc)
     report = make_report(documents, packs, lang)
-    if inputs.skipped:
-        report = report.model_copy(update={"skipped": [str(p) for p in inputs.skipped]})
+    if inputs.skipped or inputs.excluded:
+        report = report.model_copy(update={"skipped": [str(p) for p in inputs.skipped],
+                                           "excluded": [str(p) for p in inputs.excluded]})
     if units is not None:
         report = report.model_copy(update={"expected": match_units(units, documents), "expected_groups": groups})
     # Waivers first, so that the baseline can tell new findings from waived ones and leave waived ones out.
@@ -201,7 +245,12 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         except BaselineError as exc:
             _file_error("lỗi đường cơ sở / baseline error", exc.problems)
         report = accept_written(report, recorded, write_baseline_path)
-    _emit(rendered(fmt, report), output, "the report")
+    if statistics:
+        _emit(statistics_format.render(report), output, "the statistics")
+    elif quiet and fmt == "text":
+        _emit(statistics_format.totals_line(report), output, "the report")
+    else:
+        _emit(rendered(fmt, report), output, "the report")
     if summary_path:
         try:
             write_summary(report, summary_path)
@@ -210,6 +259,44 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
     if annotate_dir:
         _annotate_all(report, Path(annotate_dir), lang, job.limits)
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+def _ids(values: Iterable[str]) -> tuple[str, ...]:
+    """Rule ids or prefixes given comma-separated, repeated, or as a list in the configuration."""
+    return tuple(i.strip() for v in values for i in str(v).split(",") if i.strip())
+
+
+def _check_selectors(selection: Selection, rules: str | None) -> None:
+    """A selector that names no rule of the packs in use is a usage error (a typo would silently check
+    nothing, or everything)."""
+    names = [rules] if rules else list(BUILTIN)
+    known = {rule_id for name in names for rule_id in load_pack(name).rules}
+    unknown = selection.unknown(known)
+    if unknown:
+        raise click.BadParameter(", ".join(unknown) + ": không quy tắc nào có mã này / no rule id is or starts with "
+                                 "this (plancheck rules list)", param_hint="--select/--extend-select/--ignore")
+
+
+def _configured(ctx: click.Context, config: Config) -> dict[str, Any]:
+    """The check's settings: each option given on the command line, else the configuration's value, else the
+    option's default."""
+    given = {name for name in OPTIONS.values()
+             if ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE}
+    values, _sources = merged(dict(ctx.params), given, config)
+    return values
+
+
+def _config(paths: tuple[str, ...], named: str | None, isolated: bool) -> Config:
+    """The configuration in force: the file named, else the nearest one, none when --isolated."""
+    if isolated:
+        return Config()
+    path = Path(named) if named else find_config(Path(paths[0]) if paths else Path.cwd())
+    if path is None:
+        return Config()
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        _file_error("lỗi tệp cấu hình / configuration error", exc.problems)
 
 
 def _cache(folder: str, job: Job) -> Cache:
@@ -327,6 +414,31 @@ def _pack_error(exc: PackError) -> NoReturn:
 def _file_error(title: str, problems: list[str]) -> NoReturn:
     click.echo(f"plancheck: {title}:\n  " + "\n  ".join(problems), err=True)
     sys.exit(2)
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".")
+@click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
+              help="The configuration file to read, as for check.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file, as for check.")
+def config_command(path: str, config_path: str | None, isolated: bool) -> None:
+    """Print the settings a check of PATH (default: this folder) would use, and where each comes from: the
+    configuration file and line, or the default."""
+    config = _config((path,), config_path, isolated)
+    # The defaults as the check sees them: None for an option without one, () for a repeatable option
+    # (click 8.2+ marks "no default" with a sentinel rather than None).
+    defaults = {param.name: (param.default if isinstance(param.default, str | int | float | bool | tuple | list)
+                             else () if getattr(param, "multiple", False) else None)
+                for param in check.params if param.name}
+    values, sources = merged(defaults, set(), config)
+    click.echo(f"# {shown(str(config.path)) if config.path else 'không có tệp cấu hình / no configuration file'}")
+    for key, name in OPTIONS.items():
+        value = values.get(name)
+        if isinstance(value, tuple):
+            value = ", ".join(map(str, value)) if value else ""
+        if key == "exclude" and not value:
+            value = ", ".join(DEFAULT_EXCLUDE)
+        click.echo(f"{key:<15} {shown(str(value if value is not None else '')):<40} # {shown(sources[name])}")
 
 
 @main.command()

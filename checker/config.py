@@ -81,6 +81,16 @@ KEYS: dict[str, dict[str, Any]] = {
 }
 
 
+#: The ``check`` parameter each key sets.
+OPTIONS = {
+    "rules": "rules", "parent": "parent", "against": "against_path", "expect": "expect", "waivers": "waivers_path",
+    "baseline": "baseline_path", "exclude": "exclude", "extend-exclude": "extend_exclude", "select": "select",
+    "extend-select": "extend_select", "ignore": "ignore", "format": "fmt", "output": "output", "fail-on": "fail_on",
+    "lang": "lang", "jobs": "jobs", "cache": "cache_dir", "summary": "summary_path", "annotate": "annotate_dir",
+    "limits": "limit_settings",
+}
+
+
 class ConfigError(Exception):
     """A configuration file that cannot be read or is not valid; ``problems`` name the file, line and key."""
 
@@ -215,3 +225,23 @@ def _resolved(path: Path, key: str, value: Any) -> Any:
     if key not in PATH_KEYS or not isinstance(value, str) or value in _NOT_PATHS.get(key, set()) or value == "-":
         return value
     return str((path.parent / value).resolve()) if not Path(value).is_absolute() else value
+
+
+def merged(params: dict[str, Any], given: set[str], config: Config) -> tuple[dict[str, Any], dict[str, str]]:
+    """The settings in force and where each came from: a parameter in ``given`` (set on the command line)
+    keeps its value; otherwise the configuration's value, else the parameter's default. Limits merge key by
+    key, the command line's ``--limit`` winning."""
+    values = dict(params)
+    sources = {name: ("command line" if name in given else "default") for name in OPTIONS.values()}
+    for key, value in config.values.items():
+        name = OPTIONS[key]
+        if key == "limits":
+            settings = tuple(f"{k}={v}" for k, v in value.items())
+            values[name] = settings + tuple(params.get(name) or ())  # later settings win
+            sources[name] = config.source(key) + (" + command line" if name in given else "")
+            continue
+        if name in given:
+            continue
+        values[name] = tuple(value) if isinstance(value, list) else value
+        sources[name] = config.source(key)
+    return values, sources

@@ -15,9 +15,10 @@ file outside the folder being checked is refused (a submission must not make pla
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import Any
 
 from checker.read import NOT_YET_SUPPORTED, SUPPORTED
 from checker.read.errors import ReadError
@@ -35,6 +36,7 @@ class Inputs:
     files: list[Path] = field(default_factory=list)
     refused: dict[Path, ReadError] = field(default_factory=dict)
     skipped: list[Path] = field(default_factory=list)
+    excluded: list[Path] = field(default_factory=list)  # left out by --exclude patterns or a .gitignore
 
 
 def is_lock_file(name: str) -> bool:
@@ -56,8 +58,67 @@ def is_hidden(relative: PurePath) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def collect(paths: Iterable[str]) -> Inputs:
-    """The files a check of ``paths`` reads (see the module's docstring)."""
+DEFAULT_EXCLUDE = ("*.checked.docx",)
+"""Left out of folders unless ``--exclude`` replaces the list: plancheck's own annotated copies
+(``--annotate``), which would otherwise be checked as submissions on the next run."""
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """What a folder walk leaves out besides lock and hidden files: ``patterns`` (gitignore syntax, relative
+    to the folder walked: ``nhap/``, ``*.bak.docx``, ``/cu/**``) and, unless ``gitignore`` is false, what the
+    ``.gitignore`` files of the folder, its subfolders and its parents up to the repository's root say."""
+
+    patterns: tuple[str, ...] = DEFAULT_EXCLUDE
+    gitignore: bool = True
+
+
+def _ignore_files(root: Path) -> list[Path]:
+    """The .gitignore files that apply to a walk of ``root``: those above it up to the repository's root
+    (the folder holding .git), then those inside it."""
+    above = []
+    for folder in (root, *root.parents):
+        if folder != root and (folder / ".gitignore").is_file():
+            above.append(folder / ".gitignore")
+        if (folder / ".git").exists():
+            break
+    else:
+        above = []  # not in a repository: a .gitignore above the folder says nothing about it
+    inside = sorted(p for p in root.rglob(".gitignore") if p.is_file())
+    return [*reversed(above), *inside]
+
+
+def _ignored(root: Path, exclusion: Exclusion) -> Callable[[Path], bool]:
+    import pathspec  # only for a folder walk
+
+    own = pathspec.GitIgnoreSpec.from_lines(exclusion.patterns)
+    specs: list[tuple[Path, Any]] = []
+    if exclusion.gitignore:
+        for path in _ignore_files(root):
+            try:
+                lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            specs.append((path.parent, pathspec.GitIgnoreSpec.from_lines(lines)))
+
+    def ignored(candidate: Path) -> bool:
+        if own.match_file(candidate.relative_to(root).as_posix()):
+            return True
+        absolute = candidate.resolve() if candidate.is_symlink() else candidate.absolute()
+        for base, spec in specs:
+            base = base.absolute()
+            if absolute.is_relative_to(base) and spec.match_file(absolute.relative_to(base).as_posix()):
+                return True
+        return False
+
+    return ignored
+
+
+def collect(paths: Iterable[str], exclusion: Exclusion | None = None) -> Inputs:
+    """The files a check of ``paths`` reads (see the module's docstring). A folder walk leaves out what
+    ``exclusion`` says (the default: plancheck's annotated copies and what .gitignore files say); a file
+    named is read whatever its name."""
+    exclusion = exclusion or Exclusion()
     inputs = Inputs()
     for raw in paths:
         path = Path(raw)
@@ -65,9 +126,13 @@ def collect(paths: Iterable[str]) -> Inputs:
             inputs.files.append(path)  # a missing or unsupported file becomes an "unreadable" report
             continue
         root = path.resolve()
+        ignored = _ignored(path.absolute(), exclusion)
         for candidate in sorted(p for p in path.rglob("*") if _document_suffix(p.name) in _WANTED and not p.is_dir()):
             if is_lock_file(candidate.name) or is_hidden(candidate.relative_to(path)):
                 inputs.skipped.append(candidate)
+                continue
+            if ignored(candidate.absolute() if not candidate.is_absolute() else candidate):
+                inputs.excluded.append(candidate)
                 continue
             inputs.files.append(candidate)
             if candidate.is_symlink() and not candidate.resolve().is_relative_to(root):

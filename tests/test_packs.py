@@ -277,7 +277,8 @@ def test_message_override_with_an_unknown_field_is_an_error(write_pack):
 
 def test_readme_rule_pack_example_loads(tmp_path):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in readme.split("```yaml\n")[1:]]
+    example = next(b for b in blocks if "extends:" in b)  # the rule pack (another block is a configuration)
     path = tmp_path / "quy-tac-cua-toi.yaml"
     path.write_text(example, encoding="utf-8")
     pack = load_pack(str(path))

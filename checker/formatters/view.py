@@ -462,8 +462,9 @@ def expected_lines(report: Report) -> list[str]:
 
 def totals(report: Report) -> str:
     """``16 văn bản, 34 lỗi, 16 cảnh báo, 3 thông tin[, 1 không đọc được][, 2 đã chấp nhận][, 1 đơn vị chưa nộp]
-    [, bỏ qua 2 tệp khóa/ẩn]`` (English: ``documents: 16, errors: 34, …``): the findings that count, as every report
-    sums them up, and the lock and hidden files a folder held that were not checked."""
+    [, bỏ qua 2 tệp khóa/ẩn][, loại trừ 3 tệp]`` (English: ``documents: 16, errors: 34, …``): the findings that
+    count, as every report sums them up, the lock and hidden files a folder held that were not checked, and the
+    files --exclude or a .gitignore left out."""
     w = WORDS[report.lang]
     counts = {s: sum(d.count(s, include_accepted=False) for d in report.documents) for s in SEVERITIES}
     extra = [
@@ -471,6 +472,7 @@ def totals(report: Report) -> str:
         (sum(f.accepted for d in report.documents for f in d.findings), "accepted: {}", "{} " + w["waived"]),
         (sum(not u.documents for u in report.expected), "not submitted: {}", "{} đơn vị chưa nộp"),
         (len(report.skipped), "skipped lock/hidden files: {}", "bỏ qua {} tệp khóa/ẩn"),
+        (len(report.excluded), "excluded: {}", "loại trừ {} tệp"),
     ]
     if report.lang == "en":  # "documents: 1, errors: 2" reads right in the singular and the plural
         line = (f"documents: {len(report.documents)}, errors: {counts['error']}, warnings: {counts['warning']}, "

@@ -167,6 +167,9 @@ class Report(BaseModel):
     skipped: list[str] = Field(
         default_factory=list, description="Files found in the folders checked and left out: editors' lock files "
         "(~$x.docx, .~lock.x.docx#), hidden files and files in hidden folders (.git/).")
+    excluded: list[str] = Field(
+        default_factory=list, description="Files found in the folders checked and left out by --exclude / "
+        "--extend-exclude patterns (default: *.checked.docx) or by a .gitignore file.")
 
     def worst(self, *, include_accepted: bool = False) -> int:
         """Rank of the worst severity found (0 when nothing was found).
