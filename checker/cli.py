@@ -7,6 +7,7 @@ Findings accepted by ``--waivers`` or ``--baseline`` are reported, marked, and d
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -35,7 +36,7 @@ from checker.formatters import statistics as statistics_format
 from checker.inputs import DEFAULT_EXCLUDE, Exclusion, collect
 from checker.kinds import KINDS
 from checker.limits import Limits, using
-from checker.model.report import SEVERITY_RANK, Report
+from checker.model.report import SEVERITY_RANK, DocumentReport, Report
 from checker.output import write_text
 from checker.read.errors import ReadError, shown
 from checker.summary import SummaryError, write_summary
@@ -74,7 +75,49 @@ class _Jobs(click.ParamType):
         return number
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of --rules: the built-in packs, then YAML files."""
+    from click.shell_completion import CompletionItem
+
+    packs = [CompletionItem(name, help="built-in pack") for name in BUILTIN if name.startswith(incomplete)]
+    return [*packs, CompletionItem(incomplete, type="file")]
+
+
+def utf8_streams() -> None:
+    """Standard output and error in UTF-8 whatever the console's code page: a report redirected to a file or
+    a pipe is written in UTF-8 (cp1252 or cp1258 could not hold Vietnamese and crashed the command with
+    UnicodeEncodeError); a console that cannot show a character gets a replacement, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # a test runner's or an embedding program's own stream
+        if (stream.encoding or "").lower().replace("-", "").replace("_", "") == "utf8":
+            continue
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8")
+        except (OSError, ValueError):
+            continue
+
+
+class _Command(click.Group):
+    """The plancheck command: UTF-8 output, and an unexpected failure is exit 2 with one clear line (exit 1
+    means "findings found", which a crash must never look like)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        utf8_streams()
+        try:
+            return super().main(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 (anything else is a bug or the environment failing)
+            if os.environ.get("PLANCHECK_DEBUG"):
+                raise
+            click.echo(f"plancheck: lỗi nội bộ / internal error: {type(exc).__name__}: {shown(str(exc))} "
+                       "(PLANCHECK_DEBUG=1 shows where)", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plancheck")
 def main() -> None:
     """plancheck — kiểm tra kế hoạch (Kế hoạch) theo văn bản chỉ đạo cấp trên.
@@ -86,7 +129,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--rules", "rules", metavar="default|ttdn|FILE",
+@click.option("--rules", "rules", shell_complete=_complete_rules, metavar="default|ttdn|FILE",
               help="Rule pack: a built-in name or a YAML file. Default: ttdn for foreign-information "
                    "plans (title mentions 'thông tin đối ngoại'), default otherwise.")
 @click.option("--parent", metavar="SYMBOL", help="Number-symbol of the parent directive the plans must cite, "
@@ -151,6 +194,11 @@ def main() -> None:
               help="Do not honour .gitignore files when searching folders.")
 @click.option("--statistics", is_flag=True, help="Print the count of findings per rule and code instead of them.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the totals line (text format).")
+@click.option("--stdin-filename", "stdin_filename", metavar="NAME",
+              help="The name of the document read from standard input (PATH '-'): its extension says the format "
+                   "(default: stdin.txt), and reports show it.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Severities in colour in the text report: auto = on a terminal unless NO_COLOR is set.")
 @click.option("--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
               help="Read settings from FILE (.plancheck.yaml, plancheck.toml or pyproject.toml) instead of the "
                    "nearest one found from the folder checked upwards.")
@@ -163,8 +211,9 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
           limit_settings: tuple[str, ...], annotate_dir: str | None, cache_dir: str | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           exclude: tuple[str, ...], extend_exclude: tuple[str, ...], no_ignore: bool, statistics: bool,
-          quiet: bool, config_path: str | None, isolated: bool) -> None:
-    """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
+          quiet: bool, stdin_filename: str | None, color: str, config_path: str | None, isolated: bool) -> None:
+    """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched; '-' reads standard input) and report
+    the findings."""
     settings = _configured(ctx, _config(paths, config_path, isolated))
     rules, parent, against_path = settings["rules"], settings["parent"], settings["against_path"]
     fmt, output, lang, fail_on = settings["fmt"], settings["output"], settings["lang"], settings["fail_on"]
@@ -200,11 +249,13 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
         if expect == "parent" and against is not None:
             units, groups = _recipients(against, lang)
         _check_selectors(selection, rules)
-        missing = [p for p in paths if not os.path.lexists(p)]
+        missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
         if missing:  # after the files the options name have been validated, as each of those is
             raise click.BadParameter(", ".join(shown(p) for p in missing) + ": không có tệp hay thư mục này / no "
                                      "such file or folder", param_hint="PATHS")
-        inputs = collect(paths, exclusion)
+        job_limits = _limits(limit_settings)
+        stdin_copy = _stdin_copy(stdin_filename, job_limits) if "-" in paths else None
+        inputs = collect([str(stdin_copy) if p == "-" and stdin_copy else p for p in paths], exclusion)
         files, refused = inputs.files, inputs.refused
         if not files:
             skipped = len(inputs.skipped)
@@ -212,12 +263,15 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
                                    "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given"
                                    + (f" (bỏ qua {skipped} tệp khóa/ẩn / skipped {skipped} lock/hidden files)"
                                       if skipped else ""))
-        job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings),
+        job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=job_limits,
                   keep="all" if annotate_dir else reads(fmt),  # an annotated copy needs the text
                   selection=selection)
         if cache_dir:
             job = replace(job, cache=_cache(cache_dir, job))
         documents = list(check_all(files, job, jobs, against, refused=refused))
+        if stdin_copy is not None:  # the document from standard input is shown by the name it was given
+            documents = [_renamed(d, stdin_filename or "stdin.txt") if d.path == str(stdin_copy) else d
+                         for d in documents]
         if against is not None:
             bases = [rules] if rules else list(BUILTIN)
             packs = [p for p in (against.pack(b) for b in bases) if any(d.pack == p.name for d in documents)]
@@ -249,6 +303,12 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
         _emit(statistics_format.render(report), output, "the statistics")
     elif quiet and fmt == "text":
         _emit(statistics_format.totals_line(report), output, "the report")
+    elif fmt == "text" and _colour(color, output):
+        from checker.formatters.text import coloured
+
+        text = rendered(fmt, report)
+        _emit(coloured(text if isinstance(text, str) else "".join(text), report.lang), output, "the report",
+              colour=True)
     else:
         _emit(rendered(fmt, report), output, "the report")
     if summary_path:
@@ -259,6 +319,33 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
     if annotate_dir:
         _annotate_all(report, Path(annotate_dir), lang, job.limits)
     sys.exit(1 if report.worst() >= FAIL_ON[fail_on] else 0)
+
+
+def _stdin_copy(name: str | None, limits: Limits) -> Path:
+    """Standard input, up to the file-size limit, in a private temporary file named like ``name`` (its
+    extension picks the reader); removed when the command ends."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="plancheck-stdin-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    copy = folder / Path(name or "stdin.txt").name
+    data = sys.stdin.buffer.read(limits.file_size + 1)
+    copy.write_bytes(data)  # a copy over the limit is refused by the reader as input-too-large
+    return copy
+
+
+def _renamed(document: DocumentReport, name: str) -> DocumentReport:
+    plan = document.plan.model_copy(update={"path": name}) if document.plan is not None else None
+    return document.model_copy(update={"path": name, "plan": plan})
+
+
+def _colour(choice: str, output: str | None) -> bool:
+    """--color: always, never, or (auto) on a terminal when NO_COLOR (https://no-color.org) is not set."""
+    if choice != "auto":
+        return choice == "always"
+    return not output and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 def _ids(values: Iterable[str]) -> tuple[str, ...]:
@@ -393,12 +480,13 @@ def _against(path: str, parent: str | None, lang: str) -> Against:
     return against
 
 
-def _emit(text: str | Iterable[str], output: str | None, what: str) -> None:
-    """Write ``text``, or its pieces in order, to the file the user named, or to standard output; a write
+def _emit(text: str | Iterable[str], output: str | None, what: str, colour: bool | None = None) -> None:
+    """Write ``text``, or its pieces in order, to the file the user named, or to standard output (``colour``:
+    keep its colour codes, which click otherwise removes when standard output is not a terminal); a write
     error exits 2."""
     if not output:
         for piece in [text] if isinstance(text, str) else text:
-            click.echo(piece, nl=False)
+            click.echo(piece, nl=False, color=colour)
         return
     try:
         write_text(output, text)
@@ -445,7 +533,8 @@ def config_command(path: str, config_path: str | None, isolated: bool) -> None:
 @click.argument("path")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="The annotated copy to write (.docx), e.g. PLAN.checked.docx. The original is never modified.")
-@click.option("--rules", "rules", metavar="default|ttdn|FILE", help="Rule pack, as for check.")
+@click.option("--rules", "rules", shell_complete=_complete_rules, metavar="default|ttdn|FILE",
+              help="Rule pack, as for check.")
 @click.option("--parent", metavar="SYMBOL", help="Number-symbol of the parent directive, as for check.")
 @click.option("--against", "against_path", metavar="PARENT", help="The parent directive itself, as for check.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
@@ -493,7 +582,7 @@ def annotate(path: str, output: str, rules: str | None, parent: str | None, agai
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default serves this computer only. 0.0.0.0 serves the network.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--rules", "rules", metavar="default|ttdn|FILE",
+@click.option("--rules", "rules", shell_complete=_complete_rules, metavar="default|ttdn|FILE",
               help="Pack used when the user picks none (default: chosen from the plan's subject).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Processes checking uploads.")
@@ -537,7 +626,8 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--rules", "pack_name", default="ttdn", show_default=True, metavar="default|ttdn|FILE")
+@click.option("--rules", "pack_name", shell_complete=_complete_rules, default="ttdn", show_default=True,
+              metavar="default|ttdn|FILE")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 def rules_list(pack_name: str, lang: str) -> None:
     """List the rules of a pack and the kinds available."""
@@ -553,7 +643,8 @@ def rules_list(pack_name: str, lang: str) -> None:
 
 @rules.command("show")
 @click.argument("rule_id")
-@click.option("--rules", "pack_name", default="ttdn", show_default=True, metavar="default|ttdn|FILE")
+@click.option("--rules", "pack_name", shell_complete=_complete_rules, default="ttdn", show_default=True,
+              metavar="default|ttdn|FILE")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 def rules_show(rule_id: str, pack_name: str, lang: str) -> None:
     """Show a rule (or a kind): what it checks, its cases, params and how to fix a finding."""

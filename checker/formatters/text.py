@@ -87,3 +87,21 @@ def render(report: Report) -> str:
     total = f"{w['summary']}: {totals(report)}"
     lines.append(total)
     return "\n".join(map(visible, lines)) + "\n"
+
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def coloured(text: str, lang: str) -> str:
+    """The text report with each finding's severity in colour (red, yellow, cyan) for a terminal: the same
+    text otherwise, so that it stays a pure function of the report."""
+    import re
+
+    import click
+
+    words = _WORDS[lang]
+    by_word = {words[severity]: colour for severity, colour in _COLOURS.items()}
+    pattern = re.compile(r"^(  )(" + "|".join(map(re.escape, sorted(by_word, key=len, reverse=True))) + r")(\s)",
+                         re.MULTILINE)
+    return pattern.sub(lambda m: m.group(1) + click.style(m.group(2), fg=by_word[m.group(2)], bold=True) + m.group(3),
+                       text)
