@@ -23,6 +23,7 @@ import yaml
 from checker import __version__
 from checker.api import Against, parse_file
 from checker.batch import Job, check_all
+from checker.cli_help import Localised, LocalisedCommand
 from checker.config import OPTIONS, Config, ConfigError, find_config, load_config, merged
 from checker.engine.baseline import BaselineError, accept_written, apply_baseline, load_baseline, make_baseline
 from checker.engine.baseline import write_baseline as write_baseline_file
@@ -101,7 +102,16 @@ def utf8_streams() -> None:
             continue
 
 
-class _Command(click.Group):
+class _Group(Localised, click.Group):
+    """A group of plancheck commands: their help in the user's language (see :mod:`checker.cli_help`)."""
+
+    command_class = LocalisedCommand
+
+
+_Group.group_class = _Group
+
+
+class _Command(_Group):
     """The plancheck command: UTF-8 output, and an unexpected failure is exit 2 with one clear line (exit 1
     means "findings found", which a crash must never look like)."""
 
@@ -120,10 +130,11 @@ class _Command(click.Group):
 @click.group(cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plancheck")
 def main() -> None:
-    """plancheck — kiểm tra kế hoạch (Kế hoạch) theo văn bản chỉ đạo cấp trên.
+    """plancheck — checks Vietnamese plans (Kế hoạch) against the directives they answer.
 
-    Checks Vietnamese plans: citation of the parent directive, required themes, a responsible unit
-    for every task, a reporting deadline, and the standard parts of the document.
+    Citation of the parent directive, required themes, a responsible unit for every task, a reporting
+    deadline, and the standard parts of the document. The help is in Vietnamese for a Vietnamese user
+    (--lang vi, PLANCHECK_LANG=vi or a vi locale).
     """
 
 
