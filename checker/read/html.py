@@ -73,6 +73,7 @@ def read_html_bytes(data: bytes, path: str) -> Document:
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8")
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        _empty_void_elements(root)
         body = root.find("body")
     except (etree.LxmlError, ValueError) as exc:
         raise ReadError(path, *_EMPTY) from exc
@@ -133,8 +134,15 @@ def _vietnamese(text: str) -> float:
     return sum(1 if c in LETTERS else -3 for c in letters) / (len(letters) or 1)
 
 
+# Not ``object``: what it holds is what a browser shows when it cannot show the object itself (a Flash movie,
+# a missing file), as it does for a saved page; its ``param`` children are void and hold no text.
 _DROP = frozenset(("script", "style", "noscript", "template", "nav", "aside", "iframe", "button", "select",
-                   "textarea", "input", "svg", "canvas", "object", "embed", "audio", "video", "map"))
+                   "textarea", "input", "svg", "canvas", "embed", "audio", "video", "map"))
+# The void elements of HTML: a browser's parser never puts anything inside one. libxml2 (2.14) does not know
+# embed, source, track, wbr and keygen as void and nests all that follows "<embed src=…>" inside it (up to
+# the end of its parent): the whole article, which was then dropped with the embed.
+_VOID = ("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen",
+         "link", "meta", "param", "source", "track", "wbr")
 # Parts of id/class names that mark chrome; matched inside names with separators removed ("tim-kiem").
 _CHROME = ("menu", "navigation", "sidebar", "footer", "header", "breadcrumb", "banner", "search", "timkiem",
            "lienket", "weblink", "thongke", "truycap", "counter", "share", "chiase", "social", "related",
@@ -151,6 +159,21 @@ _PHRASES = frozenset(squash(p) for p in (
     "Email", "Chia sẻ", "Quay lại", "Trở về", "Trở lại", "Về đầu trang", "Lên đầu trang", "Đầu trang",
     "Xem thêm", "Trang chủ", "Tin tức", "Bình luận", "Ý kiến bạn đọc", "Facebook", "Zalo", "Twitter"))
 _PHRASE_TAIL = re.compile(r"[\s:.,()\d]+$")  # a counter's figures ("Tổng truy cập 3.576.239")
+
+
+def _empty_void_elements(root: Any) -> None:
+    """Move what the parser nested inside void elements back out, after them, where a browser has it."""
+    for element in list(root.iter(*_VOID)):  # in document order: an outer one first, its inner ones after
+        parent = element.getparent()
+        if parent is None or (len(element) == 0 and not element.text):
+            continue
+        children, tail = list(element), element.tail
+        element.tail, element.text = element.text, None
+        at = parent.index(element)
+        for offset, child in enumerate(children, start=1):
+            parent.insert(at + offset, child)  # moves it, with its own tail
+        last = children[-1] if children else element
+        last.tail = (last.tail or "") + (tail or "")
 
 
 def _names(element: Any) -> str:
