@@ -250,6 +250,17 @@ def test_what_an_object_holds_is_read_as_a_browser_shows_it_without_the_object(t
     assert texts[0] == "KẾ HOẠCH Công tác thông tin đối ngoại" and len(texts) == 3
 
 
+def test_attributes_past_the_hundredth_of_a_tag_are_not_read_even_behind_quoted_angle_brackets(tmp_path):
+    # A ">" inside a quoted value does not end the tag (for a browser, libxml2 and the reader's count alike).
+    hidden = '<div style="display:none" ' + " ".join(f'a{i}=">"' for i in range(150)) + ">Nội dung ẩn</div>"
+    page = f"""<html><body><div class="content">{hidden}
+{SENTENCE}</div></body></html>"""
+    doc = read_html(write(tmp_path, page))
+    assert [b.text for b in doc.blocks] == [SENTENCE[3:-4]]  # the first attributes, the style too, still apply
+    assert [b.line for b in doc.blocks] == [2]
+    assert any("only the first 100 attributes of a tag are read; a tag at line 1 had more" in n for n in doc.notes)
+
+
 # --- encodings -----------------------------------------------------------------------------------
 
 CP1258_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258">
