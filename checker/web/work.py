@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import batch
-from checker.limits import Limits, deadline, using
+from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.report import DocumentReport
 from checker.web import render
 
@@ -79,7 +79,7 @@ def check_upload(path: str, name: str, rules: str | None, parent: str | None, la
                 with using(limits), deadline(limits.timeout):
                     annotate(report, out, lang)
                 annotated = out.read_bytes()
-            except (AnnotateError, ReadError):
+            except (AnnotateError, ReadError, TimeLimit):
                 annotated = None  # the report is still shown; only the download is missing
     # The user sees the name they gave the file, never the server's temporary path.
     update: dict[str, object] = {"path": name}

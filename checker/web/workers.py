@@ -137,18 +137,22 @@ class Workers:
             if worker is not None:
                 worker.stop()
             raise Closed
-        if not worker.alive():  # killed from outside while idle, or not replaced yet: not this upload's fault
-            worker.release()
-            try:
-                fresh = _Worker(self._context)
-            except BaseException:
-                self._give_back(worker, worker)
-                raise
-            self._give_back(worker, None)
-            with self._lock:
+        if worker.alive():
+            return worker
+        # Killed from outside while idle, or not replaced yet: not this upload's fault.
+        worker.release()
+        try:
+            fresh = _Worker(self._context)
+        except BaseException:
+            self._give_back(worker, worker)
+            raise
+        with self._lock:
+            self._busy.discard(worker)
+            if not self._closed:
                 self._busy.add(fresh)
-            worker = fresh
-        return worker
+                return fresh
+        fresh.stop()
+        raise Closed
 
     def _give_back(self, used: _Worker, worker: _Worker | None) -> None:
         """``used`` is no longer busy; ``worker`` (itself or its replacement) goes back to the idle ones."""
