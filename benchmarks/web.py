@@ -200,20 +200,25 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=2.0)
     parser.add_argument("--case", default="stall,timeout,shutdown")
     args = parser.parse_args()
-    cases = set(args.case.split(","))
-    os.chdir(tempfile.mkdtemp(prefix="plancheck-web-bench-"))
+    with tempfile.TemporaryDirectory(prefix="plancheck-web-bench-") as folder:
+        os.chdir(folder)  # where the server runs
+        run(args.case, args.report_mb, args.attributes, args.timeout)
+
+
+def run(case: str, report_mb: float, attributes: int, limit: float) -> None:
+    cases = set(case.split(","))
     if "stall" in cases:
         server = Server(120)  # the default time limit: the report must be made
         try:
-            stall(server, args.report_mb)
+            stall(server, report_mb)
         finally:
             server.stop()
     if not cases & {"timeout", "shutdown"}:
         return
-    server = Server(args.timeout)
+    server = Server(limit)
     try:
         if "timeout" in cases:
-            timeout(server, args.attributes, args.timeout)
+            timeout(server, attributes, limit)
         if "shutdown" in cases:
             shutdown(server)
     finally:

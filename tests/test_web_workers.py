@@ -122,7 +122,8 @@ class Server:
         (folder / "server.py").write_text(SERVER, encoding="utf-8")
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)])}
+        # TMPDIR: the upload folder a killed server cannot delete stays in the test's own folder.
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)]), "TMPDIR": str(folder)}
         self.process = subprocess.Popen([sys.executable, str(folder / "server.py"), str(port), str(timeout)], env=env,
                                         cwd=folder)
         deadline = time.monotonic() + 60
