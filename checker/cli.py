@@ -603,16 +603,14 @@ def serve(host: str, port: int, rules: str | None, workers: int, limit_settings:
 
     Also POST /api/check (the JSON report of check --format json), described at /openapi.json.
     """
-    import uvicorn
-
-    from checker.web import create_app
+    from checker.web import create_app, run_server
 
     try:
         app = create_app(rules, _limits(limit_settings), workers)
     except PackError as exc:
         _pack_error(exc)
     click.echo(f"plancheck: http://{host}:{port}/  (Ctrl+C để dừng / to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    run_server(app, host, port)
 
 
 @main.command()

@@ -129,6 +129,47 @@ def test_a_web_page_nested_past_libxml2s_depth_says_what_was_left_out(tmp_path: 
     assert any("lồng quá 256 cấp" in note and "nested more than 256 levels deep" in note for note in document.notes)
 
 
+def test_a_web_page_with_an_11_mb_attribute_is_read_and_says_what_was_left_out(tmp_path: Path) -> None:
+    # libxml2 stops reading a page at a value over 10 MB: the page had "no text content", and no note said why.
+    image = ("A" * 11_000 + "\n") * 1_000  # an inline image, base64 in lines: 11 MB
+    page = tmp_path / "anh.html"
+    page.write_text(f'<html><body>\n<img alt="Quốc huy" src="data:image/png;base64,{image}">\n<article>\n'
+                    "<h1>KẾ HOẠCH Công tác thông tin đối ngoại năm 2024</h1>\n<p>Thực hiện Hướng dẫn số 93-HD/BTGTU, "
+                    "Ủy ban nhân dân huyện xây dựng kế hoạch như sau.</p></article></body></html>", encoding="utf-8")
+    document = read_file(page)
+    texts = [(b.text, b.line) for b in document.blocks]
+    assert texts[0] == ("KẾ HOẠCH Công tác thông tin đối ngoại năm 2024", 1_004)  # lines stay where they were
+    assert any("93-HD/BTGTU" in text for text, _ in texts)
+    [note] = [n for n in document.notes if "«src»" in n]
+    assert "ở dòng 2" in note and "at line 2" in note and "10 MB" in note
+
+
+def test_a_web_page_whose_text_is_past_libxml2s_bound_says_so_instead_of_no_text(tmp_path: Path) -> None:
+    page = tmp_path / "dai.html"
+    page.write_text("<html><body><p>" + "chữ " * 3_000_000 + "</p></body></html>", encoding="utf-8")  # 15 MB
+    error = read_error(page)
+    assert error.message("vi").endswith("trang không có nội dung văn bản: bộ phân tích HTML (libxml2) dừng đọc "
+                                        "trang ở dòng 1, ở một đoạn chữ dài quá giới hạn 10 MB của nó; phần sau "
+                                        "không được đọc")
+    assert "at a text over its 10 MB bound" in error.message("en")
+
+
+def test_a_tag_with_100_000_attributes_is_cut_short_before_libxml2_spends_seconds_on_it(tmp_path: Path) -> None:
+    # libxml2 compares each attribute with all those before it, in C code the time limit cannot interrupt:
+    # 100,000 attributes took 15 s. Only the first 100 of a tag are read now.
+    attributes = " ".join(f"data-a{i}=x" for i in range(100_000))
+    page = tmp_path / "thuoc-tinh.html"
+    page.write_text(f"<html><body><article><h1 {attributes}>KẾ HOẠCH Công tác năm 2024</h1>\n"
+                    "<p>Thực hiện Hướng dẫn số 93-HD/BTGTU, Ủy ban nhân dân huyện xây dựng kế hoạch.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    started = time.perf_counter()
+    document = read_file(page)
+    assert time.perf_counter() - started < 2
+    assert [(b.text, b.line) for b in document.blocks][:2] == [("KẾ HOẠCH Công tác năm 2024", 1), (
+        "Thực hiện Hướng dẫn số 93-HD/BTGTU, Ủy ban nhân dân huyện xây dựng kế hoạch.", 2)]
+    assert any("only the first 100 attributes of a tag are read; a tag at line 1 had more" in n for n in document.notes)
+
+
 def test_html_entities_and_inline_svg_stay_inert(tmp_path: Path) -> None:
     secret = tmp_path / "bi-mat.txt"
     secret.write_text("MẬT KHẨU 12345", encoding="utf-8")

@@ -227,6 +227,40 @@ def test_nested_table_cells_are_numbered_by_their_own_table(tmp_path):
     assert got == [("Ngoài 1", 1, 1, 1), ("Trong", 2, 1, 1), ("Sau", 1, 1, 2), ("Hàng hai", 1, 2, 1)]
 
 
+def test_an_embed_holds_nothing_so_the_article_after_it_is_read(tmp_path):
+    # libxml2 nests what follows "<embed src=…>" inside the embed (up to the end of its parent); the reader
+    # dropped embeds, and the article went with it. A browser shows the article: the reader reads it.
+    page = f"""<html><body><embed src="quang-cao.swf"><article><h1>KẾ HOẠCH Công tác thông tin đối ngoại</h1>
+{SENTENCE * 2}</article></body></html>"""
+    texts = [b.text for b in read_html(write(tmp_path, page)).blocks]
+    assert texts[0] == "KẾ HOẠCH Công tác thông tin đối ngoại" and len(texts) == 3
+
+
+def test_text_after_a_void_element_stays_where_a_browser_shows_it(tmp_path):
+    page = """<html><body><div class="content"><p>Phòng Văn hóa <wbr>và Thông tin <embed src="a">chủ trì</p>
+<p>đoạn sau</p></div></body></html>"""
+    assert [b.text for b in read_html(write(tmp_path, page)).blocks] == [
+        "Phòng Văn hóa và Thông tin chủ trì", "đoạn sau"]
+
+
+def test_what_an_object_holds_is_read_as_a_browser_shows_it_without_the_object(tmp_path):
+    page = f"""<html><body><object data="phim.swf"><param name="quality" value="high"><article>
+<h1>KẾ HOẠCH Công tác thông tin đối ngoại</h1>{SENTENCE * 2}</article></object></body></html>"""
+    texts = [b.text for b in read_html(write(tmp_path, page)).blocks]
+    assert texts[0] == "KẾ HOẠCH Công tác thông tin đối ngoại" and len(texts) == 3
+
+
+def test_attributes_past_the_hundredth_of_a_tag_are_not_read_even_behind_quoted_angle_brackets(tmp_path):
+    # A ">" inside a quoted value does not end the tag (for a browser, libxml2 and the reader's count alike).
+    hidden = '<div style="display:none" ' + " ".join(f'a{i}=">"' for i in range(150)) + ">Nội dung ẩn</div>"
+    page = f"""<html><body><div class="content">{hidden}
+{SENTENCE}</div></body></html>"""
+    doc = read_html(write(tmp_path, page))
+    assert [b.text for b in doc.blocks] == [SENTENCE[3:-4]]  # the first attributes, the style too, still apply
+    assert [b.line for b in doc.blocks] == [2]
+    assert any("only the first 100 attributes of a tag are read; a tag at line 1 had more" in n for n in doc.notes)
+
+
 # --- encodings -----------------------------------------------------------------------------------
 
 CP1258_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258">

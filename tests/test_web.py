@@ -126,3 +126,69 @@ def test_openapi_describes_the_api(client: TestClient) -> None:
     assert operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"] == \
         "#/components/schemas/Report"
     assert "Finding" in spec["components"]["schemas"]
+
+
+def test_replies_are_rendered_in_the_worker_never_on_the_server(client: TestClient, monkeypatch) -> None:
+    # A 201 MB report rendered in the request handler stalled every other client for seconds (issue 16): the
+    # server process only passes on the bytes the worker rendered.
+    from checker.formatters import json_format, view
+
+    def server_side(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a report was rendered in the server process")
+
+    monkeypatch.setattr(json_format, "render", server_side)
+    monkeypatch.setattr(view, "build", server_side)
+    response = upload(client, TASK)
+    assert response.status_code == 200 and response.json()["documents"][0]["path"] == "task-without-unit.txt"
+    page = upload(client, TASK, url="/")
+    assert page.status_code == 200 and "task-without-unit" in page.text
+
+
+def test_a_reply_over_the_response_size_keeps_the_first_entries_of_each_list_and_says_so(tmp_path: Path) -> None:
+    many = tmp_path / "nhieu-trich-dan.txt"
+    many.write_text("KẾ HOẠCH\nThực hiện công tác thông tin đối ngoại\n"
+                    + "Căn cứ Hướng dẫn số 1-HD/TU ngày 01/01/2023.\n" * 500, encoding="utf-8")
+    limit = 60_000
+    with TestClient(create_app(workers=1)) as whole, TestClient(create_app(workers=1, response_size=limit)) as small:
+        whole_response = upload(whole, many)
+        response = upload(small, many)
+    full = whole_response.json()["documents"][0]
+    assert len(full["plan"]["citations"]) == 500 and len(whole_response.content) > 5 * limit
+    assert response.status_code == 200 and len(response.content) <= limit
+    document = response.json()["documents"][0]
+    kept = len(document["plan"]["citations"])
+    assert 0 < kept < 500 and document["plan"]["citations"] == full["plan"]["citations"][:kept]
+    assert [f["severity"] for f in document["findings"]].count("error") == \
+        min(kept, [f["severity"] for f in full["findings"]].count("error"))  # errors are kept first
+    [note] = [n for n in document["plan"]["notes"] if "too large for the web service" in n]
+    assert f"chỉ giữ {kept} mục đầu" in note and "plancheck check" in note
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    import jsonschema
+
+    jsonschema.validate(response.json(), schema)
+
+
+def test_a_page_over_the_response_size_leaves_the_annotated_file_out_and_says_so() -> None:
+    with TestClient(create_app(workers=1, response_size=60_000)) as small:
+        response = upload(small, TRA_VINH, url="/")  # the annotated file alone is ~41 KB, ~55 KB in base64
+    assert response.status_code == 200 and len(response.content) <= 60_000
+    tree = html.fromstring(response.text)
+    assert not tree.xpath("//a[@id='download']")
+    notes = tree.xpath("//dd[contains(@class,'note')]/text()")
+    assert any("quá lớn để gửi kèm trang" in n and "plancheck check --annotate" in n for n in notes)
+    assert tree.xpath("string(//section[@id='result']//span[contains(@class,'verdict')])") == "Chưa đạt"
+
+
+def test_shortening_keeps_errors_first_in_their_order() -> None:
+    from checker.model.report import DocumentReport, Finding
+    from checker.web import render
+
+    findings = [Finding(rule="r", code=f"w{i}", severity="warning", message="x" * 200) for i in range(200)]
+    findings[150:150] = [Finding(rule="r", code=f"e{i}", severity="error", message="y" * 200) for i in range(3)]
+    document = DocumentReport(path="a.txt", status="checked", findings=findings)
+    body = render.bounded(document, lambda d: d.model_dump_json().encode(), 10_000)
+    kept = DocumentReport.model_validate_json(body).findings
+    assert len(body) <= 10_000 and 3 < len(kept) < 50
+    codes = {f.code for f in kept}
+    assert [f.code for f in kept] == [f.code for f in findings if f.code in codes]  # in their order
+    assert [f.code for f in kept if f.severity == "error"] == ["e0", "e1", "e2"]

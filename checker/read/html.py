@@ -36,24 +36,92 @@ _BLOCK = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "secti
                     "caption", "figure", "figcaption", "address", "center", "body", "hr", "fieldset", "details",
                     "summary", "header", "footer", "form"))
 _SPACES = re.compile(r"[ \t\r\n\f]+")  # HTML white space; NBSP is text and stays
+# A start tag's attributes as a browser's tokenizer splits them (name, then an optional quoted or bare value),
+# matched without backtracking so that no page can make the scan slow.
+_ATTRIBUTE = r"""[\s/]*+[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+"""
+MAX_ATTRIBUTES = 100
+"""Attributes read in one tag. libxml2 compares each attribute of a tag with all those before it (100,000
+attributes: 15 s in C code the time limit cannot interrupt); real pages have a few per tag, never 100."""
+LONG_VALUE = 1_000_000
+"""Characters from which an attribute's value is not read. Only inline images are that long, and they hold no
+text a browser shows; libxml2 stops reading the page at a value over 10 MB (and at a few MB after one)."""
+_MANY_ATTRIBUTES = re.compile(rf"<([A-Za-z][^\s/>]*+)(?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES}}}")
+_MORE_ATTRIBUTES = re.compile(rf"(?:{_ATTRIBUTE})*+")
+_LONG_ATTRIBUTE = (r"""[\s/]*+(?P<name>[^\s/>][^\s/>=]*+)\s*+=\s*+(?P<value>"""
+                   rf""""[^"]{{{LONG_VALUE}}}[^"]*+"?|'[^']{{{LONG_VALUE}}}[^']*+'?"""
+                   rf"""|[^\s>"'][^\s>]{{{LONG_VALUE - 1}}}[^\s>]*+)""")
+_LONG_IN_TAG = re.compile(rf"<[A-Za-z][^\s/>]*+(?:{_ATTRIBUTE})*?{_LONG_ATTRIBUTE}")
+_LONG_NEXT = re.compile(rf"(?:{_ATTRIBUTE})*?{_LONG_ATTRIBUTE}")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _EMPTY = ("trang không có nội dung văn bản", "the page has no text content")
 
 
-def _limit_notes(parser: Any) -> list[str]:
-    """What libxml2 left out of the page at its safety limits (it recovers and goes on, silently)."""
-    notes = []
+def _limits_hit(parser: Any) -> list[tuple[str, str]]:
+    """What libxml2 left out of the page at its safety limits (it recovers and goes on, silently), in
+    Vietnamese and in English."""
+    found = []
     for error in parser.error_log:
         limit = xml_limit(error.message)
-        if limit is None:
-            continue
         if limit == "depth":
-            notes.append(f"Bỏ qua phần nội dung lồng quá 256 cấp từ dòng {error.line} (trang hỏng hoặc được tạo có chủ "
-                         f"ý) (content nested more than 256 levels deep dropped from line {error.line})")
-        else:
-            notes.append(f"Bỏ qua một đoạn chữ hoặc thuộc tính dài quá 10 MB ở dòng {error.line} "
-                         f"(one text or attribute over 10 MB dropped at line {error.line})")
-    return list(dict.fromkeys(notes))
+            found.append((f"bỏ qua phần nội dung lồng quá 256 cấp từ dòng {error.line} (trang hỏng hoặc được tạo có "
+                          "chủ ý)", f"content nested more than 256 levels deep dropped from line {error.line}"))
+        elif limit == "size":
+            found.append((f"bộ phân tích HTML (libxml2) dừng đọc trang ở dòng {error.line}, ở một đoạn chữ dài quá "
+                          "giới hạn 10 MB của nó; phần sau không được đọc", f"the HTML parser (libxml2) stopped "
+                          f"reading the page at line {error.line}, at a text over its 10 MB bound; what follows was "
+                          "not read"))
+    return list(dict.fromkeys(found))
+
+
+def _nothing_read(path: str, parser: Any) -> ReadError:
+    """The error for a page without text: why, when libxml2 stopped reading it at one of its limits."""
+    limits = _limits_hit(parser)
+    if not limits:
+        return ReadError(path, *_EMPTY)
+    vi, en = limits[0]
+    return ReadError(path, f"{_EMPTY[0]}: {vi}", f"{_EMPTY[1]}: {en}")
+
+
+def _bound_tags(text: str) -> tuple[str, list[str]]:
+    """``text`` with absurd tags made harmless before libxml2 sees them, and notes saying what was left out:
+    a tag's attributes past the first :data:`MAX_ATTRIBUTES`, and attribute values of :data:`LONG_VALUE`
+    characters or more (emptied). Line breaks in what is left out are kept, so lines stay where they were."""
+    pieces, notes, at = [], [], 0
+    many, first = 0, 0
+    while found := _MANY_ATTRIBUTES.search(text, at):
+        end = _MORE_ATTRIBUTES.match(text, found.end()).end()  # type: ignore[union-attr]  # matches empty at least
+        pieces += [text[at:found.end()], "\n" * text.count("\n", found.end(), end)]
+        many, first, at = many + 1, first or _line(text, found.start()), end
+    if many:
+        text = "".join([*pieces, text[at:]])
+        where_vi, where_en = (f"một thẻ ở dòng {first}", f"a tag at line {first}") if many == 1 else (
+            f"{many} thẻ, thẻ đầu ở dòng {first},", f"{many} tags, the first at line {first},")
+        notes.append(f"Mỗi thẻ chỉ đọc {MAX_ATTRIBUTES} thuộc tính đầu; {where_vi} có nhiều hơn (trang hỏng hoặc "
+                     f"được tạo có chủ ý) (only the first {MAX_ATTRIBUTES} attributes of a tag are read; {where_en} "
+                     "had more: a broken or crafted page)")
+    pieces, at, long = [], 0, []
+    found = _LONG_IN_TAG.search(text) if len(text) > LONG_VALUE else None  # no value that long in a shorter page
+    while found:
+        start, end = found.span("value")
+        long.append((found.group("name")[:40], end - start, _line(text, start)))
+        pieces += [text[at:start], '""', "\n" * text.count("\n", start, end)]
+        at = end
+        found = _LONG_NEXT.match(text, at) or _LONG_IN_TAG.search(text, at)  # another in the same tag, or further
+    if long:
+        text = "".join([*pieces, text[at:]])
+        name, size, line = long[0]
+        more_vi, more_en = ("", "") if len(long) == 1 else (f" và {len(long) - 1} giá trị khác",
+                                                            f" and {len(long) - 1} more")
+        notes.append(f"Bỏ qua giá trị dài {size / 1e6:.1f} triệu ký tự của thuộc tính «{name}» ở dòng {line}{more_vi} "
+                     "(ảnh nhúng hoặc tương tự, không có chữ nào trình duyệt hiện; libxml2 dừng đọc trang ở giá trị "
+                     f"quá 10 MB) (the {size / 1e6:.1f} million-character value of the attribute «{name}» at line "
+                     f"{line}{more_en} left out: an inline image or the like, no text a browser shows; libxml2 stops "
+                     "reading the page at a value over 10 MB)")
+    return text, notes
+
+
+def _line(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
 
 
 def read_html(path: str | Path) -> Document:
@@ -66,6 +134,7 @@ def read_html_bytes(data: bytes, path: str) -> Document:
     text, encoding, guessed = _decode(data, path)
     if not _TAG.search(text):
         raise ReadError(path, "tệp không phải trang HTML (không có thẻ HTML nào)", "not an HTML page (no HTML tags)")
+    text, bounded = _bound_tags(text)
     import lxml.html  # lazy: only web pages pay for it
     from lxml import etree
 
@@ -73,16 +142,17 @@ def read_html_bytes(data: bytes, path: str) -> Document:
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8")
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        _empty_void_elements(root)
         body = root.find("body")
     except (etree.LxmlError, ValueError) as exc:
-        raise ReadError(path, *_EMPTY) from exc
+        raise _nothing_read(path, parser) from exc
     if body is None:
-        raise ReadError(path, *_EMPTY)
+        raise _nothing_read(path, parser)
     dropped, main = _strip_chrome(body)
     blocks = _Walker().blocks_of(main) or _Walker().blocks_of(body)
     if not blocks:
-        raise ReadError(path, *_EMPTY)
-    notes = _limit_notes(parser)
+        raise _nothing_read(path, parser)
+    notes = bounded + [f"{vi[0].upper()}{vi[1:]} ({en})" for vi, en in _limits_hit(parser)]
     if guessed:
         notes.append(f"Mã hóa ký tự không được khai báo đúng, đoán là {encoding} (encoding guessed: {encoding})")
     if dropped:
@@ -133,8 +203,15 @@ def _vietnamese(text: str) -> float:
     return sum(1 if c in LETTERS else -3 for c in letters) / (len(letters) or 1)
 
 
+# Not ``object``: what it holds is what a browser shows when it cannot show the object itself (a Flash movie,
+# a missing file), as it does for a saved page; its ``param`` children are void and hold no text.
 _DROP = frozenset(("script", "style", "noscript", "template", "nav", "aside", "iframe", "button", "select",
-                   "textarea", "input", "svg", "canvas", "object", "embed", "audio", "video", "map"))
+                   "textarea", "input", "svg", "canvas", "embed", "audio", "video", "map"))
+# The void elements of HTML: a browser's parser never puts anything inside one. libxml2 (2.14) does not know
+# embed, source, track, wbr and keygen as void and nests all that follows "<embed src=…>" inside it (up to
+# the end of its parent): the whole article, which was then dropped with the embed.
+_VOID = ("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen",
+         "link", "meta", "param", "source", "track", "wbr")
 # Parts of id/class names that mark chrome; matched inside names with separators removed ("tim-kiem").
 _CHROME = ("menu", "navigation", "sidebar", "footer", "header", "breadcrumb", "banner", "search", "timkiem",
            "lienket", "weblink", "thongke", "truycap", "counter", "share", "chiase", "social", "related",
@@ -151,6 +228,21 @@ _PHRASES = frozenset(squash(p) for p in (
     "Email", "Chia sẻ", "Quay lại", "Trở về", "Trở lại", "Về đầu trang", "Lên đầu trang", "Đầu trang",
     "Xem thêm", "Trang chủ", "Tin tức", "Bình luận", "Ý kiến bạn đọc", "Facebook", "Zalo", "Twitter"))
 _PHRASE_TAIL = re.compile(r"[\s:.,()\d]+$")  # a counter's figures ("Tổng truy cập 3.576.239")
+
+
+def _empty_void_elements(root: Any) -> None:
+    """Move what the parser nested inside void elements back out, after them, where a browser has it."""
+    for element in list(root.iter(*_VOID)):  # in document order: an outer one first, its inner ones after
+        parent = element.getparent()
+        if parent is None or (len(element) == 0 and not element.text):
+            continue
+        children, tail = list(element), element.tail
+        element.tail, element.text = element.text, None
+        at = parent.index(element)
+        for offset, child in enumerate(children, start=1):
+            parent.insert(at + offset, child)  # moves it, with its own tail
+        last = children[-1] if children else element
+        last.tail = (last.tail or "") + (tail or "")
 
 
 def _names(element: Any) -> str:

@@ -11,87 +11,54 @@ a private temporary folder deleted after the response and checked in a worker pr
 and time limit of the command line; nothing is stored, no name or path from the user reaches the file
 system (only the extension, checked against the supported ones, picks the reader), the pages load
 nothing from outside (a strict Content-Security-Policy), and the server binds to 127.0.0.1 unless told.
+
+One client cannot hold up the others: the reply is rendered in the worker and bounded in size
+(:mod:`checker.web.render`), the event loop only waits; a worker that overruns the time limit by
+:data:`GRACE` (stuck in C code the alarm cannot interrupt) is killed and replaced
+(:mod:`checker.web.workers`); on shutdown every worker is stopped, so nothing outlives the server.
 """
 
 from __future__ import annotations
 
-import asyncio
-import base64
 import contextlib
 import json
-import multiprocessing
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from functools import cache
 from pathlib import Path, PurePath
 from typing import Any
 
-import jinja2
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from checker import __version__
-from checker.engine.packs import BUILTIN, PackError, load_pack
-from checker.engine.run import make_report, unreadable
-from checker.formatters import json_format, view
+from checker.engine.packs import BUILTIN, load_pack
+from checker.engine.run import unreadable
 from checker.limits import Limits
 from checker.model.report import DocumentReport, Report
 from checker.read import SUPPORTED
+from checker.read.errors import shown
 from checker.text.visible import visible
-from checker.web.work import Outcome, check_upload
+from checker.web import render
+from checker.web.render import WORDS
+from checker.web.work import Reply, Upload, respond
+from checker.web.workers import Closed, Died, Overrun, Workers
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]]
 
-WORDS = {
-    "vi": {
-        "title": "Tự kiểm tra kế hoạch", "lead": "Chọn hoặc kéo thả dự thảo kế hoạch (.docx, .pdf, .html, .txt) để "
-        "xem trước những gì người duyệt sẽ phát hiện. Tệp không được lưu lại.", "file": "Tệp kế hoạch",
-        "pack": "Bộ quy tắc hoặc văn bản cấp trên", "auto": "Tự chọn theo trích yếu", "check": "Kiểm tra",
-        "download": "Tải bản Word có nhận xét", "result": "Kết quả", "other": "English", "api": "API (JSON)",
-        "parents": "Văn bản cấp trên (danh mục)", "packs": "Bộ quy tắc", "no_file": "Chưa chọn tệp.",
-        "too_large": "Tệp quá lớn (giới hạn {limit}).", "busy": "Không kiểm tra được tệp này (tiến trình kiểm tra "
-        "bị dừng). Hãy thử lại hoặc gửi cho người duyệt.", "unsupported": "Định dạng {suffix} chưa được hỗ trợ; "
-        "hãy dùng .docx, .pdf, .html hoặc .txt.", "drop": "Thả tệp vào đây",
-    },
-    "en": {
-        "title": "Plan self-check", "lead": "Choose or drop a draft plan (.docx, .pdf, .html, .txt) to see what a "
-        "reviewer will find. The file is not stored.", "file": "Plan file", "pack": "Rule pack or parent directive",
-        "auto": "Chosen from the subject", "check": "Check", "download": "Download the annotated Word file",
-        "result": "Result", "other": "Tiếng Việt", "api": "API (JSON)", "parents": "Parent directives (registry)",
-        "packs": "Rule packs", "no_file": "No file chosen.", "too_large": "The file is too large (limit {limit}).",
-        "busy": "This file could not be checked (the checking process stopped). Try again or send it to the "
-        "reviewer.", "unsupported": "The format {suffix} is not supported; use .docx, .pdf, .html or .txt.",
-        "drop": "Drop the file here",
-    },
-}
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 UPLOAD_OVERHEAD = 64 * 1024  # multipart boundaries and the small fields around the file
-
-
-@cache
-def _templates() -> jinja2.Environment:
-    loader = jinja2.ChoiceLoader([jinja2.PackageLoader("checker", "web/templates"),
-                                  jinja2.PackageLoader("checker", "formatters/templates")])
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True)
-
-
-def _directives() -> list[tuple[str, str]]:
-    """(symbol, description) of the directives in the shipped registry, for the parent choice."""
-    try:
-        params = load_pack("ttdn").rules["cites-parent"].params
-    except (PackError, KeyError):
-        return []
-    entries = getattr(params, "registry", [])
-    return [(e.symbol, f"{e.symbol} — {e.title or ''}".strip(" —")) for e in entries]
+GRACE = 5.0
+"""Seconds a worker may run past the time limit in one stage (checking, annotating, rendering) before it is
+killed: the alarm of the time limit stops Python code at once, C code (libxml2) never."""
+SHUTDOWN_WAIT = 5
+"""Seconds a stopping server (SIGTERM, Ctrl+C) gives the checks in progress before it cuts them short and
+stops every worker: a stop never waits for the time limit of a stuck check."""
 
 
 class BodyLimit:
@@ -136,32 +103,33 @@ async def _too_large(scope: Scope, receive: Callable[[], Awaitable[Message]],
     await response(scope, receive, send)
 
 
-def create_app(rules: str | None = None, limits: Limits | None = None, workers: int = 2) -> Starlette:
-    """The application; ``rules`` is the pack used when the user picks none (default: by subject)."""
+def create_app(rules: str | None = None, limits: Limits | None = None, workers: int = 2,
+               response_size: int = render.RESPONSE_SIZE) -> Starlette:
+    """The application; ``rules`` is the pack used when the user picks none (default: by subject);
+    ``response_size`` bounds every reply (see :mod:`checker.web.render`)."""
     limits = limits or Limits()
     if rules:
         load_pack(rules)  # a bad pack fails at start-up, not on the first upload
-    state: dict[str, ProcessPoolExecutor] = {}
+    state: dict[str, Workers] = {}
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        state["pool"] = _pool(workers)
+        state["workers"] = Workers(workers)
         try:
             yield
         finally:
-            state.pop("pool").shutdown(cancel_futures=True)
+            await run_in_threadpool(state.pop("workers").close)
 
-    def pool() -> ProcessPoolExecutor:
-        if "pool" not in state:  # a test client without lifespan
-            state["pool"] = _pool(workers)
-        return state["pool"]
+    def pool() -> Workers:
+        if "workers" not in state:  # a test client without lifespan
+            state["workers"] = Workers(workers)
+        return state["workers"]
 
-    async def run_check(request: Request) -> tuple[Outcome | None, str | None, str, str | None, str | None]:
-        """(outcome, problem, lang, pack choice, parent choice) for the uploaded form."""
+    async def check(request: Request, page: bool) -> tuple[Reply | None, str | None, str, str | None, str | None]:
+        """(reply, problem, lang, pack choice, parent choice) for the uploaded form."""
         form = await request.form(max_files=1, max_fields=10)
         lang = _lang(str(form.get("lang") or request.query_params.get("lang") or "vi"))
-        choice = str(form.get("rules") or "")
-        pack, parent = _choice(choice, rules)
+        pack, parent = _choice(str(form.get("rules") or ""), rules)
         upload = form.get("file")
         if upload is None or isinstance(upload, str) or not upload.filename:
             return None, WORDS[lang]["no_file"], lang, pack, parent
@@ -173,37 +141,31 @@ def create_app(rules: str | None = None, limits: Limits | None = None, workers: 
         with tempfile.TemporaryDirectory(prefix="plancheck-upload-") as folder:
             path = Path(folder) / f"upload{suffix}"  # only the checked extension comes from the user
             data = await upload.read(limits.file_size + 1)
-            path.write_bytes(data)
+            await run_in_threadpool(path.write_bytes, data)
+            job = Upload(str(path), name, pack, parent, lang, limits, page, response_size)
+            seconds = limits.timeout + GRACE if limits.timeout > 0 else 0
             try:
-                future = pool().submit(check_upload, str(path), name, pack, parent, lang, limits)
-                outcome = await asyncio.wait_for(asyncio.wrap_future(future), limits.timeout + 30)
-            except (BrokenProcessPool, TimeoutError):
-                state.pop("pool", None)
-                reason = WORDS[lang]["busy"]
-                outcome = Outcome(unreadable(name, reason, "crashed"), None)
-        return outcome, None, lang, pack, parent
-
-    def report_of(outcome: Outcome, lang: str) -> Report:
-        packs = [load_pack(outcome.report.pack)] if outcome.report.pack and "+" not in outcome.report.pack else []
-        return make_report([outcome.report], packs, lang)
+                reply = await pool().run(seconds, respond, job)
+            except (Overrun, Died, Closed) as exc:
+                reply = await run_in_threadpool(_failed, job, exc)
+        return reply, None, lang, pack, parent
 
     async def page(request: Request) -> Response:
         lang = _lang(request.query_params.get("lang", "vi"))
-        return _page(lang, None, None, None, rules, None)
+        return HTMLResponse(await run_in_threadpool(render.page, lang, None, None, None, rules))
 
     async def submit(request: Request) -> Response:
-        outcome, problem, lang, pack, parent = await run_check(request)
-        if outcome is None:
-            return _page(lang, None, problem, None, pack, parent, status=400)
-        return _page(lang, report_of(outcome, lang), None, outcome, pack, parent)
+        reply, problem, lang, pack, parent = await check(request, page=True)
+        if reply is None:
+            html = await run_in_threadpool(render.page, lang, None, problem, None, pack, parent)
+            return HTMLResponse(html, status_code=400)
+        return Response(reply.body, status_code=reply.status, media_type=reply.media_type)
 
     async def api_check(request: Request) -> Response:
-        outcome, problem, lang, _pack, _parent = await run_check(request)
-        if outcome is None:
+        reply, problem, _lang, _pack, _parent = await check(request, page=False)
+        if reply is None:
             return JSONResponse({"error": problem}, status_code=400)
-        body = json_format.render(report_of(outcome, lang))
-        status = 200 if outcome.report.status == "checked" else 422
-        return Response(body, status_code=status, media_type="application/json")
+        return Response(reply.body, status_code=reply.status, media_type=reply.media_type)
 
     async def openapi(_request: Request) -> Response:
         return JSONResponse(_openapi())
@@ -217,6 +179,30 @@ def create_app(rules: str | None = None, limits: Limits | None = None, workers: 
     app.add_middleware(_Headers)
     app.add_middleware(BodyLimit, limit=limits.file_size + UPLOAD_OVERHEAD)
     return app
+
+
+def run_server(app: Starlette, host: str, port: int) -> None:
+    """Serve ``app`` with uvicorn, as ``plancheck serve`` does."""
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_WAIT)
+
+
+def _failed(job: Upload, exc: Exception) -> Reply:
+    """The reply when the worker did not answer: it overran the time limit (and was killed), it died, or the
+    server is stopping."""
+    words = WORDS[job.lang]
+    if isinstance(exc, Overrun):
+        reason = f"{shown(job.name)}: " + words["time_limit"].format(seconds=job.limits.timeout)
+        document = unreadable(job.name, reason, "time-limit")
+    elif isinstance(exc, Closed):
+        document = unreadable(job.name, f"{shown(job.name)}: " + words["stopping"], "crashed")
+    else:
+        document = unreadable(job.name, words["busy"], "crashed")
+    if job.page:
+        return Reply(200, "text/html; charset=utf-8", render.page_body(document, job.lang, limit=job.size))
+    status = 503 if isinstance(exc, Closed) else 422
+    return Reply(status, "application/json", render.json_body(document, job.lang, job.size))
 
 
 class _Headers:
@@ -238,12 +224,6 @@ class _Headers:
         await self.app(scope, receive, with_headers)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # A server has threads (uvicorn's, a test's browser driver): forking it could copy a held lock into the
-    # child. The fork server starts workers from a clean single-threaded process instead.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
-
-
 def _lang(value: str) -> str:
     return "en" if value == "en" else "vi"
 
@@ -253,26 +233,9 @@ def _choice(choice: str, default: str | None) -> tuple[str | None, str | None]:
     kind, _, value = choice.partition(":")
     if kind == "pack" and value in BUILTIN:
         return value, None
-    if kind == "parent" and value in {symbol for symbol, _ in _directives()}:
+    if kind == "parent" and value in {symbol for symbol, _ in render.directives()}:
         return default, value
     return default, None
-
-
-def _page(lang: str, report: Report | None, problem: str | None, outcome: Outcome | None, pack: str | None,
-          parent: str | None, status: int = 200) -> HTMLResponse:
-    words = WORDS[lang]
-    v = view.build(report) if report is not None else None
-    download = None
-    if outcome is not None and outcome.annotated is not None:
-        stem = PurePath(outcome.report.path).stem or "ke-hoach"
-        download = {"name": f"{stem}.checked.docx",
-                    "href": f"data:{DOCX};base64," + base64.b64encode(outcome.annotated).decode("ascii")}
-    selected = f"parent:{parent}" if parent else f"pack:{pack}" if pack else ""
-    html = _templates().get_template("page.html.j2").render(
-        lang=lang, t=words, v=v, w=view.WORDS[lang], problem=problem, download=download, packs=list(BUILTIN),
-        directives=_directives(), selected=selected, version=__version__, other="en" if lang == "vi" else "vi",
-        accept=",".join(s for s in SUPPORTED if s != ".doc"))
-    return HTMLResponse(html, status_code=status)
 
 
 def _openapi() -> dict[str, Any]:
@@ -308,4 +271,4 @@ def _openapi() -> dict[str, Any]:
     }
 
 
-__all__ = ["DocumentReport", "create_app"]
+__all__ = ["DocumentReport", "create_app", "run_server"]

@@ -1,19 +1,24 @@
-"""The work behind one upload, run in a worker process: check the file, and annotate it when readable.
+"""The work behind one upload, run in a worker process (:mod:`checker.web.workers`): check the file, annotate
+it when readable and the page asked, and render the reply.
 
 It runs with the same protections as ``plancheck check`` (limits, the per-document time limit, a bad
 file becoming an ``unreadable`` report), in a process of its own so a hostile file cannot stall or crash
-the server. The file is read from the private temporary folder the server made for this request.
+the server; the reply is rendered here too, bounded in size (:mod:`checker.web.render`), so that the
+server only passes bytes on. The file is read from the private temporary folder the server made for
+this request.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker import batch
-from checker.limits import Limits, deadline, using
+from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.report import DocumentReport
+from checker.web import render
 
 
 @dataclass
@@ -22,12 +27,49 @@ class Outcome:
     annotated: bytes | None  # the .docx with comments, when the file was readable
 
 
-def check_upload(path: str, name: str, rules: str | None, parent: str | None, lang: str, limits: Limits) -> Outcome:
-    """Check the uploaded file at ``path`` (shown as ``name``) and make its annotated copy."""
+@dataclass(frozen=True)
+class Upload:
+    """One upload to check: where the server put it, the name the user gave it, what they chose."""
+
+    path: str
+    name: str
+    pack: str | None
+    parent: str | None
+    lang: str
+    limits: Limits
+    page: bool  # for the self-check page (with the annotated file), else for the JSON API
+    size: int = render.RESPONSE_SIZE  # the largest reply
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    media_type: str
+    body: bytes
+
+
+def respond(step: Callable[[], None], upload: Upload) -> Reply:
+    """Check ``upload`` and render the reply; ``step()`` after checking and after annotating, each of which
+    has the time limit (the server kills a worker that overruns a stage)."""
+    outcome = check_upload(upload.path, upload.name, upload.pack, upload.parent, upload.lang, upload.limits,
+                           with_annotated=upload.page, step=step)
+    step()
+    if upload.page:
+        body = render.page_body(outcome.report, upload.lang, outcome.annotated, upload.pack, upload.parent, upload.size)
+        return Reply(200, "text/html; charset=utf-8", body)
+    status = 200 if outcome.report.status == "checked" else 422
+    return Reply(status, "application/json", render.json_body(outcome.report, upload.lang, upload.size))
+
+
+def check_upload(path: str, name: str, rules: str | None, parent: str | None, lang: str, limits: Limits,
+                 with_annotated: bool = True, step: Callable[[], None] = lambda: None) -> Outcome:
+    """Check the uploaded file at ``path`` (shown as ``name``) and make its annotated copy (``with_annotated``);
+    ``step()`` between the two."""
     batch._start(batch.Job(rules=rules, parent=parent, lang=lang, limits=limits))
     report = batch.check_one(path)
+    step()
     annotated = None
-    if report.status == "checked":
+    if report.status == "checked" and with_annotated:
         from checker.annotate import AnnotateError, annotate
         from checker.read.errors import ReadError
 
@@ -37,7 +79,7 @@ def check_upload(path: str, name: str, rules: str | None, parent: str | None, la
                 with using(limits), deadline(limits.timeout):
                     annotate(report, out, lang)
                 annotated = out.read_bytes()
-            except (AnnotateError, ReadError):
+            except (AnnotateError, ReadError, TimeLimit):
                 annotated = None  # the report is still shown; only the download is missing
     # The user sees the name they gave the file, never the server's temporary path (the report's and its plan's).
     update: dict[str, object] = {"path": name}
