@@ -89,7 +89,7 @@ def main() -> None:
 @click.option("--parent", metavar="SYMBOL", help="Number-symbol of the parent directive the plans must cite, "
               "e.g. 93-HD/BTGTU.")
 @click.option("--against", "against_path", metavar="PARENT",
-              help="The parent directive itself (.docx, .pdf, .html, .txt): the plans must cite it (number-"
+              help="The parent directive itself (.docx, .odt, .pdf, .html, .txt): the plans must cite it (number-"
                    "symbol, date, issuer), cover each of its content items, take up the tasks it hands down "
                    "to lower bodies, and set no reporting deadline after its own. Adds to the --rules pack.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
@@ -138,7 +138,7 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
           lang: str, fail_on: str, waivers_path: str | None, baseline_path: str | None,
           write_baseline_path: str | None, jobs: int | Literal["auto"], summary_path: str | None, expect: str | None,
           limit_settings: tuple[str, ...], annotate_dir: str | None, cache_dir: str | None) -> None:
-    """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched) and report the findings."""
+    """Check plans (.docx, .doc, .odt, .txt, .html, .pdf; folders are searched) and report the findings."""
     try:
         # Every input file is validated before any document is read.
         waivers = load_waivers(waivers_path) if waivers_path else None
@@ -167,8 +167,8 @@ def check(paths: tuple[str, ...], rules: str | None, parent: str | None, against
         files, refused = inputs.files, inputs.refused
         if not files:
             skipped = len(inputs.skipped)
-            raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
-                                   "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given"
+            raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .odt, .txt, .html, .pdf) / "
+                                   "no documents (.docx, .doc, .odt, .txt, .html, .pdf) found in the paths given"
                                    + (f" (bỏ qua {skipped} tệp khóa/ẩn / skipped {skipped} lock/hidden files)"
                                       if skipped else ""))
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=_limits(limit_settings),
@@ -509,7 +509,7 @@ def rules_test(pack_name: str, lang: str) -> None:
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
               help="Language of error messages.")
 def rules_derive(parent: str, output: str | None, extends: str, lang: str) -> None:
-    """Derive a rule pack from a parent directive (.docx, .doc, .pdf, .html, .txt): its identity for
+    """Derive a rule pack from a parent directive (.docx, .doc, .odt, .pdf, .html, .txt): its identity for
     cites-parent, one theme per content item for covers-themes, and its reporting deadline."""
     from checker.engine.derive import derive
 
