@@ -17,9 +17,10 @@ VAN_NINH = SAMPLES / "ke-hoach-ttdn-van-ninh-2019.docx"
 def test_check_folder_reports_every_document_and_fails_on_errors() -> None:
     code, out, _ = run("check", str(SAMPLES))
     assert code == 1
-    for name in ("no-basis.txt", "task-without-unit.txt", "ke-hoach-ttdn-van-ninh-2019.docx"):
+    for name in ("no-basis.txt", "task-without-unit.txt", "ke-hoach-ttdn-van-ninh-2019.docx",
+                 "ke-hoach-ttdn-van-ninh-2019.odt"):
         assert name in out
-    assert out.rstrip().splitlines()[-1].startswith("Tổng cộng: 16 văn bản")
+    assert out.rstrip().splitlines()[-1].startswith("Tổng cộng: 17 văn bản")
 
 
 def test_fail_on_never_exits_zero() -> None:
