@@ -41,7 +41,7 @@ FONT_FACES = ('<style:font-face style:name="Times New Roman" svg:font-family="&a
               'style:font-family-generic="roman"/>')
 
 
-def manifest(encrypted: bool = False) -> str:
+def manifest(encrypted: bool = False, entry: str = "content.xml") -> str:
     encryption = ('<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">'
                   '<manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AA"/>'
                   "</manifest:encryption-data>") if encrypted else ""
@@ -49,7 +49,7 @@ def manifest(encrypted: bool = False) -> str:
             '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
             'manifest:version="1.3">'
             f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{MIMETYPE}"/>'
-            f'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">{encryption}'
+            f'<manifest:file-entry manifest:full-path="{entry}" manifest:media-type="text/xml">{encryption}'
             "</manifest:file-entry>"
             '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
             "</manifest:manifest>")

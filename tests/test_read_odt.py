@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from odtfile import MIMETYPE, build_odt, content_xml
+from odtfile import MIMETYPE, build_odt, content_xml, manifest
 
 from checker.api import parse_file
 from checker.limits import Limits, using
@@ -386,6 +386,15 @@ def docx_bytes() -> bytes:
     return out.getvalue()
 
 
+def whole_package_encrypted() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", MIMETYPE)
+        archive.writestr("META-INF/manifest.xml", manifest(True, "encrypted-package"))
+        archive.writestr("encrypted-package", bytes(range(256)))
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(("data", "reason_en"), [
     (b"PK\x03\x04 not a zip", "not a valid .odt file (not a ZIP package)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
@@ -394,6 +403,8 @@ def docx_bytes() -> bytes:
     (build_odt("", mimetype="application/vnd.oasis.opendocument.spreadsheet"),
      "this is an OpenDocument spreadsheet (.ods) named .odt"),
     (build_odt(p("x"), encrypted=True), "the .odt document is password-protected"),
+    # ODF 1.3's whole-package encryption: one encrypted entry instead of content.xml and the others.
+    (whole_package_encrypted(), "the .odt document is password-protected"),
     (build_odt("", parts={"content.xml": b"<a/>"}), "not an OpenDocument text (no office:text body)"),
     (build_odt("", parts={"content.xml": content_xml("<text:p>").encode()}), "the XML inside the .odt is malformed"),
 ])
@@ -564,3 +575,4 @@ def test_a_folder_scan_checks_odt_files(tmp_path: Path) -> None:
     [document] = json.loads(out)["documents"]
     assert document["status"] == "checked" and document["plan"]["number_symbol"] == "45/KH-UBND"
     assert document["plan"]["format"] == "odt"
+

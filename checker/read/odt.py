@@ -67,16 +67,16 @@ def read_odt_bytes(data: bytes, path: str) -> Document:
 def _read_package(archive: zipfile.ZipFile, path: str) -> Document:
     names = set(archive.namelist())
     _refuse_other_kinds(archive, names, path)
+    if _encrypted(archive, names):
+        raise ReadError(path, "văn bản .odt có đặt mật khẩu; hãy gỡ mật khẩu (LibreOffice: Tệp › Thuộc tính › "
+                        "Bảo mật) rồi lưu và gửi lại", "the .odt document is password-protected; remove the "
+                        "password (LibreOffice: File › Properties › Security), save and send it again")
     if "content.xml" not in names:
         if "word/document.xml" in names:
             raise ReadError(path, "đây là tệp Word (.docx) mang đuôi .odt; hãy đổi đuôi thành .docx",
                             "this is a Word (.docx) file named .odt; rename it to .docx")
         raise ReadError(path, "tệp ZIP này không phải văn bản OpenDocument (thiếu content.xml)",
                         "not an OpenDocument text (the ZIP has no content.xml)")
-    if _encrypted(archive, names):
-        raise ReadError(path, "văn bản .odt có đặt mật khẩu; hãy gỡ mật khẩu (LibreOffice: Tệp › Thuộc tính › "
-                        "Bảo mật) rồi lưu và gửi lại", "the .odt document is password-protected; remove the "
-                        "password (LibreOffice: File › Properties › Security), save and send it again")
     content = parse_part(archive, "content.xml")
     body = content.find(f"{ODF.office_body}/{ODF.office_text}")
     if content.tag != ODF.office_document_content or body is None:
@@ -125,12 +125,13 @@ def _refuse_other_kinds(archive: zipfile.ZipFile, names: set[str], path: str) ->
 
 
 def _encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
-    """Whether the manifest says content.xml is encrypted (a password-protected document)."""
+    """Whether the manifest says a part is encrypted: a password-protected document (its parts, content.xml
+    among them, are encrypted one by one, or, in ODF 1.3's whole-package encryption, all in one
+    ``encrypted-package`` entry that replaces them)."""
     if "META-INF/manifest.xml" not in names:
         return False
     try:
         manifest = parse_part(archive, "META-INF/manifest.xml")
     except etree.XMLSyntaxError:
         return False  # a damaged manifest: content.xml will tell
-    return any(entry.get(ODF.manifest_full_path) == "content.xml" and entry.find(ODF.manifest_encryption_data)
-               is not None for entry in manifest.iter(ODF.manifest_file_entry))
+    return any(entry.find(ODF.manifest_encryption_data) is not None for entry in manifest.iter(ODF.manifest_file_entry))
