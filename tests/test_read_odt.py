@@ -5,6 +5,8 @@ shares with the .docx reader, and one plan read from .txt and .odt alike."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import time
 import warnings
 import zipfile
@@ -576,3 +578,31 @@ def test_a_folder_scan_checks_odt_files(tmp_path: Path) -> None:
     assert document["status"] == "checked" and document["plan"]["number_symbol"] == "45/KH-UBND"
     assert document["plan"]["format"] == "odt"
 
+
+# --- a second opinion: LibreOffice's own .odt of real Word files --------------------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: the .odt LibreOffice writes from "
+                    "the sample and corpus .docx files is not compared with them")
+def test_libreoffice_odt_of_a_word_file_gives_the_same_essentials(tmp_path: Path) -> None:
+    """The sample Word files (and the corpus's, when ../shared/corpus is there) saved as .odt by LibreOffice
+    itself: the plan read from the .odt says what the one read from the .docx says."""
+    assert SOFFICE is not None
+    sources = sorted(ROOT.glob("samples/**/*.docx")) + (sorted(CORPUS.glob("*.docx")) if CORPUS.is_dir() else [])
+    profile = (tmp_path / "profile").as_uri()  # a private profile: works beside a running LibreOffice
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "odt", "--outdir",
+                    str(tmp_path), *map(str, sources)], check=True, capture_output=True, timeout=900)
+
+    def essentials(path: Path) -> tuple[object, ...]:
+        plan = parse_file(path)
+        return (plan.doc_type, plan.number_symbol, [c.symbol for c in plan.basis if c.symbol],
+                [t.units for t in plan.tasks], [d.deadline for d in plan.reporting if d.deadline],
+                plan.signer.name if plan.signer else None)
+
+    differing = [source.name for source in sources
+                 if essentials(source) != essentials(tmp_path / f"{source.stem}.odt")]
+    assert differing == []
