@@ -146,7 +146,7 @@ def main() -> None:
 @click.option("--parent", metavar="SYMBOL", help="Number-symbol of the parent directive the plans must cite, "
               "e.g. 93-HD/BTGTU.")
 @click.option("--against", "against_path", metavar="PARENT",
-              help="The parent directive itself (.docx, .pdf, .html, .txt): the plans must cite it (number-"
+              help="The parent directive itself (.docx, .odt, .pdf, .html, .txt): the plans must cite it (number-"
                    "symbol, date, issuer), cover each of its content items, take up the tasks it hands down "
                    "to lower bodies, and set no reporting deadline after its own. Adds to the --rules pack.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
@@ -223,7 +223,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           exclude: tuple[str, ...], extend_exclude: tuple[str, ...], no_ignore: bool, statistics: bool,
           quiet: bool, stdin_filename: str | None, color: str, config_path: str | None, isolated: bool) -> None:
-    """Check plans (.docx, .doc, .txt, .html, .pdf; folders are searched; '-' reads standard input) and report
+    """Check plans (.docx, .doc, .odt, .txt, .html, .pdf; folders are searched; '-' reads standard input) and report
     the findings."""
     settings = _configured(ctx, _config(paths, config_path, isolated))
     rules, parent, against_path = settings["rules"], settings["parent"], settings["against_path"]
@@ -270,8 +270,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
         files, refused = inputs.files, inputs.refused
         if not files:
             skipped = len(inputs.skipped)
-            raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .txt, .html, .pdf) / "
-                                   "no documents (.docx, .doc, .txt, .html, .pdf) found in the paths given"
+            raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .odt, .txt, .html, .pdf) / "
+                                   "no documents (.docx, .doc, .odt, .txt, .html, .pdf) found in the paths given"
                                    + (f" (bỏ qua {skipped} tệp khóa/ẩn / skipped {skipped} lock/hidden files)"
                                       if skipped else ""))
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=job_limits,
@@ -721,7 +721,7 @@ def rules_test(pack_name: str, lang: str) -> None:
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
               help="Language of error messages.")
 def rules_derive(parent: str, output: str | None, extends: str, lang: str) -> None:
-    """Derive a rule pack from a parent directive (.docx, .doc, .pdf, .html, .txt): its identity for
+    """Derive a rule pack from a parent directive (.docx, .doc, .odt, .pdf, .html, .txt): its identity for
     cites-parent, one theme per content item for covers-themes, and its reporting deadline."""
     from checker.engine.derive import derive
 

@@ -11,8 +11,8 @@ Defaults are far above any real plan (the largest .docx of the corpus is ~300 KB
 key                 default    what it bounds
 ==================  =========  ============================================================
 ``file-size``       50 MB      bytes of any input file
-``docx-entries``    2000       entries in a .docx (ZIP) package
-``docx-part-size``  100 MB     uncompressed size of any one part of a .docx
+``docx-entries``    2000       entries in a .docx or .odt (ZIP) package
+``docx-part-size``  100 MB     uncompressed size of any one part of a .docx or .odt
 ``docx-total-size`` 300 MB     uncompressed size of all parts together
 ``docx-ratio``      200        compression ratio of a part over 1 MB (a zip bomb compresses ~1000:1)
 ``blocks``          100000     paragraphs and table cells of one document

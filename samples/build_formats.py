@@ -8,6 +8,9 @@ Outputs, all from ke-hoach-ttdn-van-ninh-2019.txt (seed 003) or the Word file bu
 * ke-hoach-ttdn-van-ninh-2019-numbering.docx  the Word file of build_docx.py with Word AUTOMATIC
   numbering instead of typed markers (I./II. upperRoman, 1./2. decimal, "-" bullets: one list defined
   in word/numbering.xml), a footnote on the basis paragraph and an appendix task table of four rows.
+* ke-hoach-ttdn-van-ninh-2019.odt              the same plan as the numbering .docx, as LibreOffice keeps it in
+  OpenDocument Text: header and signature tables, headings (text:h), the numbered paragraphs as one list
+  (text:list, continued across the text between its items), the footnote (text:note), the task table.
 * ke-hoach-ttdn-van-ninh-2019.html             the plan as a page saved from a district portal: menu,
   search box, sidebar (links, visit counter), the article, "Các tin khác", footer.
 * ke-hoach-ttdn-van-ninh-2019-tcvn3.txt        the seed text in TCVN3 (ABC) bytes, as an old .VnTime
@@ -15,7 +18,7 @@ Outputs, all from ke-hoach-ttdn-van-ninh-2019.txt (seed 003) or the Word file bu
 * ke-hoach-ttdn-van-ninh-2019.pdf              ke-hoach-ttdn-van-ninh-2019.docx converted by LibreOffice
   (``soffice --headless --convert-to pdf``); only when soffice is installed.
 
-The .docx, .html and .txt outputs are deterministic (fixed dates, fixed zip timestamps) and checked
+The .docx, .odt, .html and .txt outputs are deterministic (fixed dates, fixed zip timestamps) and checked
 byte for byte. The PDF depends on the LibreOffice version and the fonts of the machine (Times New Roman
 is substituted when it is missing), so it is built once and committed: its creation dates and file
 identifier are replaced by fixed values of the same length, and ``--check`` compares its text layer
@@ -33,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -212,6 +216,195 @@ def build_numbering_docx() -> bytes:
     bd._task_appendix(doc, VAN_NINH_TASKS)
     _footnotes_part(doc)
     return bd._deterministic_bytes(doc)
+
+
+# --------------------------------------------------------------------------- OpenDocument Text
+
+_ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3"'
+)
+_ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+_ODT_FONTS = ('<office:font-face-decls><style:font-face style:name="Times New Roman" '
+              "svg:font-family=\"'Times New Roman'\" style:font-family-generic=\"roman\"/></office:font-face-decls>")
+# Common styles (styles.xml): as LibreOffice names them, with its default outline style, which numbers nothing.
+_ODT_STYLES = (
+    '<style:default-style style:family="paragraph"><style:text-properties style:font-name="Times New Roman" '
+    'fo:font-size="14pt" fo:language="vi" fo:country="VN"/></style:default-style>'
+    '<style:style style:name="Standard" style:family="paragraph" style:class="text"/>'
+    '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" '
+    'style:parent-style-name="Standard" style:class="text"><style:paragraph-properties fo:text-align="justify" '
+    'fo:text-indent="1cm"/></style:style>'
+    '<style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" '
+    'style:class="text"><style:text-properties fo:font-weight="bold"/></style:style>'
+    '<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" '
+    'style:parent-style-name="Heading" style:default-outline-level="1" style:class="text"/>'
+    '<style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" '
+    'style:parent-style-name="Heading" style:default-outline-level="2" style:class="text"/>'
+    '<style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" '
+    'style:parent-style-name="Standard" style:class="extra"/>'
+    '<style:style style:name="Footnote" style:family="paragraph" style:parent-style-name="Standard" '
+    'style:class="extra"><style:text-properties fo:font-size="10pt"/></style:style>'
+    '<text:outline-style style:name="Outline">'
+    + "".join(f'<text:outline-level-style text:level="{n}" style:num-format=""/>' for n in range(1, 11))
+    + "</text:outline-style>"
+    '<text:notes-configuration text:note-class="footnote" style:num-format="1" text:start-value="0" '
+    'text:footnotes-position="page" text:start-numbering-at="document"/>'
+)
+# Automatic styles (content.xml): centred and bold paragraphs, and the plan's list: I. / 1. / - (as the
+# automatic-numbering .docx).
+_ODT_AUTOMATIC = (
+    '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Table_20_Contents">'
+    '<style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>'
+    '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Table_20_Contents">'
+    '<style:paragraph-properties fo:text-align="center"/></style:style>'
+    '<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Standard">'
+    '<style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>'
+    '<style:style style:name="P4" style:family="paragraph" style:parent-style-name="Heading_20_1">'
+    '<style:paragraph-properties fo:text-align="center" fo:break-before="page"/></style:style>'
+    '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>'
+    '<text:list-style style:name="L1">'
+    '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="I"/>'
+    '<text:list-level-style-number text:level="2" style:num-suffix="." style:num-format="1"/>'
+    '<text:list-level-style-bullet text:level="3" text:bullet-char="-"/>'
+    "</text:list-style>"
+)
+
+
+def _odt_p(text: str, style: str) -> str:
+    return f'<text:p text:style-name="{style}">{html.escape(text, quote=False)}</text:p>'
+
+
+def _odt_cell(*paragraphs: str, attrs: str = "") -> str:
+    return f'<table:table-cell{attrs} office:value-type="string">{"".join(paragraphs)}</table:table-cell>'
+
+
+def _odt_table(name: str, columns: int, rows: list[list[str]], header: list[str] | None = None) -> str:
+    head = f"<table:table-header-rows><table:table-row>{''.join(header)}</table:table-row></table:table-header-rows>" \
+        if header else ""
+    body = "".join(f"<table:table-row>{''.join(cells)}</table:table-row>" for cells in rows)
+    return (f'<table:table table:name="{name}"><table:table-column table:number-columns-repeated="{columns}"/>'
+            f"{head}{body}</table:table>")
+
+
+def _odt_list_items(entries: list[tuple[int, str]], depth: int = 0) -> str:
+    """list-item elements for (level, paragraph) entries from ``depth`` down: a deeper paragraph goes in a list
+    inside the item before it, or in an item that holds only that list (as LibreOffice writes a list that opens
+    deeper than its first level)."""
+    out, i = [], 0
+    while i < len(entries):
+        level, paragraph = entries[i]
+        j = i + 1 if level == depth else i
+        while j < len(entries) and entries[j][0] > depth:
+            j += 1
+        inner = entries[i + 1 if level == depth else i:j]
+        nested = f"<text:list>{_odt_list_items(inner, depth + 1)}</text:list>" if inner else ""
+        out.append(f"<text:list-item>{paragraph if level == depth else ''}{nested}</text:list-item>")
+        i = j
+    return "".join(out)
+
+
+def _odt_body(meta, body: list[str]) -> str:
+    """The plan: header table, title, the body (numbered paragraphs in one list continued across the text
+    between them, the footnote on the basis), signature table, appendix task table."""
+    parts = [_odt_table("Đầu văn bản", 2, [
+        [_odt_cell(*(_odt_p(line, "P1" if bold else "P2") for line, bold in meta.issuer)),
+         _odt_cell(_odt_p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "P1"), _odt_p("Độc lập - Tự do - Hạnh phúc", "P1"))],
+        [_odt_cell(_odt_p(meta.number, "P2").replace("Số: ", "Số:<text:s/>")),
+         _odt_cell(f'<text:p text:style-name="P2"><text:span text:style-name="T1">{meta.place_date}</text:span>'
+                   "</text:p>")]])]
+    parts += [_odt_p(meta.title, "P3"), _odt_p(meta.subject, "P3")]
+    segment: list[tuple[int, str]] = []
+    segments = numbered = 0
+
+    def close() -> None:
+        nonlocal segments
+        if segment:
+            segments += 1
+            continued = f' text:continue-list="list{segments - 1}"' if segments > 1 else ""
+            parts.append(f'<text:list xml:id="list{segments}"{continued} text:style-name="L1">'
+                         f"{_odt_list_items(segment)}</text:list>")
+            segment.clear()
+
+    for original in body:
+        style = bd._style_of(original)
+        ilvl, text = _split_marker(original)
+        escaped = html.escape(text, quote=False)
+        if original.startswith("Căn cứ Quyết định số 368/QĐ-TTg"):
+            _expect(escaped.count(FOOTNOTE_AFTER) == 1, f"footnote anchor {FOOTNOTE_AFTER!r}")
+            escaped = escaped.replace(FOOTNOTE_AFTER, FOOTNOTE_AFTER + (
+                '<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+                f"<text:note-body>{_odt_p(FOOTNOTE_TEXT, 'Footnote')}</text:note-body></text:note>"))
+        if style == "Normal":
+            paragraph = f'<text:p text:style-name="Text_20_body">{escaped}</text:p>'
+        else:
+            level = style[-1]
+            paragraph = (f'<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{escaped}'
+                         "</text:h>")
+        if ilvl is None:
+            close()
+            parts.append(paragraph)
+        else:
+            segment.append((ilvl, paragraph))
+            numbered += 1
+    close()
+    _expect(numbered == 48, f"Vạn Ninh: expected 48 numbered paragraphs, found {numbered}")
+    right = [_odt_p(line, "P1") for line in meta.sign_lines]
+    right.append(f'<text:p text:style-name="P2"><text:span text:style-name="T1">{meta.signed_note}</text:span>'
+                 "</text:p>")
+    right.append(_odt_p(meta.signer, "P1"))
+    parts.append(_odt_table("Chữ ký", 2, [[
+        _odt_cell('<text:p text:style-name="Table_20_Contents"><text:span text:style-name="T1">Nơi nhận:</text:span>'
+                  "</text:p>", *(_odt_p(r, "Table_20_Contents") for r in meta.recipients)),
+        _odt_cell(*right)]]))
+    parts.append('<text:h text:style-name="P4" text:outline-level="1">PHỤ LỤC PHÂN CÔNG NHIỆM VỤ</text:h>')
+    parts.append(_odt_table("Phân công", 5, [[_odt_cell(_odt_p(value, "Table_20_Contents")) for value in row]
+                                              for row in VAN_NINH_TASKS],
+                            header=[_odt_cell(_odt_p(value, "P1")) for value in bd.TASK_HEADER]))
+    return "".join(parts)
+
+
+def build_odt() -> bytes:
+    """The plan of build_numbering_docx as an OpenDocument Text written by LibreOffice: the same header,
+    numbering, footnote, signature and appendix table, kept the OpenDocument way."""
+    meta, body = bd.van_ninh_source()
+    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_ODF_NS}>{_ODT_FONTS}'
+               f"<office:automatic-styles>{_ODT_AUTOMATIC}</office:automatic-styles><office:body><office:text>"
+               '<text:sequence-decls><text:sequence-decl text:display-outline-level="0" text:name="Table"/>'
+               f"</text:sequence-decls>{_odt_body(meta, body)}</office:text></office:body></office:document-content>")
+    styles = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {_ODF_NS}>{_ODT_FONTS}'
+              f"<office:styles>{_ODT_STYLES}</office:styles><office:master-styles/></office:document-styles>")
+    created = meta.created.strftime("%Y-%m-%dT%H:%M:%S")
+    meta_xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta {_ODF_NS}><office:meta>'
+                f"<meta:generator>plancheck samples/build_formats.py</meta:generator>"
+                f"<dc:title>{meta.title} {html.escape(meta.subject)}</dc:title><dc:language>vi-VN</dc:language>"
+                f"<meta:creation-date>{created}</meta:creation-date><dc:date>{created}</dc:date>"
+                "</office:meta></office:document-meta>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                'opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                f'<manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
+                f'manifest:media-type="{_ODT_MIMETYPE}"/>'
+                + "".join(f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="text/xml"/>'
+                          for name in ("content.xml", "styles.xml", "meta.xml"))
+                + "</manifest:manifest>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data, method in (("mimetype", _ODT_MIMETYPE, zipfile.ZIP_STORED),
+                                   ("content.xml", content, zipfile.ZIP_DEFLATED),
+                                   ("styles.xml", styles, zipfile.ZIP_DEFLATED),
+                                   ("meta.xml", meta_xml, zipfile.ZIP_DEFLATED),
+                                   ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)):
+            entry = zipfile.ZipInfo(name, date_time=bd.ZIP_DATE)
+            entry.compress_type = method
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, data.encode("utf-8"))
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- portal page
@@ -445,6 +638,7 @@ def pdf_text(data: bytes) -> list[str]:
 
 TARGETS = {
     f"{STEM}-numbering.docx": build_numbering_docx,
+    f"{STEM}.odt": build_odt,
     f"{STEM}.html": build_html,
     f"{STEM}-tcvn3.txt": build_tcvn3,
 }

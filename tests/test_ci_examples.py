@@ -140,9 +140,10 @@ def test_pre_commit_hook() -> None:
         return bool(files.search(path)) and not exclude.search(path)
 
     for path in ("x.docx", "submissions/Kế hoạch 45.DOCX", "a/b.txt", "k.html", "k.htm", "k.pdf", "cu/KH-12.doc",
-                 "nop/ke-hoach-tuyen-truyen.txt", "nop/readme-notes/ke-hoach.txt"):
+                 "nop/KE-HOACH.ODT", "x.odt", "nop/ke-hoach-tuyen-truyen.txt", "nop/readme-notes/ke-hoach.txt"):
         assert taken(path), path
-    for path in ("x.png", "x.docx.png", "x.docxx", "docx", "x.xlsx", "requirements.txt", "app/requirements-dev.txt",
+    for path in ("x.png", "x.docx.png", "x.docxx", "x.odt.png", "x.odts", "x.ods",
+                 "docx", "x.xlsx", "requirements.txt", "app/requirements-dev.txt",
                  "README.txt", "LICENSE.txt", "docs/CHANGELOG.txt", "robots.txt"):
         assert not taken(path), path
 

@@ -17,9 +17,10 @@ VAN_NINH = SAMPLES / "ke-hoach-ttdn-van-ninh-2019.docx"
 def test_check_folder_reports_every_document_and_fails_on_errors() -> None:
     code, out, _ = run("check", str(SAMPLES))
     assert code == 1
-    for name in ("no-basis.txt", "task-without-unit.txt", "ke-hoach-ttdn-van-ninh-2019.docx"):
+    for name in ("no-basis.txt", "task-without-unit.txt", "ke-hoach-ttdn-van-ninh-2019.docx",
+                 "ke-hoach-ttdn-van-ninh-2019.odt"):
         assert name in out
-    assert out.rstrip().splitlines()[-1].startswith("Tổng cộng: 16 văn bản")
+    assert out.rstrip().splitlines()[-1].startswith("Tổng cộng: 17 văn bản")
 
 
 def test_fail_on_never_exits_zero() -> None:
@@ -124,12 +125,12 @@ def test_help(argv: list[str]) -> None:
 
 
 def test_folder_scan_reports_formats_without_a_reader(tmp_path: Path) -> None:
-    (tmp_path / "ke-hoach.odt").write_bytes(b"PK\x03\x04 OpenDocument")
+    (tmp_path / "ke-hoach.rtf").write_bytes(b"{\\rtf1\\ansi Ke hoach}")
     (tmp_path / "ghi-chu.png").write_bytes(b"\x89PNG")
     (tmp_path / "ke-hoach.txt").write_text((SAMPLES / "ke-hoach-ttdn-van-ninh-2019.txt").read_text("utf-8"), "utf-8")
     code, out, _ = run("check", str(tmp_path), "--lang", "en")
     assert code == 1
-    assert "ke-hoach.odt  [unreadable]" in out and "save it as .docx" in out
+    assert "ke-hoach.rtf  [unreadable]" in out and "save it as .docx" in out
     assert "ghi-chu.png" not in out
     assert "Total: documents: 2" in out
 
@@ -165,8 +166,8 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
 def test_parse_errors_follow_the_language_and_name_directories(tmp_path: Path) -> None:
     code, _, err = run("parse", str(tmp_path))
     assert code == 2 and f"{tmp_path}: đây là một thư mục, không phải tệp" in err
-    code, _, err = run("parse", str(tmp_path / "x.odt"), "--lang", "en")
-    assert code == 2 and "unsupported format .odt" in err
+    code, _, err = run("parse", str(tmp_path / "x.rtf"), "--lang", "en")
+    assert code == 2 and "unsupported format .rtf" in err
 
 
 def test_text_report_says_what_the_reader_had_to_do() -> None:
@@ -178,4 +179,4 @@ def test_a_folder_without_documents_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "anh.png").write_bytes(b"\x89PNG")
     code, out, err = run("check", str(tmp_path))
     assert code == 2 and out == ""
-    assert "không tìm thấy văn bản nào" in err and "no documents (.docx, .doc, .txt, .html, .pdf)" in err
+    assert "không tìm thấy văn bản nào" in err and "no documents (.docx, .doc, .odt, .txt, .html, .pdf)" in err

@@ -275,6 +275,11 @@ def test_the_shipped_word_plans_and_a_milder_case() -> None:
     assert deadline["message"]["text"].count("\n") == 2  # message, place, quote (this case has no fix)
 
 
+def test_an_odt_artifact_has_its_media_type() -> None:
+    run = run_of(cli_report(["samples/formats/ke-hoach-ttdn-van-ninh-2019.odt"]))
+    assert run["artifacts"][0]["mimeType"] == "application/vnd.oasis.opendocument.text"
+
+
 def test_a_pdf_line_is_a_page_line_not_a_line_of_the_file(probe_pack: str) -> None:
     run = run_of(cli_report([PDF]))
     assert run["results"] == []  # the 2019 plan passes

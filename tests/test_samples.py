@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 # Every format a reader handles: the seeds (.txt), the Word files, and samples/formats/ (the Vạn Ninh plan
-# as automatic-numbering .docx, portal page, LibreOffice PDF and TCVN3 text; see samples/README.md).
-SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".docx", ".html", ".pdf"))
+# as automatic-numbering .docx, OpenDocument text, portal page, LibreOffice PDF and TCVN3 text; see
+# samples/README.md).
+SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".docx", ".odt", ".html", ".pdf"))
 VAN_NINH = "ke-hoach-ttdn-van-ninh-2019"
 
 
@@ -142,10 +143,19 @@ def test_the_same_plan_gives_the_same_findings_in_every_format(reports: dict[str
     ]
     assert [c.symbol for c in numbering.plan.basis] == ["368/QĐ-TTg"]  # the footnote's 16-KL/TW is no basis
 
+    # (d) The same plan as LibreOffice keeps it (OpenDocument text): the same blocks, so the same plan and findings.
+    odt = reports[f"formats/{VAN_NINH}.odt"]
+    assert odt.plan is not None and _with_evidence(odt) == _with_evidence(numbering)
+    own = {"path", "format", "notes", "blocks"}  # the file, and the reader's notes and style names
+    assert odt.plan.model_dump(exclude=own) == numbering.plan.model_dump(exclude=own)
+    assert [b.model_dump(exclude={"style"}) for b in odt.plan.blocks] == [
+        b.model_dump(exclude={"style"}) for b in numbering.plan.blocks]
+    assert odt.plan.format == "odt"
+
     # In every format the plan is of 2019 and does not cover the two themes 2023 guidance introduced: they are
     # listed as not required that year, and are no finding.
     for name in (f"{VAN_NINH}.txt", f"{VAN_NINH}.docx", *(f"formats/{VAN_NINH}{end}" for end in (
-            "-tcvn3.txt", ".html", ".pdf", "-numbering.docx"))):
+            "-tcvn3.txt", ".html", ".pdf", "-numbering.docx", ".odt"))):
         report = reports[name]
         assert report.plan is not None and report.plan.year == 2019, name
         uncovered = [(t.id, t.required, t.since) for t in report.themes if not t.covered]
@@ -193,3 +203,14 @@ def test_golden_report(sample: Path, reports: dict[str, DocumentReport]) -> None
         golden.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert golden.exists(), f"no golden report for {name}: run PLANCHECK_UPDATE_GOLDEN=1 pytest {__file__}"
     assert actual == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_the_odt_sample_is_what_its_builder_writes() -> None:
+    """samples/build_formats.py writes the .odt sample byte for byte (fixed dates): it is rebuilt, not edited."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_formats", SAMPLES / "build_formats.py")
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert builder.build_odt() == (SAMPLES / "formats" / f"{VAN_NINH}.odt").read_bytes()

@@ -36,6 +36,30 @@ def test_kind_enum_in_schema_lists_every_kind() -> None:
     assert set(schema["$defs"]["rule"]["properties"]["kind"]["enum"]) == set(KINDS)
 
 
+def test_the_format_condition_lists_every_reader_format() -> None:
+    """``when: {format: …}`` takes exactly the formats a reader gives (Document.format): a new reader is named
+    in the rule-pack schema too."""
+    from typing import get_args
+
+    from checker.model.document import Document
+
+    schema = json.loads((ROOT / "schemas" / "rulepack.schema.json").read_text(encoding="utf-8"))
+    condition = next(node["format"] for node in _dicts(schema) if isinstance(node.get("format"), dict)
+                     and "oneOf" in node["format"])
+    single, many = condition["oneOf"]
+    formats = set(get_args(Document.model_fields["format"].annotation))
+    assert "odt" in formats and set(single["enum"]) == set(many["items"]["enum"]) == formats
+
+
+def _dicts(node: object) -> list[dict]:
+    """Every object of a JSON document."""
+    if isinstance(node, dict):
+        return [node, *(found for value in node.values() for found in _dicts(value))]
+    if isinstance(node, list):
+        return [found for value in node for found in _dicts(value)]
+    return []
+
+
 def test_shipped_registry_matches_its_schema() -> None:
     """The loader trusts the shipped registry (no jsonschema at start-up): this is where it is checked."""
     schema = json.loads((ROOT / "schemas" / "directives.schema.json").read_text(encoding="utf-8"))

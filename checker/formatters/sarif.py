@@ -73,6 +73,7 @@ MIME_TYPES = {
     ".pdf": "application/pdf",
     ".doc": "application/msword",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".odt": "application/vnd.oasis.opendocument.text",
 }
 
 _WORDS = {
@@ -83,7 +84,7 @@ _WORDS = {
         "help": "Mô tả đầy đủ, các trường hợp và cách sửa: plancheck rules show {id} "
                 "(thêm --rules nếu đã kiểm tra bằng bộ quy tắc riêng).",
         "readable_short": "Tệp phải đọc được (luôn bật, không thuộc bộ quy tắc nào).",
-        "readable_full": "Tệp phải đọc được: định dạng được hỗ trợ (.docx, .doc, .txt, .html, .pdf), không hỏng, "
+        "readable_full": "Tệp phải đọc được: định dạng được hỗ trợ (.docx, .doc, .odt, .txt, .html, .pdf), không hỏng, "
                          "mã hóa ký tự xác định được. Tệp không đọc được được báo là một lỗi của riêng tệp đó, kèm "
                          "lý do và cách khắc phục; các tệp khác vẫn được kiểm tra.",
     },
@@ -94,7 +95,7 @@ _WORDS = {
         "help": "Full description, cases and fixes: plancheck rules show {id} "
                 "(add --rules if the check used a pack of your own).",
         "readable_short": "The file must be readable (always on, not part of any pack).",
-        "readable_full": "The file must be readable: a supported format (.docx, .doc, .txt, .html, .pdf), not "
+        "readable_full": "The file must be readable: a supported format (.docx, .doc, .odt, .txt, .html, .pdf), not "
                          "damaged, with a detectable text encoding. An unreadable file is reported as an error of "
                          "that file alone, with the reason and the fix; the other files are still checked.",
     },

@@ -1,6 +1,6 @@
 """What a reader returns: the blocks of a document in reading order, each with its location.
 
-Every reader (.txt, .docx, later .html, .pdf) returns this same :class:`Document`, so nothing
+Every reader (.txt, .docx, .doc, .odt, .html, .pdf) returns this same :class:`Document`, so nothing
 downstream ever sees a file format.
 """
 
@@ -113,7 +113,7 @@ class Document(BaseModel):
     """A document as read from a file, before any interpretation."""
 
     path: str
-    format: Literal["txt", "docx", "html", "pdf", "doc"]
+    format: Literal["txt", "docx", "html", "pdf", "doc", "odt"]
     encoding: str | None = None
     blocks: list[Block]
     notes: list[str] = Field(

@@ -5,9 +5,9 @@ The contract every reader keeps, whatever the format:
 * it returns the same :class:`Document` — a list of :class:`Block` in reading order, each with
   ``index`` (its position), ``kind`` (``paragraph``, ``table_cell`` or ``footnote``) and where it
   came from (``line``/``end_line`` for text and HTML files, ``page``/``line`` for PDF,
-  ``paragraph`` or ``table``/``row``/``cell`` for Word (numbered from 1 by every reader: a table of a
-  text copy, a web page or a .doc file is named as its Word original is), ``footnote`` for a Word note
-  placed right after the paragraph that references it);
+  ``paragraph`` or ``table``/``row``/``cell`` for Word and OpenDocument (numbered from 1 by every
+  reader: a table of a text copy, a web page or a .doc file is named as its Word original is),
+  ``footnote`` for a Word or OpenDocument note placed right after the paragraph that references it);
 * text in legacy Vietnamese fonts (TCVN3, VNI) is converted to Unicode, with a note;
 * block text is passed through :func:`checker.text.normalize.clean` (NFC, invisible characters
   removed) and stripped; empty blocks are never returned;
@@ -51,11 +51,11 @@ SUPPORTED: dict[str, Reader] = {
     ".txt": Reader("checker.read.txt", "read_txt"), ".docx": Reader("checker.read.docx", "read_docx"),
     ".doc": Reader("checker.read.doc", "read_doc"), ".html": Reader("checker.read.html", "read_html"),
     ".htm": Reader("checker.read.html", "read_html"), ".pdf": Reader("checker.read.pdf", "read_pdf"),
+    ".odt": Reader("checker.read.odt", "read_odt"),
 }
 #: Document formats a submission folder may hold that no reader handles yet: a folder scan reports
 #: them as unreadable (with the fix) instead of skipping them silently.
 NOT_YET_SUPPORTED: dict[str, tuple[str, str]] = {
-    ".odt": ("lưu lại thành .docx", "save it as .docx"),
     ".rtf": ("lưu lại thành .docx", "save it as .docx"),
 }
 

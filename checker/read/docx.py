@@ -5,7 +5,8 @@ to — styles, automatic numbering (:mod:`checker.read.docx_numbering`), footnot
 (:mod:`checker.read.docx_notes`). :mod:`checker.read.docx_walk` turns the body into blocks: body
 paragraphs, table cells, text boxes after their anchor, numbering labels in front of the text and
 notes after the block that cites them. Headers, footers and comments are not body text and are not
-read. XML is parsed without entities, network or huge trees. A damaged main part raises
+read. The package limits and XML parsing (no entities, network or huge trees) are
+:mod:`checker.read.package`'s, shared with the .odt reader. A damaged main part raises
 :class:`ReadError`; a damaged styles, numbering or notes part is skipped with a note, since the text
 is still readable without it.
 """
@@ -20,14 +21,13 @@ from types import SimpleNamespace
 
 from lxml import etree
 
-from checker.limits import MB, current
 from checker.model.document import Document
 from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering
 from checker.read.docx_styles import Styles, wordml_names
 from checker.read.docx_walk import Walker
-from checker.read.errors import ReadError, file_bytes, too_large, xml_limit
-from checker.text.visible import visible
+from checker.read.errors import ReadError, file_bytes
+from checker.read.package import check_package, parse_part, xml_error
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -39,13 +39,6 @@ _RELATED = {"styles": "styles.xml", "numbering": "numbering.xml", "footnotes": "
             "endnotes": "endnotes.xml"}
 _NOTE_NAMES: tuple[tuple[NoteKind, str], ...] = (("footnote", "chú thích cuối trang"),
                                                   ("endnote", "chú thích cuối văn bản"))
-
-
-def _parser() -> etree.XMLParser:
-    # No entity expansion, no DTD loading, no network, libxml2's size and depth bounds kept (no huge
-    # trees): the file comes from outside. A billion-laughs DTD is parsed but never expanded.
-    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
-                           remove_comments=True)
 
 
 def _ole_error(data: bytes, path: str) -> ReadError:
@@ -60,62 +53,6 @@ def _ole_error(data: bytes, path: str) -> ReadError:
                          ".docx; open it in Word and save it as .docx, or rename it to .doc")
     return ReadError(path, "đây là tệp .doc cũ hoặc tệp Word có mật khẩu; hãy lưu lại thành .docx",
                      "this is a legacy .doc or an encrypted Word file; save it as .docx")
-
-
-def _xml_error(exc: etree.XMLSyntaxError, path: str) -> ReadError:
-    """A malformed main part, in words a user can act on (libxml2's own for its limits name an option no
-    user can set)."""
-    limit = xml_limit(str(exc))
-    where = f" (dòng {exc.lineno})" if exc.lineno else ""
-    where_en = f" (line {exc.lineno})" if exc.lineno else ""
-    if limit == "depth":
-        return ReadError(path, f"các phần tử XML của văn bản lồng nhau quá 256 cấp{where}: tệp hỏng hoặc được tạo "
-                         "có chủ ý; hãy mở bằng Word và lưu lại", f"its XML elements are nested more than 256 levels "
-                         f"deep{where_en}: a damaged or crafted file; open it in Word and save it again")
-    if limit == "size":
-        return ReadError(path, f"một đoạn chữ hoặc thuộc tính XML của văn bản dài quá 10 MB{where}: tệp hỏng hoặc "
-                         "được tạo có chủ ý; hãy mở bằng Word và lưu lại", f"one XML text or attribute of the "
-                         f"document is longer than 10 MB{where_en}: a damaged or crafted file; open it in Word and "
-                         "save it again")
-    return ReadError(path, f"nội dung XML của tệp .docx bị lỗi: {exc}", f"the XML inside the .docx is malformed: {exc}")
-
-
-def _check_package(archive: zipfile.ZipFile, path: str) -> None:
-    """Refuse a package over the limits before inflating anything: entries, sizes, compression ratio."""
-    limits = current()
-    entries = archive.infolist()
-    if len(entries) > limits.docx_entries:
-        raise too_large(path, f"gói .docx có {len(entries)} mục", f"the .docx package has {len(entries)} entries",
-                        "docx-entries")
-    total = 0
-    for entry in entries:
-        total += entry.file_size
-        if entry.file_size > limits.docx_part_size:
-            raise too_large(path, f"phần {entry.filename} giải nén ra {entry.file_size / MB:.0f} MB",
-                            f"part {entry.filename} inflates to {entry.file_size / MB:.0f} MB", "docx-part-size")
-        if entry.file_size > MB and entry.file_size > limits.docx_ratio * max(entry.compress_size, 1):
-            ratio = entry.file_size // max(entry.compress_size, 1)
-            raise too_large(path, f"phần {entry.filename} nén {ratio}:1 (dấu hiệu bom nén)",
-                            f"part {entry.filename} is compressed {ratio}:1 (a zip bomb)", "docx-ratio")
-    if total > limits.docx_total_size:
-        raise too_large(path, f"gói .docx giải nén ra {total / MB:.0f} MB", f"the .docx package inflates to "
-                        f"{total / MB:.0f} MB", "docx-total-size")
-
-
-def _refuse_duplicates(archive: zipfile.ZipFile, path: str) -> None:
-    """Refuse a package holding two entries of the same name (part names are compared without case, as OPC
-    does): ``zipfile`` reads the last one, Word or another reader may show the first, so the text checked
-    might not be the text the reviewer sees."""
-    seen: set[str] = set()
-    for entry in archive.infolist():
-        key = entry.filename.casefold()
-        if key in seen:
-            name = visible(entry.filename)
-            raise ReadError(path, f"gói .docx có hai mục cùng tên {name}: không rõ phần nào là nội dung văn bản (tệp "
-                            "hỏng hoặc được tạo có chủ ý); hãy mở bằng Word và lưu lại", f"the .docx package holds "
-                            f"two entries named {name}: which one is the document is ambiguous (a damaged or crafted "
-                            "file); open it in Word and save it again")
-        seen.add(key)
 
 
 def read_docx(path: str | Path) -> Document:
@@ -133,8 +70,7 @@ def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) ->
         raise _ole_error(data, path)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_package(archive, path)
-            _refuse_duplicates(archive, path)
+            check_package(archive, path)
             return _read_package(archive, path, origins)
     except ReadError:
         raise
@@ -142,7 +78,7 @@ def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) ->
         raise ReadError(path, "tệp không phải .docx hợp lệ (không phải gói ZIP)",
                         "not a valid .docx file (not a ZIP package)") from exc
     except etree.XMLSyntaxError as exc:
-        raise _xml_error(exc, path) from exc
+        raise xml_error(exc, path) from exc
     except Exception as exc:  # a damaged file must never crash the checker
         raise ReadError(path, f"tệp .docx bị hỏng ({type(exc).__name__}: {exc})",
                         f"damaged .docx file ({type(exc).__name__}: {exc})") from exc
@@ -203,7 +139,7 @@ def _relationships(archive: zipfile.ZipFile, rels: str, base: str) -> list[tuple
     if rels not in archive.namelist():
         return []
     try:
-        root = etree.fromstring(archive.read(rels), _parser())
+        root = parse_part(archive, rels)
     except etree.XMLSyntaxError:
         return []  # a broken .rels is common in files from odd generators; fall back to the usual names
     found = []
@@ -238,7 +174,7 @@ def _related(archive: zipfile.ZipFile, main: str) -> dict[str, str]:
 
 
 def _parse(archive: zipfile.ZipFile, name: str, path: str) -> etree._Element:
-    return etree.fromstring(archive.read(name), _parser())  # sizes were checked by _check_package
+    return parse_part(archive, name)  # sizes were checked by check_package
 
 
 def _optional(archive: zipfile.ZipFile, name: str, path: str, notes: list[str]) -> etree._Element | None:

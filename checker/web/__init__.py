@@ -243,7 +243,8 @@ def _openapi() -> dict[str, Any]:
     components = schema.pop("$defs", {})
     components["Report"] = schema
     form = {"type": "object", "required": ["file"], "properties": {
-        "file": {"type": "string", "format": "binary", "description": "The plan: .docx, .pdf, .html, .htm or .txt."},
+        "file": {"type": "string", "format": "binary",
+                 "description": "The plan: .docx, .odt, .pdf, .html, .htm or .txt."},
         "rules": {"type": "string", "description": "'pack:default', 'pack:ttdn', or 'parent:<number-symbol>' of a "
                   "directive of the registry; empty: the pack is chosen from the plan's subject."},
         "lang": {"type": "string", "enum": ["vi", "en"], "default": "vi"}}}

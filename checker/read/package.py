@@ -1,0 +1,93 @@
+"""ZIP packages (.docx, .odt): the checks made before anything is inflated, and safe XML parsing of parts.
+
+Both Word's and OpenDocument's files are ZIP packages of XML parts, and come from outside: the same limits
+(:mod:`checker.limits`, ``docx-*`` keys, named so before .odt was read) and the same refusals hold for both.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+from lxml import etree
+
+from checker.limits import MB, current
+from checker.read.errors import ReadError, too_large, xml_limit
+from checker.text.visible import visible
+
+
+def xml_parser() -> etree.XMLParser:
+    """The parser of every XML part of a package.
+
+    No entity expansion, no DTD loading, no network, libxml2's size and depth bounds kept (no huge trees):
+    the file comes from outside. A billion-laughs DTD is parsed but never expanded."""
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+                           remove_comments=True)
+
+
+def parse_part(archive: zipfile.ZipFile, name: str) -> etree._Element:
+    """The root element of the XML part ``name``; sizes must have been checked by :func:`check_package`."""
+    return etree.fromstring(archive.read(name), xml_parser())
+
+
+def check_package(archive: zipfile.ZipFile, path: str, label: str = ".docx", editor: str = "Word") -> None:
+    """Refuse a package over the limits before inflating anything (entries, sizes, compression ratio), or one
+    holding two entries of one name. ``label`` (``.docx``, ``.odt``) and ``editor`` (the program to open and
+    save it with) name the format in the messages."""
+    _check_sizes(archive, path, label)
+    _refuse_duplicates(archive, path, label, editor)
+
+
+def _check_sizes(archive: zipfile.ZipFile, path: str, label: str) -> None:
+    limits = current()
+    entries = archive.infolist()
+    if len(entries) > limits.docx_entries:
+        raise too_large(path, f"gói {label} có {len(entries)} mục", f"the {label} package has {len(entries)} entries",
+                        "docx-entries")
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if entry.file_size > limits.docx_part_size:
+            raise too_large(path, f"phần {entry.filename} giải nén ra {entry.file_size / MB:.0f} MB",
+                            f"part {entry.filename} inflates to {entry.file_size / MB:.0f} MB", "docx-part-size")
+        if entry.file_size > MB and entry.file_size > limits.docx_ratio * max(entry.compress_size, 1):
+            ratio = entry.file_size // max(entry.compress_size, 1)
+            raise too_large(path, f"phần {entry.filename} nén {ratio}:1 (dấu hiệu bom nén)",
+                            f"part {entry.filename} is compressed {ratio}:1 (a zip bomb)", "docx-ratio")
+    if total > limits.docx_total_size:
+        raise too_large(path, f"gói {label} giải nén ra {total / MB:.0f} MB", f"the {label} package inflates to "
+                        f"{total / MB:.0f} MB", "docx-total-size")
+
+
+def _refuse_duplicates(archive: zipfile.ZipFile, path: str, label: str, editor: str) -> None:
+    """Refuse a package holding two entries of the same name (part names are compared without case, as OPC
+    does): ``zipfile`` reads the last one, Word or another reader may show the first, so the text checked
+    might not be the text the reviewer sees."""
+    seen: set[str] = set()
+    for entry in archive.infolist():
+        key = entry.filename.casefold()
+        if key in seen:
+            name = visible(entry.filename)
+            raise ReadError(path, f"gói {label} có hai mục cùng tên {name}: không rõ phần nào là nội dung văn bản (tệp "
+                            f"hỏng hoặc được tạo có chủ ý); hãy mở bằng {editor} và lưu lại", f"the {label} package "
+                            f"holds two entries named {name}: which one is the document is ambiguous (a damaged or "
+                            f"crafted file); open it in {editor} and save it again")
+        seen.add(key)
+
+
+def xml_error(exc: etree.XMLSyntaxError, path: str, label: str = ".docx", editor: str = "Word") -> ReadError:
+    """A malformed main part, in words a user can act on (libxml2's own for its limits name an option no
+    user can set)."""
+    limit = xml_limit(str(exc))
+    where = f" (dòng {exc.lineno})" if exc.lineno else ""
+    where_en = f" (line {exc.lineno})" if exc.lineno else ""
+    if limit == "depth":
+        return ReadError(path, f"các phần tử XML của văn bản lồng nhau quá 256 cấp{where}: tệp hỏng hoặc được tạo "
+                         f"có chủ ý; hãy mở bằng {editor} và lưu lại", f"its XML elements are nested more than 256 "
+                         f"levels deep{where_en}: a damaged or crafted file; open it in {editor} and save it again")
+    if limit == "size":
+        return ReadError(path, f"một đoạn chữ hoặc thuộc tính XML của văn bản dài quá 10 MB{where}: tệp hỏng hoặc "
+                         f"được tạo có chủ ý; hãy mở bằng {editor} và lưu lại", f"one XML text or attribute of the "
+                         f"document is longer than 10 MB{where_en}: a damaged or crafted file; open it in {editor} "
+                         "and save it again")
+    return ReadError(path, f"nội dung XML của tệp {label} bị lỗi: {exc}", f"the XML inside the {label} is malformed: "
+                     f"{exc}")
