@@ -1,8 +1,14 @@
 """Every document's cost is bounded by construction (issue 16): caps that leave the rest of a document
-checked with a note. Every file is built here, small: the caps are tested with lowered limits."""
+checked with a note, Word parts inflated a chunk at a time. Every file is built here, small: the caps are
+tested with lowered limits."""
 
 from __future__ import annotations
 
+import io
+import os
+import struct
+import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -11,6 +17,41 @@ from conftest import build_plan, run
 
 from checker.api import check_file
 from checker.limits import Limits, using
+from checker.read import ReadError, docx, read_file
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN_DOCX = ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx"
+PLAN_TXT = ROOT / "samples" / "defects" / "no-basis.txt"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def document_xml(body: str) -> bytes:
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    return xml.encode()
+
+
+def paragraphs(*texts: str) -> str:
+    return "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in texts)
+
+
+def package(parts: dict[str, bytes], stored: bool = False) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+def sample_with(extra_body: str) -> bytes:
+    """The Vạn Ninh sample with ``extra_body`` added at the end of its body."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(PLAN_DOCX) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"</w:body>", extra_body.encode() + b"</w:body>")
+            target.writestr(item.filename, data)
+    return out.getvalue()
 
 
 def notes_of(report) -> list[str]:  # type: ignore[no-untyped-def]
@@ -87,3 +128,98 @@ def test_the_caps_are_set_from_the_command_line(many_findings: Path) -> None:
     assert code == 1 and "only the 5 most severe are reported" in out
     code, _, err = run("check", str(many_findings), "--limit", "findings=few")
     assert code == 2 and "is not a number" in err
+
+
+# --- Word parts: elements counted as they are inflated, never inflated past their size ----------------------
+
+def test_elements_past_the_cap_of_a_part_are_not_read_and_the_rest_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "rong.docx"
+    path.write_bytes(sample_with("<w:p/>" * 5000))  # empty paragraphs: no blocks, but elements all the same
+    whole = read_file(PLAN_DOCX)
+    with zipfile.ZipFile(PLAN_DOCX) as source:
+        elements = docx._start_tags(source.read("word/document.xml"))
+    with using(Limits(xml_elements=elements + 100)):
+        document = read_file(path)
+    assert [b.text for b in document.blocks] == [b.text for b in whole.blocks]
+    [note] = [n for n in document.notes if "xml-elements" in n and "word/document.xml" in n]
+    assert f"word/document.xml có hơn {elements + 100} phần tử XML" in note
+    assert f"word/document.xml has more than {elements + 100} XML elements: only its beginning was read" in note
+    with using(Limits(xml_elements=elements + 100)):
+        report = check_file(path)
+    assert report.status == "checked" and report.plan is not None and report.plan.tasks
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 8, 13, 64 * 1024])
+def test_a_part_is_cut_after_exactly_the_cap_of_elements_whatever_the_chunks(tmp_path: Path, chunk: int,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx, "_CHUNK", chunk)
+    xml = (f'<?xml version="1.0"?><!-- a comment --><w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>a</w:t>'
+           '</w:r></w:p>' + "<w:p/><w:p></w:p>" * 20 + "</w:body></w:document>")
+    path = tmp_path / "cat.docx"
+    path.write_bytes(package({"word/document.xml": xml.encode()}))
+    with zipfile.ZipFile(path) as archive:
+        for cap in (3, 4, 6, 7, 30):
+            notes: list[str] = []
+            with using(Limits(xml_elements=cap)):
+                root = docx._parse(archive, "word/document.xml", str(path), "document", notes)
+            assert sum(1 for _ in root.iter()) == cap and len(notes) == 1
+        notes = []
+        root = docx._parse(archive, "word/document.xml", str(path), "document", notes)
+        assert sum(1 for _ in root.iter()) == 45 and notes == []
+
+
+def lying_zip(declared: int, content: bytes, crc_of: bytes | None = None) -> bytes:
+    """A package with one ``word/document.xml`` whose ZIP headers say ``declared`` bytes and whose deflated
+    stream holds ``content``; the CRC is of ``crc_of`` (default: the content)."""
+    name = b"word/document.xml"
+    data = zlib.compressobj(9, zlib.DEFLATED, -15)
+    compressed = data.compress(content) + data.flush()
+    crc = zlib.crc32(content if crc_of is None else crc_of)
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(compressed), declared, len(name), 0)
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(compressed), declared,
+                          len(name), 0, 0, 0, 0, 0, 0)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central) + len(name), len(local) + len(name)
+                      + len(compressed), 0)
+    return local + name + compressed + central + name + end
+
+
+def test_a_part_that_inflates_past_its_declared_size_is_refused_at_the_first_byte_too_many(tmp_path: Path,
+                                                                                          monkeypatch) -> None:
+    content = document_xml(paragraphs("Kế hoạch") + "<w:p/>" * 2_000_000)  # 12 MB, ~12 KB deflated
+    path = tmp_path / "noi-doi.docx"
+    path.write_bytes(lying_zip(4096, content))
+    inflated: list[int] = []
+    real = zipfile.ZipExtFile.read
+
+    def counting(self, n=-1):  # type: ignore[no-untyped-def]
+        data = real(self, n)
+        inflated.append(len(data))
+        return data
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counting)
+    error = pytest.raises(ReadError, read_file, path).value
+    assert error.code == "input-too-large"
+    assert "word/document.xml inflates to more than the 4096 bytes its ZIP directory declares" in error.reason_en
+    assert "giải nén ra nhiều hơn 4096 byte mà gói khai báo" in error.reason
+    assert sum(inflated) == 4097  # zipfile.read() would have inflated all 12 MB first
+
+
+def test_a_part_of_the_declared_size_with_a_wrong_crc_is_damaged(tmp_path: Path) -> None:
+    content = document_xml(paragraphs("Kế hoạch"))
+    path = tmp_path / "crc.docx"
+    path.write_bytes(lying_zip(len(content), content, crc_of=b"something else"))
+    error = pytest.raises(ReadError, read_file, path).value
+    assert error.code == "unreadable" and "CRC" in error.reason_en
+
+
+def test_part_size_bounds_the_parts_read_not_pictures_never_inflated(tmp_path: Path) -> None:
+    xml = document_xml(paragraphs("Kế hoạch tuyên truyền năm 2023"))
+    path = tmp_path / "anh.docx"
+    path.write_bytes(package({"word/document.xml": xml, "word/media/image1.png": os.urandom(5000)}))
+    with using(Limits(docx_part_size=len(xml) + 10)):
+        assert [b.text for b in read_file(path).blocks] == ["Kế hoạch tuyên truyền năm 2023"]
+    with using(Limits(docx_part_size=len(xml) - 10)):
+        error = pytest.raises(ReadError, read_file, path).value
+    assert error.code == "input-too-large" and "part word/document.xml inflates to" in error.reason_en
+    assert "--limit docx-part-size=" in error.reason_en
+    assert Limits().docx_part_size == 10 * 1024 * 1024  # the largest part of a real plan is 0.7 MB

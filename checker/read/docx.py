@@ -12,15 +12,19 @@ is still readable without it.
 
 from __future__ import annotations
 
+import copy
 import io
 import posixpath
 import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
+from typing import cast
 
 from lxml import etree
 
-from checker.limits import MB, current
+from checker.limits import MB, cap_note, current
 from checker.model.document import Document
 from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering
@@ -40,11 +44,17 @@ _NOTE_NAMES: tuple[tuple[NoteKind, str], ...] = (("footnote", "chú thích cuố
                                                   ("endnote", "chú thích cuối văn bản"))
 
 
-def _parser() -> etree.XMLParser:
-    # No entity expansion, no DTD loading, no network, libxml2's size and depth bounds kept (no huge
-    # trees): the file comes from outside. A billion-laughs DTD is parsed but never expanded.
-    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
-                           remove_comments=True)
+_CHUNK = 64 * 1024  # bytes of a part inflated at a time
+
+
+def _parser(root: str) -> etree.XMLPullParser:
+    """A parser fed a part a chunk at a time; it reports (as an event) only the start of the element named
+    ``root`` (local name), which a part cut short at the element cap is read from.
+
+    No entity expansion, no DTD loading, no network, libxml2's size and depth bounds kept (no huge trees):
+    the file comes from outside. A billion-laughs DTD is parsed but never expanded."""
+    return etree.XMLPullParser(events=("start",), tag=f"{{*}}{root}", resolve_entities=False, load_dtd=False,
+                               no_network=True, huge_tree=False, remove_comments=True)
 
 
 def _ole_error(data: bytes, path: str) -> ReadError:
@@ -80,7 +90,9 @@ def _xml_error(exc: etree.XMLSyntaxError, path: str) -> ReadError:
 
 
 def _check_package(archive: zipfile.ZipFile, path: str) -> None:
-    """Refuse a package over the limits before inflating anything: entries, sizes, compression ratio."""
+    """Refuse a package over the limits before inflating anything: entries, total size, compression ratio
+    (the size of each part read is checked as it is read, :func:`_chunks`: parts never read, such as
+    pictures, are never inflated)."""
     limits = current()
     entries = archive.infolist()
     if len(entries) > limits.docx_entries:
@@ -89,9 +101,6 @@ def _check_package(archive: zipfile.ZipFile, path: str) -> None:
     total = 0
     for entry in entries:
         total += entry.file_size
-        if entry.file_size > limits.docx_part_size:
-            raise too_large(path, f"phần {entry.filename} giải nén ra {entry.file_size / MB:.0f} MB",
-                            f"part {entry.filename} inflates to {entry.file_size / MB:.0f} MB", "docx-part-size")
         if entry.file_size > MB and entry.file_size > limits.docx_ratio * max(entry.compress_size, 1):
             ratio = entry.file_size // max(entry.compress_size, 1)
             raise too_large(path, f"phần {entry.filename} nén {ratio}:1 (dấu hiệu bom nén)",
@@ -131,11 +140,12 @@ def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) ->
 
 
 def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None = None) -> Document:
-    main = _main_part(archive)
+    main = _main_part(archive, path)
     if main is None:
         raise ReadError(path, "tệp ZIP này không phải văn bản Word (thiếu word/document.xml)",
                         "not a Word document (the ZIP has no word/document.xml)")
-    root = _parse(archive, main, path)
+    notes: list[str] = []
+    root = _parse(archive, main, path, "document", notes)
     ns = etree.QName(root).namespace
     if ns not in (_TRANSITIONAL, _STRICT):
         raise ReadError(path, "tệp không phải văn bản Word (phần tử gốc lạ)",
@@ -144,8 +154,7 @@ def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None
     body = root.find(w.body)
     if body is None:
         raise ReadError(path, "văn bản Word không có phần thân (w:body)", "the Word document has no body")
-    notes: list[str] = []
-    parts = {kind: _optional(archive, name, path, notes) for kind, name in _related(archive, main).items()}
+    parts = {kind: _optional(archive, name, path, kind, notes) for kind, name in _related(archive, main, path).items()}
     styles = Styles(parts.get("styles"), w)
     numbering = _numbering(parts.get("numbering"), w, styles)
     footnotes = Notes(w, parts.get("footnotes"), parts.get("endnotes"), body)
@@ -171,21 +180,21 @@ def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None
     return Document(path=path, format="docx", encoding=None, blocks=walker.blocks, notes=notes)
 
 
-def _main_part(archive: zipfile.ZipFile) -> str | None:
+def _main_part(archive: zipfile.ZipFile, path: str) -> str | None:
     """The main document part: from _rels/.rels when present, else the usual word/document.xml."""
     names = set(archive.namelist())
-    for target in _targets(_relationships(archive, "_rels/.rels", ""), "officeDocument"):
+    for target in _targets(_relationships(archive, "_rels/.rels", "", path), "officeDocument"):
         if target in names:
             return target
     return "word/document.xml" if "word/document.xml" in names else None
 
 
-def _relationships(archive: zipfile.ZipFile, rels: str, base: str) -> list[tuple[str, str]]:
+def _relationships(archive: zipfile.ZipFile, rels: str, base: str, path: str) -> list[tuple[str, str]]:
     """(relationship type, part name) of the internal relationships in ``rels``, in order."""
     if rels not in archive.namelist():
         return []
     try:
-        root = etree.fromstring(archive.read(rels), _parser())
+        root = _parse(archive, rels, path, "Relationships", [])
     except etree.XMLSyntaxError:
         return []  # a broken .rels is common in files from odd generators; fall back to the usual names
     found = []
@@ -203,12 +212,12 @@ def _targets(relationships: list[tuple[str, str]], kind: str) -> list[str]:
     return [name for rel_type, name in relationships if rel_type.endswith("/" + kind)]
 
 
-def _related(archive: zipfile.ZipFile, main: str) -> dict[str, str]:
+def _related(archive: zipfile.ZipFile, main: str, path: str) -> dict[str, str]:
     """Kind (styles, numbering, footnotes, endnotes) → part name, for the parts present in the zip."""
     folder = str(PurePosixPath(main).parent)
     folder = "" if folder == "." else folder
     relationships = _relationships(archive, posixpath.join(folder, "_rels", PurePosixPath(main).name + ".rels"),
-                                   folder)
+                                   folder, path)
     names = set(archive.namelist())
     found = {}
     for kind, usual in _RELATED.items():
@@ -219,14 +228,99 @@ def _related(archive: zipfile.ZipFile, main: str) -> dict[str, str]:
     return found
 
 
-def _parse(archive: zipfile.ZipFile, name: str, path: str) -> etree._Element:
-    return etree.fromstring(archive.read(name), _parser())  # sizes were checked by _check_package
+def _chunks(archive: zipfile.ZipFile, name: str, path: str) -> Iterator[bytes]:
+    """The bytes of part ``name``, inflated a chunk at a time (``zipfile.read`` would inflate the whole
+    stream, whatever its header says, before any size is checked).
+
+    A part whose ZIP directory declares more than ``docx-part-size`` is refused unopened; one that
+    inflates past the size it declares (a lying header) is refused at the first byte too many. The CRC is
+    checked here, at the end, because the stream is opened one byte longer than declared."""
+    info = archive.getinfo(name)
+    if info.file_size > current().docx_part_size:
+        raise too_large(path, f"phần {name} giải nén ra {info.file_size / MB:.1f} MB",
+                        f"part {name} inflates to {info.file_size / MB:.1f} MB", "docx-part-size")
+    probe = copy.copy(info)
+    probe.file_size = info.file_size + 1
+    probe.CRC = None  # type: ignore[assignment]  # None: zipfile leaves the CRC to us
+    read = crc = 0
+    with archive.open(probe) as stream:
+        while chunk := stream.read(_CHUNK):
+            read += len(chunk)
+            if read > info.file_size:
+                raise ReadError(path, f"phần {name} giải nén ra nhiều hơn {info.file_size} byte mà gói khai báo: "
+                                "tệp hỏng hoặc được tạo có chủ ý", f"part {name} inflates to more than the "
+                                f"{info.file_size} bytes its ZIP directory declares: a damaged or crafted file",
+                                code="input-too-large")
+            crc = zlib.crc32(chunk, crc)
+            yield chunk
+    if crc != info.CRC:
+        raise ReadError(path, f"phần {name} của gói .docx bị hỏng (sai mã kiểm tra CRC)",
+                        f"part {name} of the .docx package is damaged (bad CRC)")
 
 
-def _optional(archive: zipfile.ZipFile, name: str, path: str, notes: list[str]) -> etree._Element | None:
+def _parse(archive: zipfile.ZipFile, name: str, path: str, root: str, notes: list[str]) -> etree._Element:
+    """The XML of part ``name`` (its root element has the local name ``root``), parsed as it is inflated.
+
+    Past ``xml-elements`` elements the rest of the part is not read: what was read is returned, with a note
+    in ``notes``. Elements are counted as start tags in the bytes, before the parser builds them: the tree
+    never holds more than the cap, whatever the part holds (empty paragraphs, attributes-only elements)."""
+    limit = current().xml_elements
+    parser = _parser(root)
+    top: etree._Element | None = None  # the root element, once parsed
+    count, carry = 0, b""
+    for chunk in _chunks(archive, name, path):
+        chunk, carry = carry + chunk, b""
+        if chunk.endswith(b"<"):  # a tag cut between chunks is counted with the chunk it ends in
+            chunk, carry = chunk[:-1], b"<"
+        starts = _start_tags(chunk)
+        if count + starts > limit:
+            parser.feed(chunk[:_nth_start(chunk, limit - count + 1)])
+            top = _root(parser, top)
+            if top is None:  # a root of another name, which this reader cannot use: the cut part is malformed
+                return cast(etree._Element, parser.close())
+            notes.append(cap_note(f"Phần {name} có hơn {limit} phần tử XML: chỉ đọc phần đầu, phần sau bị bỏ qua",
+                                  f"{name} has more than {limit} XML elements: only its beginning was read",
+                                  "xml-elements"))
+            return top
+        count += starts
+        parser.feed(chunk)
+        top = _root(parser, top)
+    if carry:
+        parser.feed(carry)
+    return cast(etree._Element, parser.close())
+
+
+def _root(parser: etree.XMLPullParser, found: etree._Element | None) -> etree._Element | None:
+    """The root element: ``found``, or the first the parser reports (it reports only elements with the root's
+    name, and ``read_events`` must be drained after each chunk fed)."""
+    for _event, element in parser.read_events():
+        if found is None:
+            found = cast(etree._Element, element)
+    return found
+
+
+def _start_tags(chunk: bytes) -> int:
+    """Start tags (elements) in ``chunk``: every ``<`` but those of end tags, declarations, processing
+    instructions and comments (a literal ``<`` cannot stand in XML text or attribute values)."""
+    return chunk.count(b"<") - chunk.count(b"</") - chunk.count(b"<?") - chunk.count(b"<!")
+
+
+def _nth_start(chunk: bytes, n: int) -> int:
+    """Where the ``n``-th start tag of ``chunk`` begins (the end of the chunk when it has fewer)."""
+    at = -1
+    while n > 0:
+        at = chunk.find(b"<", at + 1)
+        if at < 0:
+            return len(chunk)
+        if chunk[at + 1:at + 2] not in (b"/", b"?", b"!"):
+            n -= 1
+    return at
+
+
+def _optional(archive: zipfile.ZipFile, name: str, path: str, kind: str, notes: list[str]) -> etree._Element | None:
     """A related part, or None with a note when its XML is damaged (the body is still readable)."""
     try:
-        return _parse(archive, name, path)
+        return _parse(archive, name, path, kind, notes)
     except etree.XMLSyntaxError:
         notes.append(f"Không đọc được {name}, bỏ qua ({name} malformed, ignored)")
         return None
