@@ -1,12 +1,13 @@
 """Every document's cost is bounded by construction (issue 16): caps that leave the rest of a document
-checked with a note, Word parts inflated a chunk at a time. Every file is built here, small: the caps are
-tested with lowered limits."""
+checked with a note, Word parts inflated a chunk at a time, style chains resolved once per style. Every file
+is built here, small: the caps are tested with lowered limits."""
 
 from __future__ import annotations
 
 import io
 import os
 import struct
+import time
 import zipfile
 import zlib
 from collections import Counter
@@ -18,6 +19,7 @@ from conftest import build_plan, run
 from checker.api import check_file
 from checker.limits import Limits, using
 from checker.read import ReadError, docx, read_file
+from checker.read.docx_styles import MAX_DEPTH, Styles, wordml_names
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_DOCX = ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx"
@@ -223,3 +225,59 @@ def test_part_size_bounds_the_parts_read_not_pictures_never_inflated(tmp_path: P
     assert error.code == "input-too-large" and "part word/document.xml inflates to" in error.reason_en
     assert "--limit docx-part-size=" in error.reason_en
     assert Limits().docx_part_size == 10 * 1024 * 1024  # the largest part of a real plan is 0.7 MB
+
+
+# --- styles: linear in the length of w:basedOn chains, which are cut ----------------------------------------
+
+def styles_root(depth: int, font_at: int = 0, cycle: bool = False) -> bytes:
+    """A chain of ``depth`` styles, s{i} based on s{i - 1} (s0 on the last one when ``cycle``); the style
+    ``font_at`` sets a font and an outline level."""
+    def style(i: int) -> str:
+        based = f"s{i - 1}" if i else f"s{depth - 1}" if cycle else None
+        own = '<w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr><w:pPr><w:outlineLvl w:val="1"/></w:pPr>'
+        return (f'<w:style w:type="paragraph" w:styleId="s{i}"><w:name w:val="s{i}"/>'
+                + (f'<w:basedOn w:val="{based}"/>' if based else "") + (own if i == font_at else "") + "</w:style>")
+
+    return f'<w:styles xmlns:w="{W}">{"".join(style(i) for i in range(depth))}</w:styles>'.encode()
+
+
+def test_a_style_inherits_through_its_chain_and_a_deep_chain_is_cut() -> None:
+    from lxml import etree
+
+    styles = Styles(etree.fromstring(styles_root(10)), wordml_names(W))
+    assert styles.font("s9") == "Times New Roman" and styles.outline_level("s9") == 2 and not styles.cut
+    deep = Styles(etree.fromstring(styles_root(MAX_DEPTH + 5)), wordml_names(W))
+    assert deep.font(f"s{MAX_DEPTH + 4}") is None and deep.cut
+    deep = Styles(etree.fromstring(styles_root(MAX_DEPTH + 5)), wordml_names(W))
+    assert deep.font(f"s{MAX_DEPTH - 1}") == "Times New Roman" and not deep.cut  # MAX_DEPTH styles are followed
+    circle = Styles(etree.fromstring(styles_root(5, font_at=99, cycle=True)), wordml_names(W))
+    assert circle.font("s3") is None and circle.outline_level("s3") is None and not circle.cut
+
+
+def test_each_style_is_looked_at_once_per_question_however_long_the_chains(monkeypatch) -> None:
+    from lxml import etree
+
+    looks: list[str] = []
+    real = Styles._own_font
+
+    def counting(self, style):  # type: ignore[no-untyped-def]
+        looks.append(style.get(f"{{{W}}}styleId"))
+        return real(self, style)
+
+    monkeypatch.setattr(Styles, "_own_font", counting)
+    styles = Styles(etree.fromstring(styles_root(2000, font_at=0)), wordml_names(W))
+    for i in range(2000):  # a paragraph in each style
+        styles.font(f"s{i}")
+    assert len(looks) == len(set(looks)) <= 2000
+
+
+def test_a_document_with_a_6000_deep_style_chain_reads_at_once_with_a_note(tmp_path: Path) -> None:
+    body = "".join(f'<w:p><w:pPr><w:pStyle w:val="s{i}"/></w:pPr><w:r><w:t>Đoạn {i}</w:t></w:r></w:p>'
+                   for i in range(5999, -1, -1))
+    path = tmp_path / "kieu.docx"
+    path.write_bytes(package({"word/document.xml": document_xml(body), "word/styles.xml": styles_root(6000)}))
+    started = time.perf_counter()
+    document = read_file(path)
+    assert time.perf_counter() - started < 5  # quadratic before: more than the whole time limit
+    assert len(document.blocks) == 6000
+    assert any(f"style chains deeper than {MAX_DEPTH} styles cut there" in note for note in document.notes)

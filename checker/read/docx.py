@@ -28,7 +28,7 @@ from checker.limits import MB, cap_note, current
 from checker.model.document import Document
 from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering
-from checker.read.docx_styles import Styles, wordml_names
+from checker.read.docx_styles import MAX_DEPTH, Styles, wordml_names
 from checker.read.docx_walk import Walker
 from checker.read.errors import ReadError, file_bytes, too_large, xml_limit
 
@@ -166,6 +166,9 @@ def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None
     dropped = sum(1 for _ in body.iter(w.deleted))
     if dropped:
         notes.append(f"Bỏ qua {dropped} đoạn xóa theo dõi thay đổi ({dropped} tracked deletions dropped)")
+    if styles.cut:
+        notes.append(f"Chuỗi kiểu định dạng (w:basedOn) sâu quá {MAX_DEPTH} cấp bị cắt ở đó: tệp hỏng hoặc được tạo có "
+                     f"chủ ý (style chains deeper than {MAX_DEPTH} styles cut there: a damaged or crafted file)")
     if walker.legacy_runs:
         notes.append(f"Đã chuyển {walker.legacy_runs} đoạn chữ phông cũ (TCVN3/VNI) sang Unicode "
                      f"({walker.legacy_runs} runs in legacy TCVN3/VNI fonts converted to Unicode)")
