@@ -27,7 +27,10 @@ key                    default    what it bounds
 ``citations``          1000       ✂ citations of other documents read from one document
 ``findings-per-rule``  200        ✂ findings of one rule on one document
 ``findings``           1000       ✂ findings on one document (the most severe are kept)
-``timeout``            120 s      reading, extracting and checking one document (0: no limit)
+``memory``             1 GB       memory (address space) the process checking a document may take beyond what
+                                  it held before (enforced on Linux, ``RLIMIT_AS``; 0: no limit)
+``timeout``            120 s      reading, extracting and checking one document (0: no limit); the process
+                                  checking it is stopped a little after, even inside C code
 =====================  =========  ===========================================================================
 
 XML is parsed without entity expansion, DTD loading or network access, and with libxml2's own bounds
@@ -62,6 +65,7 @@ class Limits:
     citations: int = 1000
     findings_per_rule: int = 200
     findings: int = 1000
+    memory: int = 1024 * MB
     timeout: float = 120.0
 
     def with_settings(self, settings: list[str]) -> Limits:

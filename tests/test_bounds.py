@@ -1,12 +1,14 @@
 """Every document's cost is bounded by construction (issue 16): caps that leave the rest of a document
-checked with a note, Word parts inflated a chunk at a time, style chains resolved once per style. Every file
-is built here, small: the caps are tested with lowered limits."""
+checked with a note, Word parts inflated a chunk at a time, a memory ceiling and a time limit that stop the
+process checking one document, and never another document's result. Every file is built here, small: the
+caps are tested with lowered limits; benchmarks/stress.py runs the real-size cases."""
 
 from __future__ import annotations
 
 import io
 import os
 import struct
+import sys
 import time
 import zipfile
 import zlib
@@ -16,7 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import build_plan, run
 
+from checker import batch, workers
 from checker.api import check_file
+from checker.batch import Job, check_all
 from checker.limits import Limits, using
 from checker.read import ReadError, docx, read_file
 from checker.read.docx_styles import MAX_DEPTH, Styles, wordml_names
@@ -25,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN_DOCX = ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx"
 PLAN_TXT = ROOT / "samples" / "defects" / "no-basis.txt"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+LINUX = sys.platform.startswith("linux")
 
 
 def document_xml(body: str) -> bytes:
@@ -281,3 +286,147 @@ def test_a_document_with_a_6000_deep_style_chain_reads_at_once_with_a_note(tmp_p
     assert time.perf_counter() - started < 5  # quadratic before: more than the whole time limit
     assert len(document.blocks) == 6000
     assert any(f"style chains deeper than {MAX_DEPTH} styles cut there" in note for note in document.notes)
+
+
+# --- the memory ceiling and the time limit, in the process checking the document ---------------------------
+
+def allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * 1024 * 1024))
+
+
+def block_alarm_and_sleep(seconds: float) -> str:
+    """Stands for C code (libxml2): no signal handler runs while it lasts."""
+    import signal
+
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    time.sleep(seconds)
+    return "woke"
+
+
+@pytest.mark.skipif(not LINUX, reason="the memory ceiling is enforced on Linux (RLIMIT_AS)")
+def test_the_memory_ceiling_holds_for_one_call_and_the_worker_serves_the_next() -> None:
+    worker = workers.Worker(memory=64 * 1024 * 1024)
+    try:
+        assert worker.call(allocate, (16,)).value == 16 * 1024 * 1024
+        failed = worker.call(allocate, (4096,))
+        assert isinstance(failed.error, MemoryError)
+        assert worker.call(allocate, (16,)).value == 16 * 1024 * 1024
+    finally:
+        worker.stop()
+
+
+def test_a_call_past_its_time_is_killed_with_its_process_and_a_fresh_one_serves_the_next(monkeypatch) -> None:
+    monkeypatch.setattr(workers, "GRACE", 0.2)
+    worker = workers.Worker()
+    try:
+        started = time.perf_counter()
+        outcome = worker.call(block_alarm_and_sleep, (30,), seconds=0.3)
+        assert outcome.overtime and not outcome.returned
+        assert time.perf_counter() - started < 3
+        assert worker.call(allocate, (1,)).value == 1024 * 1024
+    finally:
+        worker.stop()
+
+
+def test_a_worker_started_afresh_spawn_runs_and_is_killed_too(monkeypatch) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(workers, "GRACE", 0.2)
+    worker = workers.Worker(multiprocessing.get_context("spawn"))
+    try:
+        assert worker.call(allocate, (1,)).value == 1024 * 1024
+        assert worker.call(block_alarm_and_sleep, (30,), seconds=0.5).overtime
+    finally:
+        worker.stop()
+
+
+@pytest.mark.skipif(not LINUX, reason="the memory ceiling is enforced on Linux (RLIMIT_AS)")
+def test_a_document_over_the_memory_limit_is_input_too_large_alone(tmp_path: Path, monkeypatch) -> None:
+    real = batch.check_file
+
+    def greedy(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if path.endswith("tham.txt"):
+            allocate(2048)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "check_file", greedy)  # inherited by the forked workers
+    inbox = tmp_path / "nop"
+    inbox.mkdir()
+    for name in ("a.txt", "tham.txt", "z.txt"):
+        (inbox / name).write_bytes(PLAN_TXT.read_bytes())
+    reports = list(check_all(sorted(inbox.iterdir()), Job(lang="en", limits=Limits(memory=256 * 1024 * 1024)),
+                             progress=False))
+    assert [(Path(r.path).name, r.status) for r in reports] == [("a.txt", "checked"), ("tham.txt", "unreadable"),
+                                                                ("z.txt", "checked")]
+    assert reports[1].findings[0].code == "input-too-large"
+    error = reports[1].error or ""
+    assert "needs more memory than allowed" in error and "--limit memory=" in error
+
+
+@pytest.mark.skipif(not LINUX, reason="the memory ceiling is enforced on Linux (RLIMIT_AS)")
+def test_a_word_file_that_needs_more_memory_than_allowed_is_input_too_large(tmp_path: Path, monkeypatch) -> None:
+    """Here libxml2 (C) or Python runs out first, whichever: the file is too large, never "damaged". The
+    workers are spawned: a worker forked from this long-lived process would inherit the free room of its
+    heap, which the ceiling (counted from the size of the process) does not count."""
+    import multiprocessing
+
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(batch.multiprocessing, "get_context", lambda method=None: spawn)
+    path = tmp_path / "lon.docx"
+    texts = (f"Đoạn {i}" for i in range(100_000))
+    path.write_bytes(package({"word/document.xml": document_xml(paragraphs(*texts))}))
+    code, out, _ = run("check", str(path), str(PLAN_TXT), "--limit", "memory=128MB", "--limit",
+                       "xml-elements=1000000", "--format", "json", "--jobs", "1")
+    assert code == 1 and out.count('"code": "input-too-large"') == 1, out[:3000]
+    assert out.count('"status": "checked"') == 1  # the next document, in a fresh worker
+
+
+def test_a_web_page_libxml2_parses_past_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_path: Path,
+                                                                                        monkeypatch) -> None:
+    """100,000 attributes: libxml2's HTML parser is quadratic in them, and no signal interrupts it."""
+    monkeypatch.setattr(workers, "GRACE", 0.5)
+    page = tmp_path / "a-thuoc-tinh.html"
+    attributes = " ".join(f"a{i}=x" for i in range(100_000))
+    page.write_text(f"<html><body><p {attributes}>Kế hoạch số 12/KH-UBND</p></body></html>", encoding="utf-8")
+    other = tmp_path / "b-ke-hoach.txt"
+    other.write_bytes(PLAN_TXT.read_bytes())
+    started = time.perf_counter()
+    reports = list(check_all([page, other], Job(lang="en", limits=Limits(timeout=1)), progress=False))
+    elapsed = time.perf_counter() - started
+    assert reports[0].findings[0].code == "time-limit" and "gave up after 1 s" in (reports[0].error or "")
+    assert reports[1].status == "checked"
+    assert elapsed < 1 + 0.5 + 4  # the time limit, the grace, starting a fresh worker and checking the plan
+
+
+def test_a_worker_grown_near_the_ceiling_retires_and_a_fresh_one_takes_the_queue(tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    real = batch.check_file
+    pids = tmp_path / "pids"
+
+    def growing(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with open(pids, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        if path.endswith("1.txt"):
+            grown.append(bytearray(200 * 1024 * 1024))  # kept: the process stays large after the call
+        return real(path, *args, **kwargs)
+
+    grown: list[bytearray] = []
+    monkeypatch.setattr(batch, "check_file", growing)
+    files = []
+    for i in range(4):
+        files.append(tmp_path / f"{i}.txt")
+        files[-1].write_bytes(PLAN_TXT.read_bytes())
+    reports = list(check_all(files, Job(limits=Limits(memory=300 * 1024 * 1024)), progress=False))
+    assert [r.status for r in reports] == ["checked"] * 4
+    if LINUX:
+        assert len(set(pids.read_text(encoding="utf-8").split())) == 2  # the one that grew, and a fresh one
+
+
+def test_without_time_or_memory_limit_one_process_checks_in_place(monkeypatch) -> None:
+    started: list[object] = []
+    real = workers.Worker.start
+    monkeypatch.setattr(workers.Worker, "start", lambda self: started.append(self) or real(self))
+    [report] = check_all([PLAN_TXT], Job(limits=Limits(timeout=0, memory=0)), progress=False)
+    assert report.status == "checked" and started == []
+    [report] = check_all([PLAN_TXT], Job(), progress=False)
+    assert report.status == "checked" and len({id(worker) for worker in started}) == 1

@@ -30,7 +30,7 @@ from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering
 from checker.read.docx_styles import MAX_DEPTH, Styles, wordml_names
 from checker.read.docx_walk import Walker
-from checker.read.errors import ReadError, file_bytes, too_large, xml_limit
+from checker.read.errors import ReadError, file_bytes, out_of_memory, too_large, xml_limit
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -71,9 +71,17 @@ def _ole_error(data: bytes, path: str) -> ReadError:
                      "this is a legacy .doc or an encrypted Word file; save it as .docx")
 
 
+def _no_memory(exc: etree.XMLSyntaxError) -> bool:
+    """Whether libxml2 failed for want of memory (the memory limit of the process checking the file), which
+    it reports as a syntax error."""
+    return getattr(exc, "code", None) == etree.ErrorTypes.ERR_NO_MEMORY
+
+
 def _xml_error(exc: etree.XMLSyntaxError, path: str) -> ReadError:
     """A malformed main part, in words a user can act on (libxml2's own for its limits name an option no
     user can set)."""
+    if _no_memory(exc):
+        return out_of_memory(path)
     limit = xml_limit(str(exc))
     where = f" (dòng {exc.lineno})" if exc.lineno else ""
     where_en = f" (line {exc.lineno})" if exc.lineno else ""
@@ -134,6 +142,8 @@ def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) ->
                         "not a valid .docx file (not a ZIP package)") from exc
     except etree.XMLSyntaxError as exc:
         raise _xml_error(exc, path) from exc
+    except MemoryError:
+        raise  # the memory limit of the process checking the file: reported as such by the batch
     except Exception as exc:  # a damaged file must never crash the checker
         raise ReadError(path, f"tệp .docx bị hỏng ({type(exc).__name__}: {exc})",
                         f"damaged .docx file ({type(exc).__name__}: {exc})") from exc
@@ -324,7 +334,9 @@ def _optional(archive: zipfile.ZipFile, name: str, path: str, kind: str, notes: 
     """A related part, or None with a note when its XML is damaged (the body is still readable)."""
     try:
         return _parse(archive, name, path, kind, notes)
-    except etree.XMLSyntaxError:
+    except etree.XMLSyntaxError as exc:
+        if _no_memory(exc):
+            raise
         notes.append(f"Không đọc được {name}, bỏ qua ({name} malformed, ignored)")
         return None
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.model.document import Block, Document
-from checker.read.errors import ReadError, file_bytes, xml_limit
+from checker.read.errors import ReadError, file_bytes, out_of_memory, xml_limit
 from checker.text.letters import LETTERS
 from checker.text.markers import split_marker
 from checker.text.normalize import clean, squash
@@ -40,10 +40,15 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _EMPTY = ("trang không có nội dung văn bản", "the page has no text content")
 
 
-def _limit_notes(parser: Any) -> list[str]:
-    """What libxml2 left out of the page at its safety limits (it recovers and goes on, silently)."""
+def _limit_notes(parser: Any, path: str) -> list[str]:
+    """What libxml2 left out of the page at its safety limits (it recovers and goes on, silently); a page
+    libxml2 ran out of memory on (the process's memory limit) is refused instead."""
+    from lxml import etree
+
     notes = []
     for error in parser.error_log:
+        if error.type == etree.ErrorTypes.ERR_NO_MEMORY:
+            raise out_of_memory(path)
         limit = xml_limit(error.message)
         if limit is None:
             continue
@@ -82,7 +87,7 @@ def read_html_bytes(data: bytes, path: str) -> Document:
     blocks = _Walker().blocks_of(main) or _Walker().blocks_of(body)
     if not blocks:
         raise ReadError(path, *_EMPTY)
-    notes = _limit_notes(parser)
+    notes = _limit_notes(parser, path)
     if guessed:
         notes.append(f"Mã hóa ký tự không được khai báo đúng, đoán là {encoding} (encoding guessed: {encoding})")
     if dropped:
