@@ -1,15 +1,22 @@
-"""Checking many documents: in this process or in worker processes, results always in input order.
+"""Checking many documents: in worker processes, results always in input order.
 
-One document that cannot be read, or that makes the checker fail, becomes an ``unreadable`` report of
-that document alone; the batch goes on. With ``jobs > 1`` each worker process reads the parent directive
-of ``--against`` once and checks its share of the documents; results come back in input order whatever
-order the workers finish in. A progress bar (rich) is drawn on standard error when it is a terminal.
+Each document is checked in a worker process (:mod:`checker.workers`) with the job's limits: a memory ceiling
+(``--limit memory``) and the time limit, at which the process is killed even inside C code and replaced. One
+document that cannot be read, that makes the checker fail, runs out of time or memory, or kills its process
+becomes an ``unreadable`` report of that document alone (``input-too-large``, ``time-limit``, ``crashed`` …);
+the batch goes on. With ``jobs > 1`` several workers check the documents; forked workers share the parent
+directive of ``--against`` read here, workers started afresh each read it once. Results come back in input
+order whatever order the workers finish in. Only a job with neither a time nor a memory limit is checked in
+this process. A progress bar (rich) is drawn on standard error when it is a terminal.
 
 Memory stays flat as a batch grows: a report keeps of its plan what the job asks for (``Job.keep``, see
 :func:`slim`: all of it for an annotated copy or a format that quotes in context, all but its text for
 the JSON report, only its header for the other formats), and only a few documents per worker are in
 flight at a time, so a batch of thousands holds no more than the slim reports already handed to the
 caller; those are kept out of the cyclic garbage collector's walks while the batch runs (:func:`_frozen`).
+
+A server checks one upload in a :class:`checker.workers.Worker` of its own (``Worker.call``) and turns the
+outcome into a report with :func:`outcome_report`.
 """
 
 from __future__ import annotations
@@ -19,8 +26,6 @@ import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -34,7 +39,8 @@ from checker.formatters import PlanPart
 from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport
-from checker.read.errors import ReadError, shown
+from checker.read.errors import ReadError, out_of_memory, shown
+from checker.workers import Outcome, Task, Worker, ready
 
 if TYPE_CHECKING:
     from checker.cache import Cache
@@ -73,11 +79,9 @@ def _start(job: Job, against: Against | None = None) -> None:
 
 
 IN_FLIGHT = 4
-"""Tasks sent to the workers ahead of the one the caller waits for, per worker: enough to keep every
-worker busy past a slow document, few enough that memory does not grow with the batch."""
-
-CHUNK = 4
-"""Documents a worker checks per task: fewer round trips between the processes for small documents."""
+"""Documents sent to the workers ahead of the one the caller waits for, per worker: enough to keep every
+worker busy past a slow document, few enough that the reports held for the caller do not grow with the
+batch."""
 
 
 AUTO_MIN_FILES = 8
@@ -132,9 +136,18 @@ def _failed(path: str, exc: BaseException, lang: str) -> DocumentReport:
     return unreadable(path, reason)
 
 
+def _overtime(path: str, seconds: float, lang: str) -> DocumentReport:
+    reason = (f"{shown(path)}: gave up after {seconds:g} s (change it with --limit timeout=…)" if lang == "en" else
+              f"{shown(path)}: quá {seconds:g} giây nên dừng kiểm tra (đổi bằng --limit timeout=…)")
+    return unreadable(path, reason, "time-limit")
+
+
 def check_one(path: str) -> DocumentReport:
     """Check one document with the job set by :func:`_start`; never raises for a bad document. With a
-    cache (``Job.cache``), the report of a document read and checked to the end is kept there."""
+    cache (``Job.cache``), the report of a document read and checked to the end is kept there.
+
+    Run in a worker process (:func:`check_all`), where the memory limit is in force: a ``MemoryError``
+    makes the document ``input-too-large``."""
     assert _job is not None
     cache, limit = _job.cache, _job.limits.file_size
     entry = cache.entry(path, limit) if cache is not None else None  # the document as it is read
@@ -144,12 +157,11 @@ def check_one(path: str) -> DocumentReport:
                                 selection=_job.selection)
         report = slim(report, _job.keep)
     except TimeLimit as exc:
-        reason = (f"{shown(path)}: gave up after {exc.seconds:g} s (change it with --limit timeout=…)"
-                  if _job.lang == "en" else
-                  f"{shown(path)}: quá {exc.seconds:g} giây nên dừng kiểm tra (đổi bằng --limit timeout=…)")
-        return unreadable(path, reason, "time-limit")
+        return _overtime(path, exc.seconds, _job.lang)
     except PackError:
         raise  # the pack was validated before the batch started: a pack error here is a bug, not the document
+    except MemoryError:
+        return unreadable(path, out_of_memory(path).message(_job.lang), "input-too-large")
     except Exception as exc:  # a document that breaks the checker must not break the batch
         return _failed(path, exc, _job.lang)
     # Only a document read and checked to the end is kept: "unreadable" may come from this machine (out of
@@ -158,6 +170,24 @@ def check_one(path: str) -> DocumentReport:
     if cache is not None and entry is not None and report.status == "checked" and cache.entry(path, limit) == entry:
         entry.put(report)
     return report
+
+
+def outcome_report(path: str | Path, outcome: Outcome, job: Job) -> DocumentReport:
+    """The report of ``path`` from the outcome of checking it in a worker (:mod:`checker.workers`): the
+    report itself, or ``time-limit`` when its process was killed at the limit, ``crashed`` when it died."""
+    if outcome.returned:
+        report: DocumentReport = outcome.value
+        return report
+    if outcome.overtime:
+        return _overtime(str(path), job.limits.timeout, job.lang)
+    if outcome.exitcode is not None:
+        reason = ("the process checking it stopped abruptly (a crash, or too much memory)" if job.lang == "en"
+                  else "tiến trình kiểm tra tệp này bị dừng đột ngột (lỗi nghiêm trọng hoặc hết bộ nhớ)")
+        return unreadable(path, f"{shown(str(path))}: {reason}", "crashed")
+    assert outcome.error is not None
+    if isinstance(outcome.error, PackError):
+        raise outcome.error
+    return _failed(str(path), outcome.error, job.lang)
 
 
 def check_all(files: Sequence[Path], job: Job, jobs: int | Literal["auto"] = 1, against: Against | None = None,
@@ -173,7 +203,8 @@ def check_all(files: Sequence[Path], job: Job, jobs: int | Literal["auto"] = 1, 
     cached = _cached([f for f in files if f not in refused], job)
     wanted = [f for f in files if f not in refused and f not in cached]
     jobs = auto_jobs(len(wanted)) if jobs == "auto" else jobs
-    checked = _sequential(wanted, job, against) if jobs <= 1 or len(wanted) <= 1 else _parallel(wanted, job, jobs)
+    checked = _sequential(wanted, job, against) if jobs <= 1 or len(wanted) <= 1 else _parallel(wanted, job, jobs,
+                                                                                                 against)
     results = _frozen(_merge(files, refused, cached, checked, job.lang))
     if not show:
         yield from results
@@ -236,94 +267,73 @@ def _merge(files: Sequence[Path], refused: Mapping[Path, ReadError], cached: dic
 
 
 def _sequential(files: Sequence[Path], job: Job, against: Against | None) -> Iterator[DocumentReport]:
-    _start(job, against)
-    for path in files:
-        yield check_one(str(path))
+    """The reports of ``files`` checked one at a time: by one worker process, or in this process when the
+    job has neither a time nor a memory limit to enforce (``--limit timeout=0 --limit memory=0``)."""
+    if job.limits.timeout > 0 or job.limits.memory > 0:
+        return _workers(files, job, 1, against)
+
+    def here() -> Iterator[DocumentReport]:
+        _start(job, against)
+        for path in files:
+            yield check_one(str(path))
+
+    return here()
 
 
-def _check_chunk(paths: list[str]) -> list[DocumentReport]:
-    """Check a few documents in a worker (one round trip between the processes for all of them)."""
-    return [check_one(path) for path in paths]
+def _parallel(files: Sequence[Path], job: Job, jobs: int, against: Against | None = None,
+              in_flight: int | None = None) -> Iterator[DocumentReport]:
+    """The reports of ``files`` checked by ``jobs`` worker processes, in order; at most ``in_flight``
+    documents (default ``IN_FLIGHT`` per worker) are sent ahead of the one the caller waits for."""
+    return _workers(files, job, jobs, against, in_flight)
 
 
-def _parallel(files: Sequence[Path], job: Job, jobs: int, in_flight: int | None = None,
-              chunk: int | None = None) -> Iterator[DocumentReport]:
-    """Workers check the files; when one dies (a crash in a C library, the system killing it for memory),
-    every file whose result was lost is checked again alone in a fresh process, so only the file that
-    kills its process is reported as failed and no other result is lost; a fresh pool checks the rest.
+def _workers(files: Sequence[Path], job: Job, jobs: int, against: Against | None = None,
+             in_flight: int | None = None) -> Iterator[DocumentReport]:
+    """Check ``files`` in ``jobs`` worker processes (:mod:`checker.workers`), each document with the job's
+    memory limit, its process killed a little after the job's time limit even inside C code.
 
-    Files go to the workers in tasks of ``chunk`` files (default ``CHUNK``, fewer in a small batch), at
-    most ``in_flight`` files (default ``IN_FLIGHT`` tasks per worker) ahead of the one the caller waits
-    for: the workers stay busy and memory does not grow with the batch.
+    A document whose process is killed for its time is ``time-limit``; one whose process dies (a crash in a
+    C library, the system killing it for memory) is ``crashed``; either way only that document: the ones
+    queued behind it go to a fresh process that carries on with the rest of the batch.
 
-    The workers are started here, before the caller starts anything else (the progress bar's thread):
-    a process forked while another thread runs could inherit a lock held by that thread."""
-    size = chunk or max(1, min(CHUNK, len(files) // (jobs * IN_FLIGHT)))
-    feed = _Feed(files, job, jobs, size, max(in_flight or IN_FLIGHT * jobs * size, size))
-    feed.fill()
-    return feed.reports()
-
-
-def _pool(job: Job, jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(job,))
-
-
-class _Feed:
-    """Sends ``files`` to a pool of workers a few at a time and hands their reports back in order."""
-
-    def __init__(self, files: Sequence[Path], job: Job, jobs: int, size: int, window: int) -> None:
-        self.files, self.job, self.jobs, self.size, self.window = files, job, jobs, size, window
-        self.pool = _pool(job, jobs)
-        self.sent: deque[tuple[list[Path], Future[list[DocumentReport]]]] = deque()
-        self.next = 0  # the first file not sent yet
-        self.waiting = 0  # files sent whose reports have not been handed back yet
-
-    def fill(self) -> None:
-        """Send files until ``window`` of them are out (the first call starts the worker processes)."""
-        while self.next < len(self.files) and self.waiting + self.size <= self.window:
-            paths = list(self.files[self.next:self.next + self.size])
-            try:
-                future = self.pool.submit(_check_chunk, [str(p) for p in paths])
-            except BrokenProcessPool:  # a worker died: the files not sent yet go to a fresh pool
-                self.pool.shutdown(wait=False)
-                self.pool = _pool(self.job, self.jobs)
-                continue
-            self.sent.append((paths, future))
-            self.next += len(paths)
-            self.waiting += len(paths)
-
-    def reports(self) -> Iterator[DocumentReport]:
-        try:
-            while self.sent:
-                paths, future = self.sent.popleft()
-                try:
-                    reports = future.result()
-                except PackError:
-                    raise
-                except BrokenProcessPool:  # checked again one by one: only the file that kills a process fails
-                    reports = [_alone(path, self.job) for path in paths]
-                except Exception as exc:  # the results could not be sent back
-                    reports = ([_failed(str(paths[0]), exc, self.job.lang)] if len(paths) == 1
-                               else [_alone(path, self.job) for path in paths])
-                del future  # its results are not kept once handed back
-                for report in reports:
-                    self.waiting -= 1
-                    yield report
-                    self.fill()
-        finally:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+    Forked workers inherit the parent directive of ``--against`` already read here; started afresh
+    (``spawn``, ``forkserver``) each reads it once. The workers are started here, before the caller starts
+    anything else (the progress bar's thread): a process forked while another thread runs could inherit a
+    lock held by that thread."""
+    context = multiprocessing.get_context()
+    shared = against if context.get_start_method() == "fork" else None
+    pool = [Worker(context, _start, (job, shared), job.limits.memory) for _ in range(jobs)]
+    for worker in pool:
+        worker.start()
+    return _feed(files, job, pool, in_flight or IN_FLIGHT * jobs)
 
 
-def _alone(path: Path, job: Job) -> DocumentReport:
-    """Check one file in a process of its own (after a worker died)."""
+def _feed(files: Sequence[Path], job: Job, pool: list[Worker], window: int) -> Iterator[DocumentReport]:
+    """Send ``files`` to the workers of ``pool`` and hand their reports back in order."""
+    done: dict[int, DocumentReport] = {}  # reports that came back before the ones the caller waits for
+    again: deque[Task] = deque()  # tasks queued in a process that died under another document
+    sent = handed = 0
     try:
-        with ProcessPoolExecutor(max_workers=1, initializer=_start, initargs=(job,)) as pool:
-            return pool.submit(check_one, str(path)).result()
-    except PackError:
-        raise
-    except BrokenProcessPool:
-        reason = ("the process checking it stopped abruptly (a crash, or too much memory)" if job.lang == "en"
-                  else "tiến trình kiểm tra tệp này bị dừng đột ngột (lỗi nghiêm trọng hoặc hết bộ nhớ)")
-        return unreadable(path, f"{shown(str(path))}: {reason}", "crashed")
-    except Exception as exc:
-        return _failed(str(path), exc, job.lang)
+        while handed < len(files):
+            for worker in pool:
+                while not worker.full:
+                    if again:
+                        task = again.popleft()
+                    elif sent < len(files) and sent - handed < window:
+                        task = Task(sent, check_one, (str(files[sent]),), job.limits.timeout)
+                        sent += 1
+                    else:
+                        break
+                    worker.send(task)
+            if handed in done:
+                yield done.pop(handed)
+                handed += 1
+                continue
+            for worker in ready(pool):
+                while (collected := worker.collect()) is not None:
+                    task, outcome, queued = collected
+                    done[task.key] = outcome_report(files[task.key], outcome, job)
+                    again.extendleft(reversed(queued))
+    finally:
+        for worker in pool:
+            worker.stop()

@@ -185,8 +185,10 @@ def main() -> None:
                    "directive); those that sent nothing are listed and count as errors.")
 @click.option("--limit", "limit_settings", metavar="KEY=VALUE", multiple=True,
               help="Change a safety limit, e.g. --limit file-size=100MB --limit timeout=300 (keys: file-size, "
-                   "docx-entries, docx-part-size, docx-total-size, docx-ratio, blocks, pdf-pages, timeout). A file "
-                   "over a limit is reported as input-too-large (time-limit for the time) and the batch goes on.")
+                   "docx-entries, docx-part-size, docx-total-size, docx-ratio, blocks, pdf-pages, memory, timeout; "
+                   "caps: xml-elements, block-chars, citations, findings-per-rule, findings). A file over a limit is "
+                   "reported as input-too-large (time-limit for the time) and the batch goes on; past a cap the rest "
+                   "is left out and a note says so.")
 @click.option("--annotate", "annotate_dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Also write into DIR a copy of each readable document as NAME.checked.docx, with each "
                    "finding as a Word comment on its text and a summary comment at the top.")

@@ -1,5 +1,6 @@
 """Batches stream: slim reports unless the plan's text is needed, a bounded number of files in flight,
-input order and crash recovery kept with tasks of several files. Behaviour only; speed is in benchmarks/."""
+input order and crash recovery kept with several files queued per worker. Behaviour only; speed is in
+benchmarks/."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ import os
 import re
 import shutil
 import zipfile
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 from conftest import report_for, run
 
-from checker import batch, cli
+from checker import batch, cli, workers
 from checker.batch import HEADER, Job, check_all, slim
 from checker.engine.packs import load_pack
 from checker.engine.run import make_report
@@ -164,80 +164,45 @@ def test_annotate_with_two_jobs_writes_the_same_copies_as_one_job(inbox: Path, t
     assert comments.count(b"<w:comment ") >= 2  # the summary, and a finding placed on the text
 
 
-class _FakePool:
-    """Runs tasks at once in this process and counts the files sent (stands in for ProcessPoolExecutor)."""
-
-    created = 0
-
-    def __init__(self, max_workers: int, initializer, initargs) -> None:  # noqa: ANN001
-        type(self).created += 1
-        initializer(*initargs)
-        self.sent = 0
-
-    def submit(self, fn, paths):  # noqa: ANN001, ANN201
-        self.sent += len(paths)
-        future: Future = Future()
-        future.set_result(fn(paths))
-        return future
-
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        pass
-
-
 def test_files_in_flight_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    pools: list[_FakePool] = []
+    """At most IN_FLIGHT files per worker are sent ahead of the report the caller waits for, and each worker
+    gets AHEAD of them at a time, so it never waits for the parent between two files."""
+    sent: list[int] = []
+    most_queued = [0]
+    real_send = workers.Worker.send
 
-    def pool(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        pools.append(_FakePool(*args, **kwargs))
-        return pools[-1]
+    def counting(self: workers.Worker, task: workers.Task) -> None:
+        sent.append(task.key)
+        real_send(self, task)
+        most_queued[0] = max(most_queued[0], len(self.tasks))
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(workers.Worker, "send", counting)
     monkeypatch.setattr(batch, "check_file", lambda path, *a, **k: DocumentReport(path=path, status="checked"))
-    files = [Path(f"{i:04d}.txt") for i in range(500)]
-    reports = check_all(files, Job(keep="no-text"), jobs=2, progress=False)
-    window = batch.IN_FLIGHT * 2 * batch.CHUNK
+    files = [Path(f"{i:04d}.txt") for i in range(300)]
+    window = batch.IN_FLIGHT * 2
     handed = 0
-    most = 0
-    for report in reports:
+    for report in check_all(files, Job(keep="no-text"), jobs=2, progress=False):
         assert report.path == str(files[handed])
         handed += 1
-        most = max(most, pools[0].sent - handed)
-        assert pools[0].sent - handed < window
-    assert handed == 500 and pools[0].sent == 500 and len(pools) == 1
-    assert most >= window - batch.CHUNK  # and the window is kept full, so the workers never wait
+        assert len(sent) - handed < window
+    assert handed == 300 and sorted(sent) == list(range(300))
+    assert most_queued[0] == workers.AHEAD
 
 
-def test_tasks_of_several_files_go_to_the_workers_when_the_batch_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
-    sizes: list[int] = []
-
-    class Counting(_FakePool):
-        def submit(self, fn, paths):  # noqa: ANN001, ANN201
-            sizes.append(len(paths))
-            return super().submit(fn, paths)
-
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", Counting)
-    monkeypatch.setattr(batch, "check_file", lambda path, *a, **k: DocumentReport(path=path, status="checked"))
-    assert len(list(check_all([Path(f"{i}.txt") for i in range(100)], Job(), jobs=2, progress=False))) == 100
-    assert max(sizes) == batch.CHUNK and sum(sizes) == 100
-    sizes.clear()
-    assert len(list(check_all([Path(f"{i}.txt") for i in range(5)], Job(), jobs=2, progress=False))) == 5
-    assert sizes == [1] * 5  # a small batch is spread over the workers one file at a time
-
-
-def test_a_crash_loses_no_result_when_tasks_hold_several_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The files of every task lost with the worker are checked again alone; the files not sent yet go to a
-    fresh pool; only the file that kills its process is reported, and the order is kept."""
+def test_a_crash_loses_no_result_and_a_fresh_worker_carries_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file whose process dies is reported alone; the files queued behind it in that process are
+    checked by one fresh process, which goes on with the rest of the batch; the order is kept."""
     real = batch.check_file
+    pids = tmp_path / "pids"
 
     def deadly(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        with open(pids, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
         if path.endswith("sat-thu.txt"):
             os._exit(3)
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(batch, "check_file", deadly)  # inherited by the forked workers
-    pools = []
-    real_pool = batch._pool
-    monkeypatch.setattr(batch, "_pool", lambda *args: pools.append(real_pool(*args)) or pools[-1])
     inbox = tmp_path / "nop"
     inbox.mkdir()
     names = [f"{i:02d}.txt" for i in range(20)]
@@ -245,12 +210,12 @@ def test_a_crash_loses_no_result_when_tasks_hold_several_files(tmp_path: Path, m
     for name in names:
         shutil.copy(PLAN_TXT, inbox / name)
     files = sorted(inbox.iterdir())
-    reports = list(batch._parallel(files, Job(lang="en", keep="no-text"), 2, in_flight=6, chunk=2))
+    reports = list(batch._parallel(files, Job(lang="en", keep="no-text"), 2, in_flight=6))
     assert [Path(r.path).name for r in reports] == names
     statuses = {Path(r.path).name: (r.status, r.findings[0].code if r.status != "checked" else None) for r in reports}
     assert statuses.pop("07-sat-thu.txt") == ("unreadable", "crashed")
     assert set(statuses.values()) == {("checked", None)}
-    assert len(pools) == 2  # the files after the window were checked by a fresh pool, not each alone
+    assert len(set(pids.read_text(encoding="utf-8").split())) == 3  # two workers, and one that replaced the dead
 
 
 def test_reports_are_kept_out_of_the_collectors_sight_only_while_the_batch_runs(

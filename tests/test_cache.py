@@ -32,26 +32,49 @@ def inbox(tmp_path: Path) -> Path:
     return folder
 
 
+class Checked:
+    """The names of the documents really checked (not taken from the cache), by whichever process checked
+    them: each name is appended to a file, which worker processes write as well as this one."""
+
+    def __init__(self, log: Path) -> None:
+        self.log = log
+
+    def names(self) -> list[str]:
+        return self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.names())
+
+    def __len__(self) -> int:
+        return len(self.names())
+
+    def __eq__(self, other: object) -> bool:
+        return self.names() == other
+
+    def clear(self) -> None:
+        self.log.unlink(missing_ok=True)
+
+
 @pytest.fixture
-def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the documents really checked (not taken from the cache), in one process."""
-    names: list[str] = []
+def checked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Checked:
+    log = Checked(tmp_path / "checked.log")
     real = batch.check_file
 
     def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        names.append(Path(path).name)
+        with open(log.log, "a", encoding="utf-8") as out:
+            out.write(Path(path).name + "\n")
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(batch, "check_file", counting)
-    monkeypatch.setattr(batch, "available_cpus", lambda: 1)  # --jobs auto: this process, where it is counted
-    return names
+    monkeypatch.setattr(batch, "check_file", counting)  # inherited by forked worker processes
+    monkeypatch.setattr(batch, "available_cpus", lambda: 1)  # --jobs auto: one worker, documents in order
+    return log
 
 
 def entries(cache: Path) -> list[Path]:
     return sorted(p for p in cache.rglob("*.json"))
 
 
-def test_a_second_run_checks_nothing_and_gives_the_same_report(inbox: Path, tmp_path: Path, checked: list[str]) -> None:
+def test_a_second_run_checks_nothing_and_gives_the_same_report(inbox: Path, tmp_path: Path, checked: Checked) -> None:
     cache = tmp_path / "cache"
     code1, first, _ = run("check", str(inbox), "--cache", str(cache), "--format", "json")
     assert sorted(checked) == sorted(p.name for p in inbox.iterdir())
@@ -74,7 +97,7 @@ def test_every_format_reads_the_same_from_the_cache(inbox: Path, tmp_path: Path,
     assert run("check", str(inbox), "--format", fmt, "--cache", str(cache)) == fresh
 
 
-def test_a_changed_document_is_checked_again(inbox: Path, tmp_path: Path, checked: list[str]) -> None:
+def test_a_changed_document_is_checked_again(inbox: Path, tmp_path: Path, checked: Checked) -> None:
     cache = tmp_path / "cache"
     run("check", str(inbox), "--cache", str(cache), "--format", "json")
     plan = inbox / "no-basis.txt"
@@ -88,7 +111,7 @@ def test_a_changed_document_is_checked_again(inbox: Path, tmp_path: Path, checke
 
 @pytest.mark.parametrize("options", [("--lang", "en"), ("--rules", "default"), ("--format", "text"),
                                      ("--parent", "93-HD/BTGTU"), ("--limit", "blocks=50000")])
-def test_other_options_are_another_cache(inbox: Path, tmp_path: Path, checked: list[str],
+def test_other_options_are_another_cache(inbox: Path, tmp_path: Path, checked: Checked,
                                          options: tuple[str, str]) -> None:
     cache = tmp_path / "cache"
     run("check", str(inbox), "--cache", str(cache), "--format", "json")
@@ -99,7 +122,7 @@ def test_other_options_are_another_cache(inbox: Path, tmp_path: Path, checked: l
     assert (code, out) == run("check", str(inbox), *args)[:2]
 
 
-def test_a_changed_user_pack_is_another_cache(inbox: Path, tmp_path: Path, checked: list[str]) -> None:
+def test_a_changed_user_pack_is_another_cache(inbox: Path, tmp_path: Path, checked: Checked) -> None:
     shutil.copy(DEFECTS / "no-deadline.txt", inbox / "no-deadline.txt")  # the rule changed finds something
     pack = tmp_path / "pack.yaml"
     pack.write_text("extends: default\nrules:\n  has-deadline:\n    severity: info\n", encoding="utf-8")
@@ -114,7 +137,7 @@ def test_a_changed_user_pack_is_another_cache(inbox: Path, tmp_path: Path, check
     assert strict != lenient and strict == run("check", str(inbox), "--rules", str(pack))[1]
 
 
-def test_a_damaged_entry_is_checked_again_and_replaced(inbox: Path, tmp_path: Path, checked: list[str]) -> None:
+def test_a_damaged_entry_is_checked_again_and_replaced(inbox: Path, tmp_path: Path, checked: Checked) -> None:
     cache = tmp_path / "cache"
     _, first, _ = run("check", str(inbox), "--cache", str(cache), "--format", "json")
     for entry in entries(cache)[:2]:
@@ -175,7 +198,7 @@ def test_any_change_to_the_code_changes_its_digest(tmp_path: Path) -> None:
 
 
 def test_a_cache_folder_that_cannot_be_written_stops_before_any_check(inbox: Path, tmp_path: Path,
-                                                                      checked: list[str]) -> None:
+                                                                      checked: Checked) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file, not a folder")
     code, out, err = run("check", str(inbox), "--cache", str(blocker / "sub"))
@@ -237,7 +260,7 @@ def test_a_document_given_twice_is_reported_twice(inbox: Path, tmp_path: Path) -
         assert [Path(d["path"]).name for d in json.loads(out)["documents"]].count("no-basis.txt") == 2
 
 
-def test_rules_in_another_order_are_another_cache(inbox: Path, tmp_path: Path, checked: list[str]) -> None:
+def test_rules_in_another_order_are_another_cache(inbox: Path, tmp_path: Path, checked: Checked) -> None:
     pack = tmp_path / "pack.yaml"
     first = "  deadline-soon:\n    kind: has_deadline\n    severity: info\n    params: {max_years_off: 0}\n"
     second = "  deadline-late:\n    kind: has_deadline\n    severity: warning\n    params: {max_years_off: 2}\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,53 @@ def test_runs_of_layout_spaces_read_as_one_space():
 
     assert _SPACE_RUN.sub(" ", "Số:       - KH/ĐTN   Phúc Thịnh") == "Số: - KH/ĐTN Phúc Thịnh"
     assert _SPACE_RUN.sub(" ", "  lề trái giữ nguyên") == "  lề trái giữ nguyên"
+
+
+# --- pypdf's own safety limits -----------------------------------------------------------------------------------
+
+def hand_pdf(contents: list[bytes], kids_extra: int = 0) -> bytes:
+    """A PDF of one page per content stream (Helvetica, the streams deflated); ``kids_extra`` more references to
+    the first page in the page tree's /Kids array."""
+    pages = len(contents)
+    font = 3 + 2 * pages
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages)) + " 3 0 R" * kids_extra
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode()]
+    for i, content in enumerate(contents):
+        deflated = zlib.compress(content, 9)
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R "
+                       f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode())
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(deflated) + deflated + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+TEXT_PAGE = b"BT /F1 12 Tf 72 700 Td (Ke hoach tuyen truyen cong tac thong tin doi ngoai nam 2023) Tj ET"
+# A content stream that inflates past pypdf's 75 MB: a 75 KB bomb.
+BOMB_PAGE = b"BT /F1 12 Tf 72 700 Td (Ke hoach) Tj ET\n" + b" " * 80_000_000
+
+
+def test_a_pdf_over_a_limit_of_pypdf_is_input_too_large_not_damaged():
+    with pytest.raises(ReadError) as err:
+        read_pdf_bytes(hand_pdf([BOMB_PAGE]), "bom.pdf")
+    assert err.value.code == "input-too-large"
+    assert err.value.reason_en.startswith("page 1 of the PDF is over a safety limit of the PDF library (pypdf: "
+                                          "Limit reached while decompressing")
+    assert "vượt giới hạn an toàn của thư viện đọc PDF (pypdf:" in err.value.reason
+    with pytest.raises(ReadError) as err:
+        read_pdf_bytes(hand_pdf([TEXT_PAGE], kids_extra=100_001), "cay.pdf")  # an array of 100,002 elements
+    assert err.value.code == "input-too-large" and "(pypdf: " in err.value.reason_en
+
+
+def test_a_page_over_a_limit_of_pypdf_is_skipped_with_a_note_and_the_others_read():
+    document = read_pdf_bytes(hand_pdf([TEXT_PAGE, BOMB_PAGE]), "hai-trang.pdf")
+    assert [b.text for b in document.blocks] == ["Ke hoach tuyen truyen cong tac thong tin doi ngoai nam 2023"]
+    [note] = [n for n in document.notes if "pypdf" in n]
+    assert note.startswith("Bỏ qua trang 2: vượt giới hạn an toàn của thư viện đọc PDF (pypdf: Limit reached")
+    assert "page(s) 2 skipped: over a safety limit of the PDF library" in note

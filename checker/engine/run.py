@@ -17,6 +17,7 @@ from checker.engine.background import background
 from checker.engine.packs import Pack, Rule, load_pack
 from checker.kinds import KINDS
 from checker.kinds.base import Coverage, Message, Problem
+from checker.limits import cap_note, current
 from checker.model.plan import Plan
 from checker.model.report import SEVERITY_RANK, DocumentReport, Finding, Report, RuleInfo, ThemeCoverage
 from checker.text.normalize import fold
@@ -77,10 +78,14 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
     When the pack has a rule that tells plans from other texts (a kind marked ``RUNS_ON_NON_PLANS``,
     such as ``is_plan``), a text that is not a plan gets only that rule's finding; a pack without
     such a rule checks every text as a plan. A thing two rules report is reported once (:func:`report_once`).
+    Findings are capped (``findings-per-rule``, ``findings`` of :mod:`checker.limits`): past a cap the rest
+    is left out, the most severe kept, and a note of the plan says so.
     """
     raised: list[Raised] = []
     coverage: list[tuple[str, Coverage]] = []
     ran: list[str] = []
+    limits = current()
+    crowded: list[str] = []  # rules that found more than findings-per-rule problems
     gated = any(getattr(KINDS[r.kind], "RUNS_ON_NON_PLANS", False) for r in pack.rules.values())
     for order, rule in enumerate(pack.rules.values()):
         module = KINDS[rule.kind]
@@ -89,14 +94,32 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
         if rule.when is not None and not rule.when.matches(plan):
             continue
         ran.append(rule.id)
+        found = 0
         for item in module.check(plan, rule.params):
             if isinstance(item, Coverage):
                 coverage.append((rule.id, item))
-            else:
+            elif found < limits.findings_per_rule:
+                found += 1
                 raised.append(Raised(order, rule, module, item))
+            elif not crowded or crowded[-1] != rule.id:
+                crowded.append(rule.id)  # the kind goes on: its coverage of themes comes after its problems
     kept, stands_for = report_once(raised)
     findings = [_finding(r.rule, r.module, r.problem, lang) for r in kept]
     findings.sort(key=lambda f: (f.location.block if f.location else -1, -SEVERITY_RANK[f.severity], f.rule))
+    notes = []
+    if crowded:
+        notes.append(cap_note(f"Quy tắc {', '.join(crowded)} có hơn {limits.findings_per_rule} phát hiện: chỉ báo "
+                              f"{limits.findings_per_rule} phát hiện đầu tiên của mỗi quy tắc", f"{', '.join(crowded)} "
+                              f"found more than {limits.findings_per_rule} problems: only the first "
+                              f"{limits.findings_per_rule} of each rule are reported", "findings-per-rule"))
+    if len(findings) > limits.findings:
+        worst = sorted(range(len(findings)), key=lambda i: -SEVERITY_RANK[findings[i].severity])[:limits.findings]
+        findings = [findings[i] for i in sorted(worst)]
+        notes.append(cap_note(f"Văn bản có hơn {limits.findings} phát hiện: chỉ báo {limits.findings} phát hiện nặng "
+                              "nhất", f"more than {limits.findings} findings: only the {limits.findings} most severe "
+                              "are reported", "findings"))
+    if notes:
+        plan = plan.model_copy(update={"notes": [*plan.notes, *notes]})
     themes = [ThemeCoverage(id=item.id, label=item.label[lang], covered=item.covered,
                             only_in_purpose=item.only_in_purpose, evidence=list(item.evidence),
                             required=item.required, since=item.since, introduced_by=item.introduced_by,

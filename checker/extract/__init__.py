@@ -8,6 +8,7 @@ cannot find stays empty and the rules report it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from typing import Literal
 
 from checker.extract.basis import read_basis
@@ -27,6 +28,7 @@ from checker.extract.sections import (
 )
 from checker.extract.task_tables import table_tasks
 from checker.extract.tasks import assigned_tasks, tasks_in
+from checker.limits import cap_note, current
 from checker.model.document import Block, Document
 from checker.model.plan import Citation, Plan, Section, Task
 from checker.text.identity import parse_body, with_place_from
@@ -66,9 +68,19 @@ def extract_plan(document: Document) -> Plan:
         preamble = preamble[:6]  # a text with no title and no sections: only its opening counts
     basis, basis_issuer = read_basis(preamble, paths, header.symbol.canonical if header.symbol else None)
 
+    notes = list(document.notes)
+    cap = current().citations
     citations: list[Citation] = []
     for block in blocks[body_start:]:
-        citations.extend(find_citations(block, paths[block.index]))
+        citations.extend(islice(find_citations(block, paths[block.index]), cap + 1 - len(citations)))
+        if len(citations) > cap:
+            beyond = citations[cap].location
+            del citations[cap:]
+            notes.append(cap_note(
+                f"Chỉ đọc {cap} trích dẫn văn bản đầu tiên; các trích dẫn từ {beyond.describe('vi')} trở đi không "
+                "được kiểm tra", f"only the first {cap} citations of other documents were read; those from "
+                f"{beyond.describe('en')} on are not checked", "citations"))
+            break
 
     # Task tables count wherever they are, appendices (phụ lục phân công) included; their cells are read row by
     # row there, not again as paragraphs of the part they stand in.
@@ -140,5 +152,5 @@ def extract_plan(document: Document) -> Plan:
         block_parts=kinds,
         block_sections=paths,
         blocks=blocks,
-        notes=list(document.notes),
+        notes=notes,
     )

@@ -12,10 +12,12 @@ from the first basis verb on, as before.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from checker.extract.citations import find_citations, find_named_citations
 from checker.extract.units import starts_with_unit
 from checker.extract.vocabulary import BASIS_VERB
+from checker.limits import current
 from checker.model.document import Block
 from checker.model.plan import Citation
 from checker.text.letters import UPPER
@@ -66,10 +68,12 @@ def read_basis(blocks: list[Block], paths: list[list[str]],
             issuer = m.group("who").strip()
             break
     seen: set[str] = set()
+    cap = current().citations
     for block, start in _clause_blocks(blocks):
         path = paths[block.index]
-        numbered = list(find_citations(block, path, start, blank=True))
-        named = list(find_named_citations(block, start, len(block.text), path))
+        # At most the citations cap from each block: the plan's own citations are capped (with a note) alike.
+        numbered = list(islice(find_citations(block, path, start, blank=True), cap))
+        named = list(islice(find_named_citations(block, start, len(block.text), path), cap))
         previous_end: int | None = None
         for citation in sorted(numbered + named, key=lambda c: c.location.start or 0):
             at = citation.location.start or 0

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.limits import current
+from checker.limits import cap_note, current
 from checker.model.document import Document
 from checker.read.errors import ReadError, os_error, too_large
 
@@ -90,8 +90,24 @@ def read_file(path: str | Path) -> Document:
         document = reader(path)
     except OSError as exc:  # readers map their own I/O errors; this is a safety net
         raise os_error(str(path), exc) from exc
-    limit = current().blocks
-    if len(document.blocks) > limit:
+    limits = current()
+    if len(document.blocks) > limits.blocks:
         raise too_large(str(path), f"văn bản có {len(document.blocks)} đoạn", f"the document has "
                         f"{len(document.blocks)} paragraphs", "blocks")
-    return document
+    return _cut_long_blocks(document, limits.block_chars)
+
+
+def _cut_long_blocks(document: Document, limit: int) -> Document:
+    """``document`` with each block longer than ``limit`` characters cut there, and a note saying how many
+    were: every step after reading costs at least the length of a block, some of them more."""
+    long = [block.index for block in document.blocks if len(block.text) > limit]
+    if not long:
+        return document
+    blocks = list(document.blocks)
+    for index in long:
+        blocks[index] = blocks[index].model_copy(update={"text": blocks[index].text[:limit].rstrip()})
+    first, plural = blocks[long[0]].location(), "s" if len(long) > 1 else ""
+    note = cap_note(f"{len(long)} đoạn dài quá {limit} ký tự bị cắt ở đó, phần sau bị bỏ qua (đoạn đầu tiên: "
+                    f"{first.describe('vi')})", f"{len(long)} block{plural} longer than {limit} characters cut there, "
+                    f"the rest left out (the first: {first.describe('en')})", "block-chars")
+    return document.model_copy(update={"blocks": blocks, "notes": [*document.notes, note]})

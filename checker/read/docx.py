@@ -13,21 +13,26 @@ is still readable without it.
 
 from __future__ import annotations
 
+import copy
 import io
 import posixpath
 import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
+from typing import cast
 
 from lxml import etree
 
+from checker.limits import MB, cap_note, current
 from checker.model.document import Document
 from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering
-from checker.read.docx_styles import Styles, wordml_names
+from checker.read.docx_styles import MAX_DEPTH, Styles, wordml_names
 from checker.read.docx_walk import Walker
-from checker.read.errors import ReadError, file_bytes
-from checker.read.package import check_package, parse_part, xml_error
+from checker.read.errors import ReadError, file_bytes, out_of_memory, too_large, xml_limit
+from checker.read.package import check_package
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -39,6 +44,19 @@ _RELATED = {"styles": "styles.xml", "numbering": "numbering.xml", "footnotes": "
             "endnotes": "endnotes.xml"}
 _NOTE_NAMES: tuple[tuple[NoteKind, str], ...] = (("footnote", "chú thích cuối trang"),
                                                   ("endnote", "chú thích cuối văn bản"))
+
+
+_CHUNK = 64 * 1024  # bytes of a part inflated at a time
+
+
+def _parser(root: str) -> etree.XMLPullParser:
+    """A parser fed a part a chunk at a time; it reports (as an event) only the start of the element named
+    ``root`` (local name), which a part cut short at the element cap is read from.
+
+    No entity expansion, no DTD loading, no network, libxml2's size and depth bounds kept (no huge trees):
+    the file comes from outside. A billion-laughs DTD is parsed but never expanded."""
+    return etree.XMLPullParser(events=("start",), tag=f"{{*}}{root}", resolve_entities=False, load_dtd=False,
+                               no_network=True, huge_tree=False, remove_comments=True)
 
 
 def _ole_error(data: bytes, path: str) -> ReadError:
@@ -53,6 +71,32 @@ def _ole_error(data: bytes, path: str) -> ReadError:
                          ".docx; open it in Word and save it as .docx, or rename it to .doc")
     return ReadError(path, "đây là tệp .doc cũ hoặc tệp Word có mật khẩu; hãy lưu lại thành .docx",
                      "this is a legacy .doc or an encrypted Word file; save it as .docx")
+
+
+def _no_memory(exc: etree.XMLSyntaxError) -> bool:
+    """Whether libxml2 failed for want of memory (the memory limit of the process checking the file), which
+    it reports as a syntax error."""
+    return getattr(exc, "code", None) == etree.ErrorTypes.ERR_NO_MEMORY
+
+
+def _xml_error(exc: etree.XMLSyntaxError, path: str) -> ReadError:
+    """A malformed main part, in words a user can act on (libxml2's own for its limits name an option no
+    user can set)."""
+    if _no_memory(exc):
+        return out_of_memory(path)
+    limit = xml_limit(str(exc))
+    where = f" (dòng {exc.lineno})" if exc.lineno else ""
+    where_en = f" (line {exc.lineno})" if exc.lineno else ""
+    if limit == "depth":
+        return ReadError(path, f"các phần tử XML của văn bản lồng nhau quá 256 cấp{where}: tệp hỏng hoặc được tạo "
+                         "có chủ ý; hãy mở bằng Word và lưu lại", f"its XML elements are nested more than 256 levels "
+                         f"deep{where_en}: a damaged or crafted file; open it in Word and save it again")
+    if limit == "size":
+        return ReadError(path, f"một đoạn chữ hoặc thuộc tính XML của văn bản dài quá 10 MB{where}: tệp hỏng hoặc "
+                         "được tạo có chủ ý; hãy mở bằng Word và lưu lại", f"one XML text or attribute of the "
+                         f"document is longer than 10 MB{where_en}: a damaged or crafted file; open it in Word and "
+                         "save it again")
+    return ReadError(path, f"nội dung XML của tệp .docx bị lỗi: {exc}", f"the XML inside the .docx is malformed: {exc}")
 
 
 def read_docx(path: str | Path) -> Document:
@@ -78,18 +122,21 @@ def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) ->
         raise ReadError(path, "tệp không phải .docx hợp lệ (không phải gói ZIP)",
                         "not a valid .docx file (not a ZIP package)") from exc
     except etree.XMLSyntaxError as exc:
-        raise xml_error(exc, path) from exc
+        raise _xml_error(exc, path) from exc
+    except MemoryError:
+        raise  # the memory limit of the process checking the file: reported as such by the batch
     except Exception as exc:  # a damaged file must never crash the checker
         raise ReadError(path, f"tệp .docx bị hỏng ({type(exc).__name__}: {exc})",
                         f"damaged .docx file ({type(exc).__name__}: {exc})") from exc
 
 
 def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None = None) -> Document:
-    main = _main_part(archive)
+    main = _main_part(archive, path)
     if main is None:
         raise ReadError(path, "tệp ZIP này không phải văn bản Word (thiếu word/document.xml)",
                         "not a Word document (the ZIP has no word/document.xml)")
-    root = _parse(archive, main, path)
+    notes: list[str] = []
+    root = _parse(archive, main, path, "document", notes)
     ns = etree.QName(root).namespace
     if ns not in (_TRANSITIONAL, _STRICT):
         raise ReadError(path, "tệp không phải văn bản Word (phần tử gốc lạ)",
@@ -98,8 +145,7 @@ def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None
     body = root.find(w.body)
     if body is None:
         raise ReadError(path, "văn bản Word không có phần thân (w:body)", "the Word document has no body")
-    notes: list[str] = []
-    parts = {kind: _optional(archive, name, path, notes) for kind, name in _related(archive, main).items()}
+    parts = {kind: _optional(archive, name, path, kind, notes) for kind, name in _related(archive, main, path).items()}
     styles = Styles(parts.get("styles"), w)
     numbering = _numbering(parts.get("numbering"), w, styles)
     footnotes = Notes(w, parts.get("footnotes"), parts.get("endnotes"), body)
@@ -111,6 +157,9 @@ def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None
     dropped = sum(1 for _ in body.iter(w.deleted))
     if dropped:
         notes.append(f"Bỏ qua {dropped} đoạn xóa theo dõi thay đổi ({dropped} tracked deletions dropped)")
+    if styles.cut:
+        notes.append(f"Chuỗi kiểu định dạng (w:basedOn) sâu quá {MAX_DEPTH} cấp bị cắt ở đó: tệp hỏng hoặc được tạo có "
+                     f"chủ ý (style chains deeper than {MAX_DEPTH} styles cut there: a damaged or crafted file)")
     if walker.legacy_runs:
         notes.append(f"Đã chuyển {walker.legacy_runs} đoạn chữ phông cũ (TCVN3/VNI) sang Unicode "
                      f"({walker.legacy_runs} runs in legacy TCVN3/VNI fonts converted to Unicode)")
@@ -125,21 +174,21 @@ def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None
     return Document(path=path, format="docx", encoding=None, blocks=walker.blocks, notes=notes)
 
 
-def _main_part(archive: zipfile.ZipFile) -> str | None:
+def _main_part(archive: zipfile.ZipFile, path: str) -> str | None:
     """The main document part: from _rels/.rels when present, else the usual word/document.xml."""
     names = set(archive.namelist())
-    for target in _targets(_relationships(archive, "_rels/.rels", ""), "officeDocument"):
+    for target in _targets(_relationships(archive, "_rels/.rels", "", path), "officeDocument"):
         if target in names:
             return target
     return "word/document.xml" if "word/document.xml" in names else None
 
 
-def _relationships(archive: zipfile.ZipFile, rels: str, base: str) -> list[tuple[str, str]]:
+def _relationships(archive: zipfile.ZipFile, rels: str, base: str, path: str) -> list[tuple[str, str]]:
     """(relationship type, part name) of the internal relationships in ``rels``, in order."""
     if rels not in archive.namelist():
         return []
     try:
-        root = parse_part(archive, rels)
+        root = _parse(archive, rels, path, "Relationships", [])
     except etree.XMLSyntaxError:
         return []  # a broken .rels is common in files from odd generators; fall back to the usual names
     found = []
@@ -157,12 +206,12 @@ def _targets(relationships: list[tuple[str, str]], kind: str) -> list[str]:
     return [name for rel_type, name in relationships if rel_type.endswith("/" + kind)]
 
 
-def _related(archive: zipfile.ZipFile, main: str) -> dict[str, str]:
+def _related(archive: zipfile.ZipFile, main: str, path: str) -> dict[str, str]:
     """Kind (styles, numbering, footnotes, endnotes) → part name, for the parts present in the zip."""
     folder = str(PurePosixPath(main).parent)
     folder = "" if folder == "." else folder
     relationships = _relationships(archive, posixpath.join(folder, "_rels", PurePosixPath(main).name + ".rels"),
-                                   folder)
+                                   folder, path)
     names = set(archive.namelist())
     found = {}
     for kind, usual in _RELATED.items():
@@ -173,15 +222,102 @@ def _related(archive: zipfile.ZipFile, main: str) -> dict[str, str]:
     return found
 
 
-def _parse(archive: zipfile.ZipFile, name: str, path: str) -> etree._Element:
-    return parse_part(archive, name)  # sizes were checked by check_package
+def _chunks(archive: zipfile.ZipFile, name: str, path: str) -> Iterator[bytes]:
+    """The bytes of part ``name``, inflated a chunk at a time (``zipfile.read`` would inflate the whole
+    stream, whatever its header says, before any size is checked).
+
+    A part whose ZIP directory declares more than ``docx-part-size`` is refused unopened; one that
+    inflates past the size it declares (a lying header) is refused at the first byte too many. The CRC is
+    checked here, at the end, because the stream is opened one byte longer than declared."""
+    info = archive.getinfo(name)
+    if info.file_size > current().docx_part_size:
+        raise too_large(path, f"phần {name} giải nén ra {info.file_size / MB:.1f} MB",
+                        f"part {name} inflates to {info.file_size / MB:.1f} MB", "docx-part-size")
+    probe = copy.copy(info)
+    probe.file_size = info.file_size + 1
+    probe.CRC = None  # type: ignore[assignment]  # None: zipfile leaves the CRC to us
+    read = crc = 0
+    with archive.open(probe) as stream:
+        while chunk := stream.read(_CHUNK):
+            read += len(chunk)
+            if read > info.file_size:
+                raise ReadError(path, f"phần {name} giải nén ra nhiều hơn {info.file_size} byte mà gói khai báo: "
+                                "tệp hỏng hoặc được tạo có chủ ý", f"part {name} inflates to more than the "
+                                f"{info.file_size} bytes its ZIP directory declares: a damaged or crafted file",
+                                code="input-too-large")
+            crc = zlib.crc32(chunk, crc)
+            yield chunk
+    if crc != info.CRC:
+        raise ReadError(path, f"phần {name} của gói .docx bị hỏng (sai mã kiểm tra CRC)",
+                        f"part {name} of the .docx package is damaged (bad CRC)")
 
 
-def _optional(archive: zipfile.ZipFile, name: str, path: str, notes: list[str]) -> etree._Element | None:
+def _parse(archive: zipfile.ZipFile, name: str, path: str, root: str, notes: list[str]) -> etree._Element:
+    """The XML of part ``name`` (its root element has the local name ``root``), parsed as it is inflated.
+
+    Past ``xml-elements`` elements the rest of the part is not read: what was read is returned, with a note
+    in ``notes``. Elements are counted as start tags in the bytes, before the parser builds them: the tree
+    never holds more than the cap, whatever the part holds (empty paragraphs, attributes-only elements)."""
+    limit = current().xml_elements
+    parser = _parser(root)
+    top: etree._Element | None = None  # the root element, once parsed
+    count, carry = 0, b""
+    for chunk in _chunks(archive, name, path):
+        chunk, carry = carry + chunk, b""
+        if chunk.endswith(b"<"):  # a tag cut between chunks is counted with the chunk it ends in
+            chunk, carry = chunk[:-1], b"<"
+        starts = _start_tags(chunk)
+        if count + starts > limit:
+            parser.feed(chunk[:_nth_start(chunk, limit - count + 1)])
+            top = _root(parser, top)
+            if top is None:  # a root of another name, which this reader cannot use: the cut part is malformed
+                return cast(etree._Element, parser.close())
+            notes.append(cap_note(f"Phần {name} có hơn {limit} phần tử XML: chỉ đọc phần đầu, phần sau bị bỏ qua",
+                                  f"{name} has more than {limit} XML elements: only its beginning was read",
+                                  "xml-elements"))
+            return top
+        count += starts
+        parser.feed(chunk)
+        top = _root(parser, top)
+    if carry:
+        parser.feed(carry)
+    return cast(etree._Element, parser.close())
+
+
+def _root(parser: etree.XMLPullParser, found: etree._Element | None) -> etree._Element | None:
+    """The root element: ``found``, or the first the parser reports (it reports only elements with the root's
+    name, and ``read_events`` must be drained after each chunk fed)."""
+    for _event, element in parser.read_events():
+        if found is None:
+            found = cast(etree._Element, element)
+    return found
+
+
+def _start_tags(chunk: bytes) -> int:
+    """Start tags (elements) in ``chunk``: every ``<`` but those of end tags, declarations, processing
+    instructions and comments (a literal ``<`` cannot stand in XML text or attribute values)."""
+    return chunk.count(b"<") - chunk.count(b"</") - chunk.count(b"<?") - chunk.count(b"<!")
+
+
+def _nth_start(chunk: bytes, n: int) -> int:
+    """Where the ``n``-th start tag of ``chunk`` begins (the end of the chunk when it has fewer)."""
+    at = -1
+    while n > 0:
+        at = chunk.find(b"<", at + 1)
+        if at < 0:
+            return len(chunk)
+        if chunk[at + 1:at + 2] not in (b"/", b"?", b"!"):
+            n -= 1
+    return at
+
+
+def _optional(archive: zipfile.ZipFile, name: str, path: str, kind: str, notes: list[str]) -> etree._Element | None:
     """A related part, or None with a note when its XML is damaged (the body is still readable)."""
     try:
-        return _parse(archive, name, path)
-    except etree.XMLSyntaxError:
+        return _parse(archive, name, path, kind, notes)
+    except etree.XMLSyntaxError as exc:
+        if _no_memory(exc):
+            raise
         notes.append(f"Không đọc được {name}, bỏ qua ({name} malformed, ignored)")
         return None
 

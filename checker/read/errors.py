@@ -58,6 +58,13 @@ def too_large(path: str, what_vi: str, what_en: str, limit_key: str) -> ReadErro
                      f"{what_en}; over the safety limit (change it with --limit {limit_key}=…)", code="input-too-large")
 
 
+def out_of_memory(path: str) -> ReadError:
+    """A file whose reading or checking needs more memory than the ``memory`` limit allows (a MemoryError
+    in the process checking it)."""
+    return too_large(path, "đọc và kiểm tra tệp cần nhiều bộ nhớ hơn mức cho phép",
+                     "reading and checking it needs more memory than allowed", "memory")
+
+
 def os_error(path: str, exc: OSError) -> ReadError:
     """Turn an :class:`OSError` from opening or reading ``path`` into a :class:`ReadError`."""
     if isinstance(exc, FileNotFoundError):

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.model.document import Block, Document
-from checker.read.errors import ReadError, file_bytes, xml_limit
+from checker.read.errors import ReadError, file_bytes, out_of_memory, xml_limit
 from checker.text.letters import LETTERS
 from checker.text.markers import split_marker
 from checker.text.normalize import clean, squash
@@ -56,11 +56,16 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _EMPTY = ("trang không có nội dung văn bản", "the page has no text content")
 
 
-def _limits_hit(parser: Any) -> list[tuple[str, str]]:
+def _limits_hit(parser: Any, path: str) -> list[tuple[str, str]]:
     """What libxml2 left out of the page at its safety limits (it recovers and goes on, silently), in
-    Vietnamese and in English."""
+    Vietnamese and in English; a page libxml2 ran out of memory on (the process's memory limit) is refused
+    instead."""
+    from lxml import etree
+
     found = []
     for error in parser.error_log:
+        if error.type == etree.ErrorTypes.ERR_NO_MEMORY:
+            raise out_of_memory(path)
         limit = xml_limit(error.message)
         if limit == "depth":
             found.append((f"bỏ qua phần nội dung lồng quá 256 cấp từ dòng {error.line} (trang hỏng hoặc được tạo có "
@@ -75,7 +80,7 @@ def _limits_hit(parser: Any) -> list[tuple[str, str]]:
 
 def _nothing_read(path: str, parser: Any) -> ReadError:
     """The error for a page without text: why, when libxml2 stopped reading it at one of its limits."""
-    limits = _limits_hit(parser)
+    limits = _limits_hit(parser, path)
     if not limits:
         return ReadError(path, *_EMPTY)
     vi, en = limits[0]
@@ -152,7 +157,7 @@ def read_html_bytes(data: bytes, path: str) -> Document:
     blocks = _Walker().blocks_of(main) or _Walker().blocks_of(body)
     if not blocks:
         raise _nothing_read(path, parser)
-    notes = bounded + [f"{vi[0].upper()}{vi[1:]} ({en})" for vi, en in _limits_hit(parser)]
+    notes = bounded + [f"{vi[0].upper()}{vi[1:]} ({en})" for vi, en in _limits_hit(parser, path)]
     if guessed:
         notes.append(f"Mã hóa ký tự không được khai báo đúng, đoán là {encoding} (encoding guessed: {encoding})")
     if dropped:

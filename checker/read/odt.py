@@ -77,7 +77,7 @@ def _read_package(archive: zipfile.ZipFile, path: str) -> Document:
                             "this is a Word (.docx) file named .odt; rename it to .docx")
         raise ReadError(path, "tệp ZIP này không phải văn bản OpenDocument (thiếu content.xml)",
                         "not an OpenDocument text (the ZIP has no content.xml)")
-    content = parse_part(archive, "content.xml")
+    content = parse_part(archive, "content.xml", path)
     body = content.find(f"{ODF.office_body}/{ODF.office_text}")
     if content.tag != ODF.office_document_content or body is None:
         raise ReadError(path, "tệp không phải văn bản OpenDocument (không có phần thân office:text)",
@@ -86,7 +86,7 @@ def _read_package(archive: zipfile.ZipFile, path: str) -> Document:
     common = None
     if "styles.xml" in names:
         try:
-            common = parse_part(archive, "styles.xml")
+            common = parse_part(archive, "styles.xml", path)
         except etree.XMLSyntaxError:
             notes.append("Không đọc được styles.xml, bỏ qua (styles.xml malformed, ignored)")
     styles = Styles(content, common)

@@ -24,9 +24,31 @@ def xml_parser() -> etree.XMLParser:
                            remove_comments=True)
 
 
-def parse_part(archive: zipfile.ZipFile, name: str) -> etree._Element:
-    """The root element of the XML part ``name``; sizes must have been checked by :func:`check_package`."""
-    return etree.fromstring(archive.read(name), xml_parser())
+def part_bytes(archive: zipfile.ZipFile, name: str, path: str) -> bytes:
+    """The bytes of part ``name``, inflated a chunk at a time and never past what its ZIP directory declares
+    (``zipfile.read`` inflates the whole stream before any size is checked): a part declaring more than
+    ``docx-part-size`` is refused unopened, one inflating past its declared size at the first chunk too many."""
+    info = archive.getinfo(name)
+    if info.file_size > current().docx_part_size:
+        raise too_large(path, f"phần {name} giải nén ra {info.file_size / MB:.1f} MB",
+                        f"part {name} inflates to {info.file_size / MB:.1f} MB", "docx-part-size")
+    chunks, read = [], 0
+    with archive.open(info) as stream:
+        while chunk := stream.read(min(64 * 1024, info.file_size + 1 - read) or 1):
+            read += len(chunk)
+            if read > info.file_size:
+                raise ReadError(path, f"phần {name} giải nén ra nhiều hơn {info.file_size} byte mà gói khai báo: "
+                                "tệp hỏng hoặc được tạo có chủ ý", f"part {name} inflates to more than the "
+                                f"{info.file_size} bytes its ZIP directory declares: a damaged or crafted file",
+                                code="input-too-large")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_part(archive: zipfile.ZipFile, name: str, path: str = "") -> etree._Element:
+    """The root element of the XML part ``name``, read by :func:`part_bytes` (the package's entries and
+    sizes checked first by :func:`check_package`)."""
+    return etree.fromstring(part_bytes(archive, name, path or name), xml_parser())
 
 
 def check_package(archive: zipfile.ZipFile, path: str, label: str = ".docx", editor: str = "Word") -> None:
@@ -46,9 +68,6 @@ def _check_sizes(archive: zipfile.ZipFile, path: str, label: str) -> None:
     total = 0
     for entry in entries:
         total += entry.file_size
-        if entry.file_size > limits.docx_part_size:
-            raise too_large(path, f"phần {entry.filename} giải nén ra {entry.file_size / MB:.0f} MB",
-                            f"part {entry.filename} inflates to {entry.file_size / MB:.0f} MB", "docx-part-size")
         if entry.file_size > MB and entry.file_size > limits.docx_ratio * max(entry.compress_size, 1):
             ratio = entry.file_size // max(entry.compress_size, 1)
             raise too_large(path, f"phần {entry.filename} nén {ratio}:1 (dấu hiệu bom nén)",

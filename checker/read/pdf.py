@@ -81,21 +81,31 @@ def read_pdf_bytes(data: bytes, path: str) -> Document:
 
 
 def _read(data: bytes, path: str) -> Document:
+    from pypdf.errors import LimitReachedError
+
     pages = _open(data, path)
     notes: list[str] = []
     texts: list[list[_Line]] = []
     fields = failed = 0
     no_text: list[int] = []
+    limited: list[tuple[int, LimitReachedError]] = []  # pages over one of pypdf's own safety limits
     for number, page in enumerate(pages, start=1):
         try:
             lines, placed = _page_lines(page)
             if not any(c.isalpha() for line in lines for c in line.text) and _has_image(page):
                 no_text.append(number)
+        except LimitReachedError as exc:
+            limited.append((number, exc))
+            lines, placed = [], 0
+        except MemoryError:
+            raise  # the memory limit of the process checking the file: reported as such by the batch
         except Exception:  # one unreadable page must not lose the others
             failed += 1
             lines, placed = [], 0
         fields += placed
         texts.append(lines)
+    if limited and failed + len(limited) == len(pages):
+        raise _over_pypdf_limit(path, limited[0][1], limited[0][0])
     if failed == len(pages):
         raise ReadError(path, "tệp PDF bị hỏng, không lấy được chữ ở trang nào",
                         "damaged PDF: no page could be read")
@@ -115,13 +125,17 @@ def _read(data: bytes, path: str) -> Document:
                      f"(page(s) {shown} have no text layer, probably scanned; skipped)")
     if failed:
         notes.append(f"{failed} trang không đọc được (hỏng) ({failed} damaged pages skipped)")
+    if limited:
+        shown = ", ".join(str(number) for number, _ in limited)
+        notes.append(f"Bỏ qua trang {shown}: vượt giới hạn an toàn của thư viện đọc PDF (pypdf: {limited[0][1]}) "
+                     f"(page(s) {shown} skipped: over a safety limit of the PDF library, pypdf: {limited[0][1]})")
     return document.model_copy(update={"notes": notes + document.notes})
 
 
 def _open(data: bytes, path: str) -> list[Any]:
     """The pages of the PDF, or ReadError: damaged, encrypted with a password, or too long."""
     from pypdf import PdfReader  # lazy: only PDF checks pay for importing pypdf
-    from pypdf.errors import DependencyError
+    from pypdf.errors import DependencyError, LimitReachedError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -134,6 +148,10 @@ def _open(data: bytes, path: str) -> list[Any]:
         pages = list(reader.pages)
     except ReadError:
         raise
+    except LimitReachedError as exc:
+        raise _over_pypdf_limit(path, exc) from exc
+    except MemoryError:
+        raise
     except DependencyError as exc:  # AES encryption needs the optional 'cryptography' package
         raise ReadError(path, f"tệp PDF được mã hóa, cần cài thêm gói 'cryptography' để đọc ({exc})",
                         f"the PDF is encrypted; install the 'cryptography' package to read it ({exc})") from exc
@@ -143,6 +161,15 @@ def _open(data: bytes, path: str) -> list[Any]:
     if not pages:
         raise ReadError(path, "tệp PDF không có trang nào", "the PDF has no pages")
     return pages
+
+
+def _over_pypdf_limit(path: str, exc: Exception, page: int | None = None) -> ReadError:
+    """A PDF over one of the safety limits pypdf keeps itself (a stream inflating past 75 MB, an array of more
+    than 100,000 elements …): too large, not damaged; pypdf's message says which limit."""
+    where_vi, where_en = (f"trang {page} của ", f"page {page} of ") if page is not None else ("", "")
+    return ReadError(path, f"{where_vi}tệp PDF vượt giới hạn an toàn của thư viện đọc PDF (pypdf: {exc}); tệp được tạo "
+                     "có chủ ý hoặc quá lớn", f"{where_en}the PDF is over a safety limit of the PDF library (pypdf: "
+                     f"{exc}); a crafted or oversized file", code="input-too-large")
 
 
 def _page_lines(page: Any) -> tuple[list[_Line], int]:
@@ -191,6 +218,8 @@ def _field_texts(page: Any) -> list[tuple[str, list[float]]]:
             text = " ".join(_CONTROLS.sub("", scratch.extract_text()).split())
             if text and len(text) <= _FIELD_MAX:
                 out.append((text, [float(v) for v in annot["/Rect"]]))
+        except MemoryError:
+            raise
         except Exception:  # a broken field loses its own text, never the page's
             continue
     return out

@@ -231,6 +231,8 @@ def _candidates(data: bytes) -> list[tuple[str, str]]:
         match = from_bytes(data).best()
         if match is not None and match.encoding not in ("utf_8", "ascii"):
             out.append((match.encoding, str(match)))
+    except MemoryError:
+        raise
     except Exception:  # a detector failure just means one candidate fewer
         pass
     # cp1258 writes tones as combining marks; NFC composes them (clean() does it again later).
