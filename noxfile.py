@@ -25,8 +25,9 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff over the package, tests, samples script and this file."""
-    session.run(PYTHON, "-m", "ruff", "check", "checker", "tests", "samples", "noxfile.py", "benchmarks", "docs")
+    """ruff over the package, tests, samples script, setup.py and this file."""
+    session.run(PYTHON, "-m", "ruff", "check", "checker", "tests", "samples", "noxfile.py", "setup.py", "benchmarks",
+                "docs")
 
 
 @nox.session
