@@ -23,6 +23,7 @@ from checker.api import check_file
 from checker.batch import Job, check_all
 from checker.limits import Limits, using
 from checker.read import ReadError, docx, read_file
+from checker.read import package as zip_package
 from checker.read.docx_styles import MAX_DEPTH, Styles, wordml_names
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,7 +160,7 @@ def test_elements_past_the_cap_of_a_part_are_not_read_and_the_rest_is_checked(tm
 @pytest.mark.parametrize("chunk", [1, 2, 3, 5, 8, 13, 64 * 1024])
 def test_a_part_is_cut_after_exactly_the_cap_of_elements_whatever_the_chunks(tmp_path: Path, chunk: int,
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx, "_CHUNK", chunk)
+    monkeypatch.setattr(zip_package, "CHUNK", chunk)
     xml = (f'<?xml version="1.0"?><!-- a comment --><w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>a</w:t>'
            '</w:r></w:p>' + "<w:p/><w:p></w:p>" * 20 + "</w:body></w:document>")
     path = tmp_path / "cat.docx"

@@ -13,26 +13,23 @@ is still readable without it.
 
 from __future__ import annotations
 
-import copy
 import io
 import posixpath
 import zipfile
-import zlib
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 from typing import cast
 
 from lxml import etree
 
-from checker.limits import MB, cap_note, current
+from checker.limits import cap_note, current
 from checker.model.document import Document
 from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering
 from checker.read.docx_styles import MAX_DEPTH, Styles, wordml_names
 from checker.read.docx_walk import Walker
-from checker.read.errors import ReadError, file_bytes, out_of_memory, too_large, xml_limit
-from checker.read.package import check_package
+from checker.read.errors import ReadError, file_bytes, out_of_memory, xml_limit
+from checker.read.package import check_package, part_chunks
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -46,7 +43,6 @@ _NOTE_NAMES: tuple[tuple[NoteKind, str], ...] = (("footnote", "chú thích cuố
                                                   ("endnote", "chú thích cuối văn bản"))
 
 
-_CHUNK = 64 * 1024  # bytes of a part inflated at a time
 
 
 def _parser(root: str) -> etree.XMLPullParser:
@@ -222,36 +218,6 @@ def _related(archive: zipfile.ZipFile, main: str, path: str) -> dict[str, str]:
     return found
 
 
-def _chunks(archive: zipfile.ZipFile, name: str, path: str) -> Iterator[bytes]:
-    """The bytes of part ``name``, inflated a chunk at a time (``zipfile.read`` would inflate the whole
-    stream, whatever its header says, before any size is checked).
-
-    A part whose ZIP directory declares more than ``docx-part-size`` is refused unopened; one that
-    inflates past the size it declares (a lying header) is refused at the first byte too many. The CRC is
-    checked here, at the end, because the stream is opened one byte longer than declared."""
-    info = archive.getinfo(name)
-    if info.file_size > current().docx_part_size:
-        raise too_large(path, f"phần {name} giải nén ra {info.file_size / MB:.1f} MB",
-                        f"part {name} inflates to {info.file_size / MB:.1f} MB", "docx-part-size")
-    probe = copy.copy(info)
-    probe.file_size = info.file_size + 1
-    probe.CRC = None  # type: ignore[assignment]  # None: zipfile leaves the CRC to us
-    read = crc = 0
-    with archive.open(probe) as stream:
-        while chunk := stream.read(_CHUNK):
-            read += len(chunk)
-            if read > info.file_size:
-                raise ReadError(path, f"phần {name} giải nén ra nhiều hơn {info.file_size} byte mà gói khai báo: "
-                                "tệp hỏng hoặc được tạo có chủ ý", f"part {name} inflates to more than the "
-                                f"{info.file_size} bytes its ZIP directory declares: a damaged or crafted file",
-                                code="input-too-large")
-            crc = zlib.crc32(chunk, crc)
-            yield chunk
-    if crc != info.CRC:
-        raise ReadError(path, f"phần {name} của gói .docx bị hỏng (sai mã kiểm tra CRC)",
-                        f"part {name} of the .docx package is damaged (bad CRC)")
-
-
 def _parse(archive: zipfile.ZipFile, name: str, path: str, root: str, notes: list[str]) -> etree._Element:
     """The XML of part ``name`` (its root element has the local name ``root``), parsed as it is inflated.
 
@@ -262,7 +228,7 @@ def _parse(archive: zipfile.ZipFile, name: str, path: str, root: str, notes: lis
     parser = _parser(root)
     top: etree._Element | None = None  # the root element, once parsed
     count, carry = 0, b""
-    for chunk in _chunks(archive, name, path):
+    for chunk in part_chunks(archive, name, path):
         chunk, carry = carry + chunk, b""
         if chunk.endswith(b"<"):  # a tag cut between chunks is counted with the chunk it ends in
             chunk, carry = chunk[:-1], b"<"

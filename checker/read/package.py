@@ -6,7 +6,10 @@ Both Word's and OpenDocument's files are ZIP packages of XML parts, and come fro
 
 from __future__ import annotations
 
+import copy
 import zipfile
+import zlib
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -24,25 +27,42 @@ def xml_parser() -> etree.XMLParser:
                            remove_comments=True)
 
 
-def part_bytes(archive: zipfile.ZipFile, name: str, path: str) -> bytes:
-    """The bytes of part ``name``, inflated a chunk at a time and never past what its ZIP directory declares
-    (``zipfile.read`` inflates the whole stream before any size is checked): a part declaring more than
-    ``docx-part-size`` is refused unopened, one inflating past its declared size at the first chunk too many."""
+CHUNK = 64 * 1024  # bytes of a part inflated at a time
+
+
+def part_chunks(archive: zipfile.ZipFile, name: str, path: str) -> Iterator[bytes]:
+    """The bytes of part ``name``, inflated a chunk at a time (``zipfile.read`` would inflate the whole
+    stream, whatever its header says, before any size is checked).
+
+    A part whose ZIP directory declares more than ``docx-part-size`` is refused unopened; one that
+    inflates past the size it declares (a lying header) is refused at the first byte too many. The CRC is
+    checked here, at the end, because the stream is opened one byte longer than declared."""
     info = archive.getinfo(name)
     if info.file_size > current().docx_part_size:
         raise too_large(path, f"phần {name} giải nén ra {info.file_size / MB:.1f} MB",
                         f"part {name} inflates to {info.file_size / MB:.1f} MB", "docx-part-size")
-    chunks, read = [], 0
-    with archive.open(info) as stream:
-        while chunk := stream.read(min(64 * 1024, info.file_size + 1 - read) or 1):
+    probe = copy.copy(info)
+    probe.file_size = info.file_size + 1
+    probe.CRC = None  # type: ignore[assignment]  # None: zipfile leaves the CRC to us
+    read = crc = 0
+    with archive.open(probe) as stream:
+        while chunk := stream.read(CHUNK):
             read += len(chunk)
             if read > info.file_size:
                 raise ReadError(path, f"phần {name} giải nén ra nhiều hơn {info.file_size} byte mà gói khai báo: "
                                 "tệp hỏng hoặc được tạo có chủ ý", f"part {name} inflates to more than the "
                                 f"{info.file_size} bytes its ZIP directory declares: a damaged or crafted file",
                                 code="input-too-large")
-            chunks.append(chunk)
-    return b"".join(chunks)
+            crc = zlib.crc32(chunk, crc)
+            yield chunk
+    if crc != info.CRC:
+        raise ReadError(path, f"phần {name} của gói bị hỏng (sai mã kiểm tra CRC)",
+                        f"part {name} of the package is damaged (bad CRC)")
+
+
+def part_bytes(archive: zipfile.ZipFile, name: str, path: str) -> bytes:
+    """The bytes of part ``name``, read by :func:`part_chunks`."""
+    return b"".join(part_chunks(archive, name, path))
 
 
 def parse_part(archive: zipfile.ZipFile, name: str, path: str = "") -> etree._Element:
