@@ -192,3 +192,28 @@ def test_shortening_keeps_errors_first_in_their_order() -> None:
     codes = {f.code for f in kept}
     assert [f.code for f in kept] == [f.code for f in findings if f.code in codes]  # in their order
     assert [f.code for f in kept if f.severity == "error"] == ["e0", "e1", "e2"]
+
+
+def test_an_upload_past_the_memory_limit_is_input_too_large(tmp_path: Path) -> None:
+    """The web workers check under the memory ceiling of --limit memory, as check does (in a process of its
+    own here: the ceiling is the process's)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "memory.py"
+    script.write_text(
+        "import sys\n"
+        "from checker.limits import Limits\n"
+        "from checker.web.work import check_upload\n"
+        "text = 'KẾ HOẠCH\\n' + 'Căn cứ Hướng dẫn số 1-HD/TU ngày 01/01/2024. ' * 200000\n"
+        "open(sys.argv[1], 'w', encoding='utf-8').write(text)\n"
+        "limits = Limits(memory=int(sys.argv[2]), block_chars=10**8, citations=10**7, timeout=60)\n"
+        "out = check_upload(sys.argv[1], 'x.txt', None, None, 'en', limits, with_annotated=False)\n"
+        "print(out.report.status, out.report.findings[0].code)\n", encoding="utf-8")
+    plan = tmp_path / "x.txt"
+    low = subprocess.run([sys.executable, str(script), str(plan), str(50 * 1024 * 1024)], capture_output=True,
+                         text=True, timeout=120, check=True)
+    assert low.stdout.split() == ["unreadable", "input-too-large"]
+    none = subprocess.run([sys.executable, str(script), str(plan), "0"], capture_output=True, text=True, timeout=120,
+                          check=True)
+    assert none.stdout.split()[0] == "checked"

@@ -19,6 +19,7 @@ from checker import batch
 from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.report import DocumentReport
 from checker.web import render
+from checker.workers import ceiling
 
 
 @dataclass
@@ -66,7 +67,8 @@ def check_upload(path: str, name: str, rules: str | None, parent: str | None, la
     """Check the uploaded file at ``path`` (shown as ``name``) and make its annotated copy (``with_annotated``);
     ``step()`` between the two."""
     batch._start(batch.Job(rules=rules, parent=parent, lang=lang, limits=limits))
-    report = batch.check_one(path)
+    with ceiling(limits.memory):  # the memory limit, as for check: past it the upload is input-too-large
+        report = batch.check_one(path)
     step()
     annotated = None
     if report.status == "checked" and with_annotated:
