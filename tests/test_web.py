@@ -217,3 +217,18 @@ def test_an_upload_past_the_memory_limit_is_input_too_large(tmp_path: Path) -> N
     none = subprocess.run([sys.executable, str(script), str(plan), "0"], capture_output=True, text=True, timeout=120,
                           check=True)
     assert none.stdout.split()[0] == "checked"
+
+
+def test_the_api_takes_a_word_97_2003_file_as_the_command_line_does(client: TestClient, tmp_path: Path) -> None:
+    from docfile import build_doc
+
+    path = tmp_path / "ke-hoach.doc"
+    lines = ["KẾ HOẠCH", "Công tác thông tin đối ngoại năm 2025",
+             "Căn cứ Hướng dẫn số 93-HD/BTGTU ngày 01/02/2025 của Ban Tuyên giáo Tỉnh ủy.",
+             "III. TỔ CHỨC THỰC HIỆN", "Phòng Văn hóa và Thông tin chủ trì thực hiện."]
+    path.write_bytes(build_doc([line + "\r" for line in lines]))  # each paragraph ends with its mark
+    response = upload(client, path)
+    assert response.status_code == 200, response.text
+    document = response.json()["documents"][0]
+    assert document["status"] == "checked" and document["plan"]["format"] == "doc"
+    assert any(c["symbol"] == "93-HD/BTGTU" for c in document["plan"]["basis"])

@@ -136,7 +136,7 @@ def create_app(rules: str | None = None, limits: Limits | None = None, workers: 
         # The name the client sent, as a base name with its control characters escaped: it is shown, never used.
         name = visible(PurePath(upload.filename.replace("\\", "/")).name[:200]) or "tep"
         suffix = PurePath(name).suffix.lower()
-        if suffix not in SUPPORTED or suffix == ".doc":
+        if suffix not in SUPPORTED:
             return None, WORDS[lang]["unsupported"].format(suffix=suffix or "?"), lang, pack, parent
         with tempfile.TemporaryDirectory(prefix="plancheck-upload-") as folder:
             path = Path(folder) / f"upload{suffix}"  # only the checked extension comes from the user
