@@ -41,7 +41,7 @@ from typing import Any, Literal
 import yaml
 
 from checker.model.plan import Body
-from checker.text.normalize import fold
+from checker.text.normalize import fold, strip_diacritics
 from checker.text.syllables import is_syllable
 
 PATH = Path(__file__).with_name("identity.yaml")
@@ -79,12 +79,6 @@ class Words:
 def _key(word: str) -> str:
     """A word as matched: folded, without the punctuation around it."""
     return fold(word).strip(".,;:()[]\"'“”-–/")
-
-
-def _bare(text: str) -> str:
-    """Without diacritics: for names typed without them."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @cache
@@ -174,7 +168,7 @@ def _kind_at(keys: Sequence[str], at: int, *, organisation_only: bool = False, l
             continue
         for written, text in zip(kind.keys, kind.written, strict=True):
             got = tuple(keys[at:at + len(written)])
-            if got == written or (loose and tuple(map(_bare, got)) == tuple(map(_bare, written))):
+            if got == written or (loose and tuple(map(strip_diacritics, got)) == tuple(map(strip_diacritics, written))):
                 return kind, len(written), text
     return None
 
@@ -184,8 +178,8 @@ def _level_at(keys: Sequence[str], at: int, loose: bool) -> int:
     table = words()
     for size in (2, 1):
         got = " ".join(keys[at:at + size])
-        if len(keys[at:at + size]) == size and (got in table.levels or
-                                                  (loose and _bare(got) in {_bare(k) for k in table.levels})):
+        bare_levels = {strip_diacritics(k) for k in table.levels} if loose else set()
+        if len(keys[at:at + size]) == size and (got in table.levels or strip_diacritics(got) in bare_levels):
             following = tuple(keys[at:at + 3])
             if any(following[:len(p)] == p for p in table.not_places):
                 return 0
@@ -244,7 +238,7 @@ def _piece(kind: Kind, kind_text: str, tokens: list[str], keys: list[str], loose
     while keys and not keys[-1]:  # a dash or a stray mark after the name
         tokens, keys = tokens[:-1], keys[:-1]
     if kind.text.startswith(("Ủy ban Mặt trận", "Mặt trận")):
-        while [_bare(k) for k in keys[:2]] == ["viet", "nam"]:
+        while [strip_diacritics(k) for k in keys[:2]] == ["viet", "nam"]:
             tokens, keys = tokens[2:], keys[2:]
     if kind.level:
         return Piece(kind, kind_text, tokens, [], kind.level, tokens)
@@ -253,7 +247,7 @@ def _piece(kind: Kind, kind_text: str, tokens: list[str], keys: list[str], loose
         if size:
             level = " ".join(keys[at:at + size])
             if loose:
-                level = next(k for k in words().levels if _bare(k) == _bare(level))
+                level = next(k for k in words().levels if strip_diacritics(k) == strip_diacritics(level))
             place = [] if level == "trung ương" else tokens[at + size:]
             return Piece(kind, kind_text, tokens, tokens[:at], level, place)
     return Piece(kind, kind_text, tokens, tokens, None, [])
@@ -284,7 +278,7 @@ def parse_body(text: str | None) -> Body | None:
     first, last = units[0], units[-1]
     if len(units) > 1 and first.role != "organisation" and last.role == "organisation":
         # Written as a sentence: "Phòng Văn hóa và Thông tin UBND huyện Vạn Ninh".
-        return _rewrite(first, of=first.of or _nearest(units[1:]))
+        return _rewrite(first, of=first.of or units[1])
     # Written as a header: the superior first, the body last.
     superiors = units[:-1]
     if not superiors:
@@ -300,10 +294,6 @@ def parse_body(text: str | None) -> Body | None:
 def placed(body: Body, level: str | None, place: str | None) -> Body:
     """``body`` at ``level`` and ``place``, its name written again."""
     return _rewrite(body, level=level, place=place)
-
-
-def _nearest(units: list[Body]) -> Body:
-    return units[0]
 
 
 def _cased(tokens: Sequence[str], place: bool = False) -> str:
@@ -403,7 +393,7 @@ def with_place_from(body: Body | None, texts: Iterable[str], dated_at: str | Non
 # --- Same body --------------------------------------------------------------------------------------------------
 
 def _loose(text: str | None) -> str:
-    return " ".join(_bare(fold(text or "")).replace("-", " ").replace(",", " ").split())
+    return " ".join(strip_diacritics(text or "").replace("-", " ").replace(",", " ").split())
 
 
 def _similar(a: str | None, b: str | None) -> bool:

@@ -46,9 +46,3 @@ def tagged_runs(text: str) -> list[list[tuple[str, str]]]:
         if words:
             runs.append(words)
     return runs
-
-
-def word_runs(text: str) -> list[list[str]]:
-    """The text's runs of words, without their tags: ``Vận dụng sáng tạo, linh hoạt`` → ``[["vận dụng",
-    "sáng tạo"], ["linh hoạt"]]``."""
-    return [[word for word, _tag in run] for run in tagged_runs(text)]
