@@ -10,7 +10,9 @@ waiting for its answer kills it when it misses its deadline and starts another i
 A task is a function called in the worker as ``function(step, *args)``; it may call ``step()`` to say it
 has finished a stage (checking, then annotating, then rendering), which gives it its time afresh. Workers
 start from multiprocessing's fork server, which imports the checker once: a server has threads (uvicorn's,
-a test's browser driver), and forking it could copy a held lock into the child.
+a test's browser driver), and forking it could copy a held lock into the child. Where there is no fork
+server (Windows) they are spawned. Nothing here needs a signal but the kill: a worker's time is kept by the
+thread waiting for it, not by an alarm in the worker.
 """
 
 from __future__ import annotations
@@ -37,6 +39,16 @@ PRELOAD = ["checker.web.work"]
 milliseconds rather than after a second of imports."""
 
 
+def default_context() -> Any:
+    """The start method of the workers: the fork server where the platform has one (Linux, macOS), which
+    imports the checker once for every worker; else ``spawn`` (Windows), where each worker imports it."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)  # only before the fork server starts; harmless after
+    return context
+
+
 class Overrun(Exception):
     """The worker missed its deadline: it was killed (and replaced)."""
 
@@ -61,8 +73,7 @@ class Workers:
 
     def __init__(self, count: int, context: Any | None = None) -> None:
         if context is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(PRELOAD)  # only before the fork server starts; harmless after
+            context = default_context()
         self._context = context
         self._idle: queue.SimpleQueue[_Worker | None] = queue.SimpleQueue()
         self._busy: set[_Worker] = set()
