@@ -343,6 +343,28 @@ def test_text_boxes_follow_their_anchor_and_pictures_are_not_text() -> None:
         ("Khung theo trang", 3)]
 
 
+def test_a_floating_table_kept_in_a_frame_is_read_as_a_table_before_its_anchor() -> None:
+    """LibreOffice keeps a Word floating table (the two-column header beside the title) as a frame holding the
+    table, anchored to the next paragraph: it is read as Word reads it, a body table before that paragraph."""
+    def cells(*texts: str) -> str:
+        return '<table:table-cell office:value-type="string">' + "".join(map(p, texts)) + "</table:table-cell>"
+
+    header = table(row(cells("ỦY BAN NHÂN DÂN", "Số: 12/KH-UBND"),
+                       cells("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Vạn Ninh, ngày 5 tháng 3 năm 2024")))
+    floating = ('<draw:frame draw:name="Khung1" text:anchor-type="paragraph"><draw:text-box>' + header
+                + "</draw:text-box></draw:frame>")
+    boxed = ('<draw:frame draw:name="Khung2" text:anchor-type="paragraph"><draw:text-box>' + p("Ghi chú")
+             + "</draw:text-box></draw:frame>")
+    document = read(p(f"{floating}KẾ HOẠCH") + p(f"{boxed}Triển khai") + table(row(cell("Nhiệm vụ"))))
+    assert [(b.text, b.kind, b.table, b.cell, b.paragraph) for b in document.blocks] == [
+        ("ỦY BAN NHÂN DÂN", "table_cell", 1, 1, None), ("Số: 12/KH-UBND", "table_cell", 1, 1, None),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "table_cell", 1, 2, None),
+        ("Vạn Ninh, ngày 5 tháng 3 năm 2024", "table_cell", 1, 2, None),
+        ("KẾ HOẠCH", "paragraph", None, None, 1),
+        ("Triển khai", "paragraph", None, None, 2), ("Ghi chú", "paragraph", None, None, 2),  # a text box: after
+        ("Nhiệm vụ", "table_cell", 2, 1, None)]
+
+
 def test_text_in_legacy_fonts_is_converted_to_unicode() -> None:
     fonts = ('<style:font-face style:name=".VnTime" svg:font-family=".VnTime"/>'
              '<style:font-face style:name=".VnTimeH" svg:font-family="&apos;.VnTimeH&apos;"/>')

@@ -13,6 +13,9 @@ What becomes a block, as the .docx reader makes them (:mod:`checker.read.docx_wa
   row or cell (``number-rows-repeated``) is read once and counted as many times as it is repeated;
 * paragraphs of text boxes and shapes (``draw:frame`` / ``draw:text-box``, ``draw:custom-shape``) → blocks
   right after the paragraph that anchors them, with its location;
+* a frame whose text box holds a table, anchored to a body paragraph, is how LibreOffice keeps a Word
+  floating table (a two-column header beside the title): it is read where Word keeps it, before the
+  paragraph, its table numbered and its cells located as the body's tables are;
 * footnotes and endnotes (``text:note``) → ``footnote`` blocks right after the block that references them,
   numbered as their citation shows (each kind from 1 in order otherwise); the citation itself is not text.
 
@@ -53,6 +56,13 @@ _THROUGH = {ODF.text_section, ODF.text_index_body, ODF.text_index_title, ODF.tex
 # alternative text, svg:title and svg:desc, is no paragraph: reading a frame never reaches it.)
 _NOT_TEXT = {ODF.office_annotation, ODF.office_annotation_end, ODF.text_number, ODF.text_ruby_text}
 _ROW_WRAPPERS = {ODF.table_table_header_rows, ODF.table_table_rows, ODF.table_table_row_group}
+
+
+def _floating_table(box: etree._Element) -> bool:
+    """True for a frame whose text box holds a table among its blocks: LibreOffice's form of a Word
+    floating table."""
+    text_box = box.find(ODF.draw_text_box) if box.tag == ODF.draw_frame else None
+    return text_box is not None and text_box.find(ODF.table_table) is not None
 
 
 def count(value: str | None) -> int:
@@ -247,6 +257,9 @@ class Walker:
             label = self.outline_label(para, level) if heading and level is not None else ""
         found = _Paragraph()
         self.collect(para, found, self.styles.font("paragraph", style_id))
+        floating = [box for box in found.boxes if where is None and _floating_table(box)]
+        for box in floating:
+            self.flow(box.find(ODF.draw_text_box), None)  # as the body's own table, before the paragraph
         if where is None:
             self.paragraphs += 1
             where = {"paragraph": self.paragraphs}
@@ -264,7 +277,8 @@ class Walker:
             for _ in range(line.count(_NOTE)):
                 self.add_note(next(notes))
         for box in found.boxes:
-            self.box(box, where)
+            if box not in floating:
+                self.box(box, where)
 
     def outline_level(self, heading: etree._Element, style_id: str | None) -> int | None:
         """A heading's ``text:outline-level`` (else its style's default level, else 1); None when damaged."""
