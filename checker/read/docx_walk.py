@@ -27,6 +27,7 @@ documents, nowhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -41,7 +42,7 @@ from checker.text.legacy import convert_run, legacy_font
 from checker.text.markers import split_marker
 from checker.text.normalize import clean
 
-_NOTE = "\x00"  # stands for a note reference while a paragraph's text is cleaned and split (never in XML)
+NOTE = "\x00"  # stands for a note reference while a paragraph's text is cleaned and split (never in XML)
 _DASHES = str.maketrans("–—•·", "----")
 
 
@@ -65,6 +66,17 @@ def with_label(label: str, text: str) -> str:
     if typed and mine and typed[0].translate(_DASHES) == mine[0].translate(_DASHES):
         return text
     return f"{label} {text}"
+
+
+def lines_of(parts: list[str], label: str) -> Iterator[tuple[str, int]]:
+    """The lines of a paragraph's gathered text (``parts``, each note reference a :data:`NOTE`), cleaned and
+    split at line breaks: for each, its text stripped ('' when it has none) with ``label`` in front of the first
+    line with text, and how many notes it references (placed after it, even when it has no text)."""
+    for line in clean("".join(parts), keep_nul=True).split("\n") if parts else ():
+        text = line.replace(NOTE, "").strip()
+        if text:
+            text, label = with_label(label, text), ""
+        yield text, line.count(NOTE)
 
 
 class Walker:
@@ -189,14 +201,12 @@ class Walker:
         notes = iter(found.notes)
         if not self.in_note:
             self.citing = para
-        for line in clean("".join(found.parts), keep_nul=True).split("\n") if found.parts else ():
-            text = line.replace(_NOTE, "").strip()
+        for text, cited in lines_of(found.parts, label):
             if text:
-                text, label = with_label(label, text), ""
                 self.blocks.append(Block(index=len(self.blocks), text=text, kind=kind, style=style,
                                          outline_level=level, **where))
                 self.origins.append(self.citing if self.in_note and self.citing is not None else para)
-            for _ in range(line.count(_NOTE)):
+            for _ in range(cited):
                 self.add_note(*next(notes))
         for box in found.boxes:
             for inner in self.cell_paragraphs(box):
@@ -249,7 +259,7 @@ class Walker:
             elif action in (FOOTNOTE, ENDNOTE):
                 if not self.in_note:
                     found.notes.append(("footnote" if action == FOOTNOTE else "endnote", node.get(self.w.a_id, "")))
-                    parts.append(_NOTE)
+                    parts.append(NOTE)
             elif action == BOX:
                 found.boxes.append(node)  # read after the paragraph, not inside its sentence
 

@@ -37,13 +37,11 @@ from lxml import etree
 
 from checker.model.document import Block
 from checker.read.docx_notes import NoteKind
-from checker.read.docx_walk import with_label
+from checker.read.docx_walk import NOTE, lines_of
 from checker.read.odt_lists import Counters, Level, Lists, levels_of
 from checker.read.odt_styles import ODF, Styles
 from checker.text.legacy import convert_run, legacy_font
-from checker.text.normalize import clean
 
-_NOTE = "\x00"  # stands for a note reference while a paragraph's text is cleaned and split (never in XML)
 _WHITE = re.compile(r"[ \t\r\n]+")
 _DRAW = "{" + ODF.namespaces["draw"] + "}"
 _PARAGRAPHS = {ODF.text_p, ODF.text_h}
@@ -58,11 +56,11 @@ _NOT_TEXT = {ODF.office_annotation, ODF.office_annotation_end, ODF.text_number, 
 _ROW_WRAPPERS = {ODF.table_table_header_rows, ODF.table_table_rows, ODF.table_table_row_group}
 
 
-def _floating_table(box: etree._Element) -> bool:
-    """True for a frame whose text box holds a table among its blocks: LibreOffice's form of a Word
-    floating table."""
+def _floating_table(box: etree._Element) -> etree._Element | None:
+    """The text box of a frame whose text box holds a table among its blocks (LibreOffice's form of a Word
+    floating table); None for any other box."""
     text_box = box.find(ODF.draw_text_box) if box.tag == ODF.draw_frame else None
-    return text_box is not None and text_box.find(ODF.table_table) is not None
+    return text_box if text_box is not None and text_box.find(ODF.table_table) is not None else None
 
 
 def count(value: str | None) -> int:
@@ -257,9 +255,10 @@ class Walker:
             label = self.outline_label(para, level) if heading and level is not None else ""
         found = _Paragraph()
         self.collect(para, found, self.styles.font("paragraph", style_id))
-        floating = [box for box in found.boxes if where is None and _floating_table(box)]
-        for box in floating:
-            self.flow(box.find(ODF.draw_text_box), None)  # as the body's own table, before the paragraph
+        floating = {box: text_box for box in found.boxes
+                    if where is None and (text_box := _floating_table(box)) is not None}
+        for text_box in floating.values():
+            self.flow(text_box, None)  # as the body's own table, before the paragraph
         if where is None:
             self.paragraphs += 1
             where = {"paragraph": self.paragraphs}
@@ -268,13 +267,11 @@ class Walker:
             level = None  # a note is never a heading
         style = self.styles.name(style_id)
         notes = iter(found.notes)
-        for line in clean("".join(found.parts), keep_nul=True).split("\n") if found.parts else ():
-            text = line.replace(_NOTE, "").strip()
+        for text, cited in lines_of(found.parts, label):
             if text:
-                text, label = with_label(label, text), ""
                 self.blocks.append(Block(index=len(self.blocks), text=text, kind=kind, style=style,
                                          outline_level=level, **where))
-            for _ in range(line.count(_NOTE)):
+            for _ in range(cited):
                 self.add_note(next(notes))
         for box in found.boxes:
             if box not in floating:
@@ -332,7 +329,7 @@ class Walker:
             elif tag == ODF.text_note:
                 if not self.in_note:
                     found.notes.append(child)
-                    found.parts.append(_NOTE)
+                    found.parts.append(NOTE)
             elif tag.startswith(_DRAW):
                 found.boxes.append(child)  # read after the paragraph, not inside its sentence
             elif tag == ODF.text_hidden_text and child.get(ODF.text_is_hidden) == "true":
