@@ -14,6 +14,7 @@ from checker.text.syllables import is_syllable, repair_glued, split_glued
 @pytest.mark.parametrize("syllable", [
     "Nguyễn", "nghiêng", "khuya", "người", "chuyện", "quốc", "giữa", "hoàn", "thuỷ", "thủy", "Đảng", "trưởng",
     "được", "tỉnh", "huyện", "xã", "gì", "khoẻ", "hoà", "học", "các", "tập", "ương",
+    "Quỳnh", "giếng", "Kon", "Kạn", "oong",  # qu and gi take the rhyme's glide; k before any vowel in names
 ])
 def test_syllables(syllable):
     assert is_syllable(syllable)
@@ -24,6 +25,7 @@ def test_syllables(syllable):
     "chủt", "nhâ",  # â needs a final
     "ghu",  # gh only before i, e, ê
     "nhând", "online",
+    "tiê", "huyn", "chuyn", "ngha", "đuợc", "Biang",  # no such rhyme (iê and ươ need a final); ngh before a
 ])
 def test_not_syllables(text):
     assert not is_syllable(text)

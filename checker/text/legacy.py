@@ -36,6 +36,7 @@ import unicodedata
 from typing import Literal
 
 from checker.text.alternation import longest_first
+from checker.text.syllables import is_syllable
 
 Encoding = Literal["tcvn3", "vni"]
 
@@ -371,41 +372,3 @@ def _score(words: list[str]) -> float:
     return sum(map(is_syllable, words)) / len(words) if words else 0.0
 
 
-# Spelled as in the orthography; the tone-less rhymes are the closed list of Vietnamese rhymes.
-_INITIALS_TEXT = "ngh ng gh gi kh ch nh ph qu th tr b c d đ g h k l m n p r s t v x"
-_RHYMES_TEXT = """
-    a ac ach ai am an ang anh ao ap at au ay ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây
-    e ec em en eng eo ep et ê êch êm ên ênh êp êt êu
-    i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
-    o oc oi om on ong op ot oong ooc oa oac oach oai oam oan oang oanh oao oap oat oay
-    oăc oăm oăn oăng oăt oe oem oen oeo oet
-    ô ôc ôi ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt
-    u uc ui um un ung up ut ua uân uâng uât uây uê uêch uênh uy uya uych uyên uyêt uynh uyt uyu
-    uôc uôi uôm uôn uông uôt uơ
-    ư ưc ưi ưm ưn ưng ưt ưu ưa ươc ươi ươm ươn ương ươp ươt ươu
-    y yêm yên yêng yêt yêu
-"""
-_INITIALS = _INITIALS_TEXT.split()
-_RHYMES = _RHYMES_TEXT.split()
-_SYLLABLE = re.compile(
-    "(?:" + "|".join(sorted(_INITIALS, key=len, reverse=True)) + ")?"
-    "(?:" + "|".join(sorted(_RHYMES, key=len, reverse=True)) + ")"
-)
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_STOP_TONES = frozenset("\u0301\u0323")  # the only tones a syllable ending in -c, -ch, -p, -t can take
-
-
-def is_syllable(word: str) -> bool:
-    """Whether ``word`` has the shape of one Vietnamese syllable (``nghiêng``, ``được``, ``Việt``).
-
-    >>> is_syllable("Việt"), is_syllable("cỏc"), is_syllable("café")
-    (True, False, False)
-    """
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [c for c in decomposed if c in _TONES]
-    if len(tones) > 1:
-        return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    if _SYLLABLE.fullmatch(bare) is None:
-        return False
-    return not bare.endswith(("c", "ch", "p", "t")) or (bool(tones) and tones[0] in _STOP_TONES)
