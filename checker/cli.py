@@ -663,7 +663,7 @@ def rules_list(pack_name: str, lang: str) -> None:
         _pack_error(exc)
     click.echo(f"Pack {pack.name} ({pack.path}):")
     for rule in pack.rules.values():
-        click.echo(f"  {rule.id:<20} {rule.severity:<8} {rule.kind:<14} {rule.summary[lang]}")
+        click.echo(f"  {rule.id:<20} {rule.severity:<8} {rule.kind:<17} {rule.summary[lang]}")
     click.echo("\nKinds: " + ", ".join(KINDS) + f"\nBuilt-in packs: {', '.join(BUILTIN)}")
 
 
