@@ -284,3 +284,24 @@ def test_checking_a_txt_or_an_unsigned_pdf_does_not_import_pyhanko(tmp_path: Pat
     (tmp_path / "plan.txt").write_text("KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2023\n", encoding="utf-8")
     assert loaded_after_checking(tmp_path / "plan.txt", write(tmp_path, plan_pdf())) == []
     assert "pyhanko" in loaded_after_checking(write(tmp_path, signed_pdf, "signed.pdf"))
+
+
+# --- reports ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "junit", "github", "sarif", "json"])
+@pytest.mark.parametrize(("lang", "unchecked"), [("vi", "đã ký số, chưa kiểm tra chuỗi chứng thư"),
+                                                 ("en", "signed, chain not checked")])
+def test_every_format_shows_the_signatures(tmp_path: Path, signed_pdf: bytes, fmt: str, lang: str,
+                                           unchecked: str) -> None:
+    from checker.engine.packs import load_pack
+    from checker.engine.run import make_report
+    from checker.formatters import rendered
+
+    document = check_file(write(tmp_path, signed_pdf), "default", lang=lang)
+    output = rendered(fmt, make_report([document], [load_pack("default")], lang))
+    text = output if isinstance(output, str) else "".join(output)
+    assert SIGNER in text and ORGANISATION in text
+    if fmt in ("sarif", "json"):  # the fields themselves
+        assert '"intact": true' in text and '"covers_whole": true' in text and '"trusted": null' in text
+    else:
+        assert unchecked in text and ("nguyên vẹn" if lang == "vi" else "intact") in text
