@@ -40,6 +40,7 @@ from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport
 from checker.read.errors import ReadError, out_of_memory, shown
+from checker.trust import Roots, trusting
 from checker.workers import Outcome, Task, Worker, ready
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ _TEXT = ("blocks", "block_parts", "block_sections")
 #: the baseline read of a plan.
 HEADER = frozenset({"path", "format", "doc_type", "doc_type_name", "number_symbol", "symbol_parts", "issuer",
                     "issuer_source", "issuing_body", "place", "date", "date_text", "date_problem", "year", "title",
-                    "notes", "unit"})
+                    "notes", "unit", "signatures"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Job:
     keep: PlanPart = "all"  # what of the plan each report keeps (see :func:`slim`, formatters.reads)
     selection: Selection = field(default_factory=Selection)  # --select / --extend-select / --ignore
     cache: Cache | None = None  # reports of documents checked before (check --cache, see checker.cache)
+    trust_roots: Roots | None = None  # --trust-roots: DER certificates signatures must chain to (checker.trust)
 
 
 _job: Job | None = None
@@ -152,7 +154,7 @@ def check_one(path: str) -> DocumentReport:
     cache, limit = _job.cache, _job.limits.file_size
     entry = cache.entry(path, limit) if cache is not None else None  # the document as it is read
     try:
-        with using(_job.limits), deadline(_job.limits.timeout):
+        with using(_job.limits), trusting(_job.trust_roots), deadline(_job.limits.timeout):
             report = check_file(path, _job.rules, parent=_job.parent, against=_against, lang=_job.lang,
                                 selection=_job.selection)
         report = slim(report, _job.keep)

@@ -48,7 +48,8 @@ FORMAT = 1
 """Version of the cache's layout and key: a change makes every older entry a miss."""
 
 #: Libraries whose version can change what is read or reported.
-LIBRARIES = ("lxml", "pydantic", "pydantic-core", "pypdf", "cryptography", "charset-normalizer", "PyYAML")
+LIBRARIES = ("lxml", "pydantic", "pydantic-core", "pypdf", "pyhanko", "pyhanko-certvalidator", "cryptography",
+             "charset-normalizer", "PyYAML")
 
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by plancheck (check --cache).\n"

@@ -44,6 +44,7 @@ from checker.summary import SummaryError, write_summary
 
 if TYPE_CHECKING:
     from checker.cache import Cache
+    from checker.trust import Roots
 
 READABLE_RULE = "readable"
 READABLE_DOC = {
@@ -189,6 +190,10 @@ def main() -> None:
                    "caps: xml-elements, block-chars, citations, findings-per-rule, findings). A file over a limit is "
                    "reported as input-too-large (time-limit for the time) and the batch goes on; past a cap the rest "
                    "is left out and a note says so.")
+@click.option("--trust-roots", "trust_roots", metavar="FILE",
+              help="Root certificates (PEM, one or several, or DER) that the digital signatures of signed PDFs must "
+                   "chain to. Without it a signature is reported as signed, its chain not checked; with it, an "
+                   "untrusted chain is a warning (signature-untrusted). Checked offline: nothing is fetched.")
 @click.option("--annotate", "annotate_dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Also write into DIR a copy of each readable document as NAME.checked.docx, with each "
                    "finding as a Word comment on its text and a summary comment at the top.")
@@ -221,7 +226,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
           against_path: str | None, fmt: str, output: str | None,
           lang: str, fail_on: str, waivers_path: str | None, baseline_path: str | None,
           write_baseline_path: str | None, jobs: int | Literal["auto"], summary_path: str | None, expect: str | None,
-          limit_settings: tuple[str, ...], annotate_dir: str | None, cache_dir: str | None,
+          limit_settings: tuple[str, ...], trust_roots: str | None, annotate_dir: str | None, cache_dir: str | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           exclude: tuple[str, ...], extend_exclude: tuple[str, ...], no_ignore: bool, statistics: bool,
           quiet: bool, stdin_filename: str | None, color: str, config_path: str | None, isolated: bool) -> None:
@@ -267,6 +272,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
             raise click.BadParameter(", ".join(shown(p) for p in missing) + ": không có tệp hay thư mục này / no "
                                      "such file or folder", param_hint="PATHS")
         job_limits = _limits(limit_settings)
+        roots = _trust_roots(settings["trust_roots"]) if settings["trust_roots"] else None
         stdin_copy = _stdin_copy(stdin_filename, job_limits) if "-" in paths else None
         inputs = collect([str(stdin_copy) if p == "-" and stdin_copy else p for p in paths], exclusion)
         files, refused = inputs.files, inputs.refused
@@ -278,7 +284,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
                                       if skipped else ""))
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=job_limits,
                   keep="all" if annotate_dir else reads(fmt),  # an annotated copy needs the text
-                  selection=selection)
+                  selection=selection, trust_roots=roots)
         if cache_dir:
             job = replace(job, cache=_cache(cache_dir, job))
         documents = list(check_all(files, job, jobs, against, refused=refused))
@@ -413,6 +419,15 @@ def _limits(settings: tuple[str, ...]) -> Limits:
         return Limits().with_settings(list(settings))
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--limit") from exc
+
+
+def _trust_roots(path: str) -> Roots:
+    from checker.trust import TrustError, load_roots
+
+    try:
+        return load_roots(path)
+    except TrustError as exc:
+        raise click.BadParameter(str(exc), param_hint="--trust-roots") from exc
 
 
 def _units(path: str) -> list[str]:
@@ -648,7 +663,7 @@ def rules_list(pack_name: str, lang: str) -> None:
         _pack_error(exc)
     click.echo(f"Pack {pack.name} ({pack.path}):")
     for rule in pack.rules.values():
-        click.echo(f"  {rule.id:<20} {rule.severity:<8} {rule.kind:<14} {rule.summary[lang]}")
+        click.echo(f"  {rule.id:<20} {rule.severity:<8} {rule.kind:<17} {rule.summary[lang]}")
     click.echo("\nKinds: " + ", ".join(KINDS) + f"\nBuilt-in packs: {', '.join(BUILTIN)}")
 
 

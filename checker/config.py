@@ -44,7 +44,8 @@ PYPROJECT = "pyproject.toml"
 
 #: Keys whose value is a path, resolved against the configuration file's folder ("parent" and the built-in
 #: pack names are not paths).
-PATH_KEYS = ("rules", "against", "expect", "waivers", "baseline", "output", "cache", "summary", "annotate")
+PATH_KEYS = ("rules", "against", "expect", "waivers", "baseline", "output", "cache", "summary", "annotate",
+             "trust-roots")
 _NOT_PATHS = {"rules": {"default", "ttdn"}, "expect": {"parent"}}
 
 
@@ -76,6 +77,8 @@ KEYS: dict[str, dict[str, Any]] = {
     "cache": {**_TEXT, "description": "Folder of reports reused while nothing changed (--cache)."},
     "summary": {**_TEXT, "description": "Summary table, .csv or .json (--summary)."},
     "annotate": {**_TEXT, "description": "Folder for annotated Word copies (--annotate)."},
+    "trust-roots": {**_TEXT, "description": "Root certificates (PEM or DER) the digital signatures of signed PDFs "
+                    "must chain to (--trust-roots)."},
     "limits": {"type": "object", "description": "Safety limits, KEY: VALUE (--limit KEY=VALUE).",
                "additionalProperties": False},
 }
@@ -87,7 +90,7 @@ OPTIONS = {
     "baseline": "baseline_path", "exclude": "exclude", "extend-exclude": "extend_exclude", "select": "select",
     "extend-select": "extend_select", "ignore": "ignore", "format": "fmt", "output": "output", "fail-on": "fail_on",
     "lang": "lang", "jobs": "jobs", "cache": "cache_dir", "summary": "summary_path", "annotate": "annotate_dir",
-    "limits": "limit_settings",
+    "limits": "limit_settings", "trust-roots": "trust_roots",
 }
 
 

@@ -12,7 +12,7 @@ from checker.engine.packs import PackError, load_pack
 
 DEFAULT_RULES = [
     "is-plan", "cites-parent", "assigns-tasks", "task-table", "has-deadline", "has-standard-parts", "has-own-date",
-    "has-signer", "has-recipients",
+    "has-signer", "has-recipients", "signature-invalid", "signature-untrusted", "signature-signer",
 ]
 TTDN_THEMES = [
     "chinh-thuc", "thanh-tuu", "quang-ba", "bien-dao", "nhan-quyen", "dau-tranh", "doi-ngoai",
@@ -36,7 +36,8 @@ def test_default_pack_loads():
     assert {r.id: r.severity for r in pack.rules.values()} == {
         "is-plan": "error", "cites-parent": "error", "assigns-tasks": "error", "task-table": "error",
         "has-deadline": "error", "has-standard-parts": "error", "has-own-date": "warning", "has-signer": "warning",
-        "has-recipients": "warning",
+        "has-recipients": "warning", "signature-invalid": "error", "signature-untrusted": "warning",
+        "signature-signer": "warning",
     }
     assert pack.rules["cites-parent"].params.parent is None
 

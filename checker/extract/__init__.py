@@ -149,6 +149,7 @@ def extract_plan(document: Document) -> Plan:
         reporting=reporting,
         recipients=recipients,
         signer=signer,
+        signatures=document.signatures,
         block_parts=kinds,
         block_sections=paths,
         blocks=blocks,

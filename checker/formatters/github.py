@@ -17,6 +17,9 @@ message's own line breaks are shown as escapes (:func:`checker.text.visible.visi
 line feed in a file name → ``\\x0a``, RLO → ``\\u202e``): the log viewer renders ANSI colours and
 direction overrides, and a file name must never end the command's line.
 
+Each digital signature of a signed PDF gives a ``::notice file=PATH,title=Chữ ký số::`` line (who signed, when,
+intact, whole file, trust), after the findings.
+
 The output always ends with one ``::notice title=plancheck::`` line that counts documents and findings (those
 that count, then the accepted ones, unreadable documents and waiver problems when there are any), so a
 clean run shows that plancheck ran. GitHub shows at most 10 annotations of each type per step; every line
@@ -25,6 +28,7 @@ is still in the log, and the summary gives the totals.
 
 from __future__ import annotations
 
+from checker.formatters.signatures import LABEL, signature_lines
 from checker.formatters.view import details
 from checker.model.document import Location
 from checker.model.report import DocumentReport, Finding, Report
@@ -89,9 +93,17 @@ def summary(report: Report) -> str:
     return text + "".join(f", {pattern.format(n)}" for n, pattern in extra if n)
 
 
+def signature_notices(report: Report, lang: str) -> list[str]:
+    """A notice on each signed PDF for each of its digital signatures: who signed, when, whether it holds."""
+    title = escape_property(LABEL[lang])
+    return [f"::notice file={escape_property(doc.path)},title={title}::{escape_data(line)}"
+            for doc in report.documents for line in signature_lines(doc.plan, lang)]
+
+
 def render(report: Report) -> str:
     lang = report.lang if report.lang in ("vi", "en") else "vi"
     lines = [annotation(doc, finding, lang)
              for doc in report.documents for finding in doc.findings if not finding.accepted]
+    lines += signature_notices(report, lang)
     lines.append(f"::notice title=plancheck::{escape_data(summary(report))}")
     return "\n".join(lines) + "\n"

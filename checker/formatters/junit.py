@@ -11,6 +11,8 @@ A pure function of the report (no clock, no files): the same report always gives
   message, location with section path, quote, fix), errors first, then in report order;
 * info findings and accepted findings (marked with the waiver's reason, or as in the baseline) go to the
   testcase's ``<system-out>``: they never fail it;
+* a signed PDF's suite lists its digital signatures as ``<property name="signature">`` (who, when, intact,
+  whole file, trust);
 * an unreadable document has a single testcase ``readable`` with an ``<error>`` carrying the reason.
 
 Control characters are shown as escapes (:func:`checker.text.visible.visible`; line breaks too, but those
@@ -26,6 +28,7 @@ import re
 
 from lxml import etree
 
+from checker.formatters.signatures import signature_lines
 from checker.formatters.view import details, marks
 from checker.model.report import SEVERITY_RANK, DocumentReport, Finding, Report
 from checker.text.visible import visible
@@ -104,8 +107,18 @@ def _unreadable(suite: etree._Element, doc: DocumentReport, lang: str) -> tuple[
     return 0, 1
 
 
+def _signatures(suite: etree._Element, doc: DocumentReport, lang: str) -> None:
+    """The digital signatures of a signed PDF, as ``<property name="signature">`` of its suite."""
+    lines = signature_lines(doc.plan, lang)
+    if lines:
+        properties = etree.SubElement(suite, "properties")
+        for line in lines:
+            etree.SubElement(properties, "property", name="signature", value=_xml(line))
+
+
 def _suite(root: etree._Element, doc: DocumentReport, rules: list[str], lang: str) -> tuple[int, int, int]:
     suite = etree.SubElement(root, "testsuite", name=_name(doc.path))
+    _signatures(suite, doc, lang)
     if doc.status == "unreadable":
         failures, errors = _unreadable(suite, doc, lang)
         tests = 1

@@ -314,6 +314,8 @@ def _artifact(doc: DocumentReport) -> dict[str, Any]:
         not_required = [t.id for t in doc.themes if not (t.required or t.covered)]
         if not_required:  # themes later guidance introduced, not yet in force in the plan's year
             properties["themes"]["notRequired"] = not_required
+    if doc.plan is not None and doc.plan.signatures:  # a signed PDF: who signed, when, whether each holds
+        properties["signatures"] = [s.model_dump(mode="json") for s in doc.plan.signatures]
     artifact["properties"] = properties
     return artifact
 

@@ -12,6 +12,7 @@ terminal nor start a line of its own that a CI runner would read as a command.
 
 from __future__ import annotations
 
+from checker.formatters.signatures import LABEL, signature_lines
 from checker.formatters.view import baseline_lines, details, expected_lines, marks, themes_summary, totals
 from checker.model.report import DocumentReport, Finding, Report
 from checker.read.errors import shown
@@ -55,6 +56,7 @@ def _document(doc: DocumentReport, w: dict[str, str], lang: str) -> list[str]:
     if plan is not None:
         # What the reader had to do (encoding guessed, legacy font converted, .doc converted…).
         lines.extend(f"  {w['note']}: {note}" for note in plan.notes)
+        lines.extend(f"  {LABEL[lang]}: {line}" for line in signature_lines(plan, lang))
     for finding in doc.findings:
         lines.extend(_finding(finding, w, lang))
     if not doc.findings:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.formatters.signatures import signature_lines
 from checker.model.document import Location
 from checker.model.plan import Plan
 from checker.model.report import BaselineSummary, DocumentReport, Evidence, Finding, Report, ThemeCoverage
@@ -33,7 +34,8 @@ WORDS: dict[str, dict[str, str]] = {
         "errors": "Lỗi", "warnings": "Cảnh báo", "infos": "Thông tin", "accepted": "Đã chấp nhận",
         "passed": "Đạt", "failed": "Chưa đạt", "unreadable": "Không đọc được",
         "documents": "văn bản", "rule": "Quy tắc", "at": "Vị trí", "quote": "Trích", "fix": "Cách sửa",
-        "note": "Ghi chú", "ok": "Không phát hiện vấn đề.", "waived": "đã chấp nhận", "until": "đến",
+        "note": "Ghi chú", "signature": "Chữ ký số", "ok": "Không phát hiện vấn đề.", "waived": "đã chấp nhận",
+        "until": "đến",
         "in_baseline": "đã có trong đường cơ sở", "of_which_accepted": "đã chấp nhận",
         "themes": "Chủ đề", "theme": "Chủ đề", "status": "Trạng thái", "evidence": "Dẫn chứng",
         "covered": "có", "missing": "thiếu", "only_in_purpose": "chỉ có ở phần mục đích, yêu cầu",
@@ -49,7 +51,8 @@ WORDS: dict[str, dict[str, str]] = {
         "errors": "Errors", "warnings": "Warnings", "infos": "Info", "accepted": "Accepted",
         "passed": "Passed", "failed": "Failed", "unreadable": "Unreadable",
         "documents": "documents", "rule": "Rule", "at": "At", "quote": "Quote", "fix": "Fix",
-        "note": "Note", "ok": "No problems found.", "waived": "waived", "until": "until",
+        "note": "Note", "signature": "Digital signature", "ok": "No problems found.", "waived": "waived",
+        "until": "until",
         "in_baseline": "in baseline", "of_which_accepted": "accepted",
         "themes": "Themes", "theme": "Theme", "status": "Status", "evidence": "Evidence",
         "covered": "covered", "missing": "missing", "only_in_purpose": "only in the purpose section",
@@ -149,6 +152,8 @@ class DocumentView:
     themes: list[ThemeView]
     themes_summary: str
     """``9/11 có; thiếu: kieu-bao, the-gioi``, or empty when the pack checks no themes (see :func:`themes_summary`)."""
+    signatures: list[str] = field(default_factory=list)
+    """The digital signatures of a signed PDF, one line each (:mod:`checker.formatters.signatures`)."""
 
 
 @dataclass(frozen=True)
@@ -414,6 +419,7 @@ def document_view(doc: DocumentReport, number: int, lang: str) -> DocumentView:
         notes=list(doc.plan.notes) if doc.plan is not None else [], groups=_groups(doc, lang),
         themes=[_theme(t, doc.plan, lang) for t in doc.themes],
         themes_summary=themes_summary(doc.themes, doc.plan.year if doc.plan else None, lang),
+        signatures=signature_lines(doc.plan, lang),
     )
 
 

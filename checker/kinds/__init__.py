@@ -15,6 +15,7 @@ from checker.kinds import (
     count_range,
     covers_themes,
     date_order,
+    digital_signature,
     field_present,
     handed_down,
     has_deadline,
@@ -29,7 +30,7 @@ from checker.kinds import (
 KINDS: dict[str, ModuleType] = {
     module.NAME: module
     for module in (is_plan, cites_parent, covers_themes, assigns_tasks, task_table, handed_down, has_deadline,
-                   has_parts, has_field,
+                   has_parts, has_field, digital_signature,
                    # Generic kinds: reviewers write new checks with them as data, without new code.
                    phrase, section_exists, field_present, date_order, count_range)
 }

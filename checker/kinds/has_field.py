@@ -8,7 +8,8 @@ Cases:
 * ``field-missing`` — the element is absent.
 * ``field-invalid`` — the plan's own date does not exist (``ngày 30 tháng 02 năm 2023``).
 * ``field-incomplete`` (warning) — the plan's date is left blank in part (``ngày … tháng 01 năm 2026``),
-  the signer has no name, or the number is left blank (``Số: /KH-UBND``).
+  the signer has no name, or the number is left blank (``Số: /KH-UBND``). A signature block showing only the
+  title is complete when an intact digital signature of the PDF names a person (the name is then an image).
 
 Params::
 
@@ -29,6 +30,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from checker.kinds.base import Message, Params, Problem
+from checker.kinds.digital_signature import names_person
 from checker.model.plan import Plan
 
 NAME = "has_field"
@@ -43,6 +45,8 @@ Các trường hợp:
 * ``field-invalid`` — ngày ban hành của kế hoạch không có thật (``ngày 30 tháng 02 năm 2023``).
 * ``field-incomplete`` (cảnh báo) — ngày ban hành của kế hoạch bị bỏ trống một phần
   (``ngày … tháng 01 năm 2026``), người ký không có họ tên, hoặc số văn bản bị bỏ trống (``Số: /KH-UBND``).
+  Phần chữ ký chỉ ghi chức vụ vẫn đủ khi tệp PDF có chữ ký số nguyên vẹn đứng tên một người (họ tên khi đó là
+  hình ảnh).
 
 Tham số::
 
@@ -106,7 +110,9 @@ def check(plan: Plan, params: HasFieldParams) -> Iterator[Problem]:
     elif params.field == "signer":
         if plan.signer is None:
             yield Problem("field-missing", args)
-        elif not plan.signer.name:
+        elif not plan.signer.name and not any(s.intact and names_person(s) for s in plan.signatures):
+            # A block showing only the title (the name is an image) is complete when a valid digital signature
+            # names the person who signed.
             written = " / ".join(p for p in (plan.signer.authority, plan.signer.title) if p)
             yield Problem("field-incomplete", {**args, "value": written},
                           level="warning", location=plan.signer.location)

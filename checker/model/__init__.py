@@ -1,6 +1,6 @@
 """The pydantic models every layer shares: documents as read, plans as extracted, reports as checked."""
 
-from checker.model.document import Block, Document, Location
+from checker.model.document import Block, Document, Location, Signature
 from checker.model.plan import (
     Citation,
     DateValue,
@@ -28,6 +28,7 @@ __all__ = [
     "Report",
     "ReportingDuty",
     "Section",
+    "Signature",
     "Signer",
     "StandardParts",
     "Task",

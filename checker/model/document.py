@@ -6,6 +6,7 @@ downstream ever sees a file format.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -109,6 +110,38 @@ class Block(BaseModel):
         )
 
 
+Modification = Literal["none", "signing", "annotations", "other"]
+
+
+class Signature(BaseModel):
+    """A digital signature of a PDF, as read and validated (:mod:`checker.read.pdf_signatures`).
+
+    ``trusted`` is None when no trust store was given (``check --trust-roots``): the signature is then reported
+    as signed, its certificate chain not checked, never as valid."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str | None = Field(None, description="The name of the signature field.")
+    signer: str | None = Field(None, description="The common name (CN) of the signer's certificate.")
+    organisation: str | None = Field(None, description="The organisation (O, else OU) of the signer's certificate.")
+    signed_at: dt.datetime | None = Field(None, description="When it was signed: the timestamp's time, else the "
+                                          "time the signer's software recorded.")
+    intact: bool = Field(False, description="The signed bytes are unchanged and the signature is cryptographically "
+                         "valid.")
+    covers_whole: bool = Field(False, description="The signature covers the whole file: nothing was added after "
+                               "signing.")
+    modification: Modification = Field("none", description="What was added after signing: none (covers the whole "
+                                       "file), signing (later signatures, timestamps or filled form fields), "
+                                       "annotations (comments), other (the content changed, or the changes could "
+                                       "not be told apart).")
+    modified_after: str | None = Field(None, description="What changed after signing, in words (Vietnamese, then "
+                                       "English in brackets), when the signature does not cover the whole file.")
+    trusted: bool | None = Field(None, description="The certificate chains to a root of the trust store; None when "
+                                 "no trust store was given (the chain not checked).")
+    problem: str | None = Field(None, description="Why the signature is not intact or not trusted (Vietnamese, "
+                                "then English in brackets).")
+
+
 class Document(BaseModel):
     """A document as read from a file, before any interpretation."""
 
@@ -120,3 +153,4 @@ class Document(BaseModel):
         default_factory=list,
         description="What the reader had to do to read the file (encoding guessed, lines joined…).",
     )
+    signatures: list[Signature] = Field(default_factory=list, description="The digital signatures of a PDF.")

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model.document import Block, Location
+from checker.model.document import Block, Location, Signature
 
 Part = Literal[
     "header", "preamble", "purpose", "content", "implementation", "funding", "closing", "recipients",
@@ -188,6 +188,8 @@ class Plan(BaseModel):
     reporting: list[ReportingDuty] = Field(default_factory=list)
     recipients: list[str] = Field(default_factory=list)
     signer: Signer | None = None
+    signatures: list[Signature] = Field(default_factory=list, description="The digital signatures of a PDF, "
+                                        "with who signed, when, and whether each holds.")
     block_parts: list[Part] = Field(default_factory=list, description="The part each block belongs to.")
     block_sections: list[list[str]] = Field(default_factory=list,
                                             description="Section path (markers) of each block.")

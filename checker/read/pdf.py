@@ -12,6 +12,9 @@ the short text of such fields is put back into the line it sits on. Page numbers
 ``Trang 2/5``) standing alone at the top or bottom of a page, and lines repeated at the top or bottom
 of most pages, are dropped. Blocks are located by ``page`` and ``line``: the n-th line of text on the
 page, counting the dropped page header but no blank lines. Tables come out line by line, as paragraphs.
+
+The digital signatures of a signed PDF (who signed, when, whether each holds) are read by
+:mod:`checker.read.pdf_signatures` into :attr:`Document.signatures`.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from checker.limits import current
-from checker.model.document import Block, Document
+from checker.model.document import Block, Document, Signature
 from checker.read.errors import ReadError, file_bytes, too_large
+from checker.read.pdf_signatures import read_signatures, signed
 from checker.read.txt import read_txt_bytes
 
 _SCAN = ("tệp PDF là bản quét, không có lớp chữ; cần bản .docx hoặc nhận dạng chữ (OCR)",
@@ -129,7 +133,11 @@ def _read(data: bytes, path: str) -> Document:
         shown = ", ".join(str(number) for number, _ in limited)
         notes.append(f"Bỏ qua trang {shown}: vượt giới hạn an toàn của thư viện đọc PDF (pypdf: {limited[0][1]}) "
                      f"(page(s) {shown} skipped: over a safety limit of the PDF library, pypdf: {limited[0][1]})")
-    return document.model_copy(update={"notes": notes + document.notes})
+    signatures: list[Signature] = []
+    if signed(data):
+        signatures, problems = read_signatures(data)
+        notes.extend(problems)
+    return document.model_copy(update={"notes": notes + document.notes, "signatures": signatures})
 
 
 def _open(data: bytes, path: str) -> list[Any]:
