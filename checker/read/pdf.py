@@ -12,6 +12,10 @@ the short text of such fields is put back into the line it sits on. Page numbers
 ``Trang 2/5``) standing alone at the top or bottom of a page, and lines repeated at the top or bottom
 of most pages, are dropped. Blocks are located by ``page`` and ``line``: the n-th line of text on the
 page, counting the dropped page header but no blank lines. Tables come out line by line, as paragraphs.
+
+A page with no text layer but an image (a scan) is read by OCR (:mod:`checker.read.pdf_ocr`), its lines then
+laid out like those of a text layer; the document's ``ocr`` says which pages and with what confidence. Without
+Tesseract such pages are skipped, and a note (or, for a PDF that is all scans, the error) says how to install it.
 """
 
 from __future__ import annotations
@@ -23,11 +27,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.limits import current
-from checker.model.document import Block, Document
+from checker.model.document import Block, Document, OcrInfo
 from checker.read.errors import ReadError, file_bytes, too_large
+
+if TYPE_CHECKING:
+    from checker.read.ocr import OcrPage
 from checker.read.txt import read_txt_bytes
 
 _SCAN = ("tệp PDF là bản quét, không có lớp chữ; cần bản .docx hoặc nhận dạng chữ (OCR)",
@@ -46,6 +53,7 @@ _FIELD_MAX = 40  # a stamped number or date is short; a signature's "Ký bởi: 
 class _Line:
     pieces: list[tuple[float, str]] = field(default_factory=list)  # (x, text) in reading order
     y: float | None = None
+    number: int | None = None  # the line's number on the page when known (OCR: a row split in two columns)
 
     @property
     def x(self) -> float | None:
@@ -109,7 +117,13 @@ def _read(data: bytes, path: str) -> Document:
     if failed == len(pages):
         raise ReadError(path, "tệp PDF bị hỏng, không lấy được chữ ở trang nào",
                         "damaged PDF: no page could be read")
+    ocr, ocr_notes, unavailable = _read_scans(pages, no_text, texts, path) if no_text else (None, [], None)
     if sum(c.isalpha() for lines in texts for line in lines for c in line.text) < 10:
+        if unavailable is not None:
+            raise ReadError(path, f"{_SCAN[0]}; {unavailable.reason}", f"{_SCAN[1]}; {unavailable.reason_en}")
+        if ocr is not None:
+            raise ReadError(path, "tệp PDF là bản quét; nhận dạng chữ (OCR) không đọc được chữ nào trên các trang",
+                            "the PDF is a scan, and OCR found no text on its pages")
         raise ReadError(path, *_SCAN)
     dropped = _drop_furniture(texts)
     document = _paragraphs(texts, dropped, path)
@@ -119,17 +133,76 @@ def _read(data: bytes, path: str) -> Document:
     if dropped:
         notes.append(f"Đã bỏ {len(dropped)} dòng số trang, đầu trang, chân trang "
                      f"({len(dropped)} page numbers and running headers/footers dropped)")
-    if no_text:
+    if unavailable is not None:
         shown = ", ".join(map(str, no_text))
-        notes.append(f"Trang {shown} không có lớp chữ (ảnh quét?), nội dung bị bỏ qua "
-                     f"(page(s) {shown} have no text layer, probably scanned; skipped)")
+        notes.append(f"Trang {shown} không có lớp chữ (ảnh quét?), nội dung bị bỏ qua; {unavailable.reason} "
+                     f"(page(s) {shown} have no text layer, probably scanned; skipped; {unavailable.reason_en})")
+    notes.extend(ocr_notes)
     if failed:
         notes.append(f"{failed} trang không đọc được (hỏng) ({failed} damaged pages skipped)")
     if limited:
         shown = ", ".join(str(number) for number, _ in limited)
         notes.append(f"Bỏ qua trang {shown}: vượt giới hạn an toàn của thư viện đọc PDF (pypdf: {limited[0][1]}) "
                      f"(page(s) {shown} skipped: over a safety limit of the PDF library, pypdf: {limited[0][1]})")
-    return document.model_copy(update={"notes": notes + document.notes})
+    return document.model_copy(update={"notes": notes + document.notes, "ocr": ocr})
+
+
+def _read_scans(pages: list[Any], numbers: list[int], texts: list[list[_Line]],
+                path: str) -> tuple[OcrInfo | None, list[str], Any]:
+    """Read the scanned pages ``numbers`` by OCR, their lines put into ``texts``: the OCR information, notes
+    (pages whose image is damaged), and the :class:`~checker.read.ocr.OcrUnavailable` error when Tesseract
+    cannot be run (the pages are then left empty)."""
+    from checker.read.ocr import Clock, OcrUnavailable, engine, mean
+    from checker.read.pdf_ocr import read_scanned_page
+
+    try:
+        name = engine()
+    except OcrUnavailable as exc:
+        return None, [], exc
+    clock = Clock()
+    read: list[int] = []
+    confidences: list[float] = []
+    notes = []
+    for number in numbers:
+        try:
+            page = read_scanned_page(pages[number - 1], number, path, clock)
+        except ReadError as exc:
+            if exc.code != "unreadable":
+                raise
+            notes.append(f"Bỏ qua {exc.reason} ({exc.reason_en}; skipped)")
+            continue
+        texts[number - 1] = _from_ocr(page)
+        read.append(number)
+        confidences.extend(page.confidences)
+    if not read:
+        return None, notes, None
+    info = OcrInfo(engine=name, languages="vie", pages=read, confidence=mean(confidences))
+    vi = info.describe("vi")
+    return info, [f"{vi[0].upper()}{vi[1:]} ({info.describe('en')})", *notes], None
+
+
+def _from_ocr(page: OcrPage) -> list[_Line]:
+    """The lines of a page read by OCR, a blank line before each paragraph Tesseract finds. The lines of a
+    paragraph are joined into one, but where a line opens a heading, a list item or the closing
+    (:func:`checker.read.txt.opens_paragraph`: Tesseract takes ``7. …`` / ``8. …`` or ``Nơi nhận:`` /
+    ``- …;`` for one paragraph), and lines in capitals (title, headings, header and signature lines, which
+    the plain-text reader joins by its own rules) or in the columns of a header, which stay lines."""
+    from checker.read.txt import opens_paragraph
+
+    def capitals(text: str) -> bool:  # a title, a heading or a header line: the plain-text reader decides
+        letters = [c for c in text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+    lines: list[_Line] = []
+    for line in page.lines:
+        if lines and line.continues and not opens_paragraph(line.text) and not capitals(line.text) \
+                and not capitals(lines[-1].text):
+            lines[-1].pieces.append((line.x, " " + line.text))  # the paragraph goes on
+            continue
+        if line.opens_paragraph and lines:
+            lines.append(_Line())
+        lines.append(_Line(pieces=[(line.x, line.text)], y=line.y, number=line.number))
+    return lines
 
 
 def _open(data: bytes, path: str) -> list[Any]:
@@ -319,14 +392,15 @@ def _paragraphs(pages: list[list[_Line]], dropped: set[tuple[int, int]], path: s
             # Runs of spaces are layout (justified lines, tab stops), not text: one space reads the same.
             text = _SPACE_RUN.sub(" ", line.text)
             visible += bool(text)
+            number = line.number if line.number is not None else visible
             if (p, i) in dropped:
                 continue
             if not text:  # a blank line the PDF holds (an empty paragraph): a paragraph break
-                kept.append(("", visible))
+                kept.append(("", number))
                 continue
             if previous is not None and _new_paragraph(previous, line, gap):
-                kept.append(("", visible))
-            kept.append((text, visible))
+                kept.append(("", number))
+            kept.append((text, number))
             previous = line
         while kept and not kept[0][0]:  # no blank lines at a page break: a sentence may run on
             kept.pop(0)
