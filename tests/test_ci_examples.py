@@ -140,9 +140,10 @@ def test_pre_commit_hook() -> None:
         return bool(files.search(path)) and not exclude.search(path)
 
     for path in ("x.docx", "submissions/Kế hoạch 45.DOCX", "a/b.txt", "k.html", "k.htm", "k.pdf", "cu/KH-12.doc",
-                 "nop/KE-HOACH.ODT", "x.odt", "nop/ke-hoach-tuyen-truyen.txt", "nop/readme-notes/ke-hoach.txt"):
+                 "nop/KE-HOACH.ODT", "x.odt", "nop/ke-hoach-tuyen-truyen.txt", "nop/readme-notes/ke-hoach.txt",
+                 "scan/ke-hoach.png", "x.JPG", "x.jpeg", "x.tif", "nop/ban-quet.TIFF"):
         assert taken(path), path
-    for path in ("x.png", "x.docx.png", "x.docxx", "x.odt.png", "x.odts", "x.ods",
+    for path in ("x.gif", "x.svg", "x.webp", "x.docxx", "x.png.bak", "x.odts", "x.ods", "x.tifff",
                  "docx", "x.xlsx", "requirements.txt", "app/requirements-dev.txt",
                  "README.txt", "LICENSE.txt", "docs/CHANGELOG.txt", "robots.txt"):
         assert not taken(path), path

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_web_workers import descendants, free_port, gone, post
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -181,6 +181,14 @@ def _read_scans(pages: list[Any], numbers: list[int], texts: list[list[_Line]],
     return info, [f"{vi[0].upper()}{vi[1:]} ({info.describe('en')})", *notes], None
 
 
+def scanned_document(pages: list[OcrPage], path: str) -> tuple[Document, int]:
+    """The document made of pages read by OCR (an image file: :mod:`checker.read.image`), laid out as the pages
+    of a PDF are; and how many page numbers and running headers were dropped."""
+    texts = [_from_ocr(page) for page in pages]
+    dropped = _drop_furniture(texts)
+    return _paragraphs(texts, dropped, path), len(dropped)
+
+
 def _from_ocr(page: OcrPage) -> list[_Line]:
     """The lines of a page read by OCR, a blank line before each paragraph Tesseract finds. The lines of a
     paragraph are joined into one, but where a line opens a heading, a list item or the closing
