@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from checker.limits import current
 from checker.model.document import Block, Document, OcrInfo
 from checker.read.errors import ReadError, file_bytes, too_large
+from checker.read.ocr import LANGUAGES, OcrUnavailable
 
 if TYPE_CHECKING:
     from checker.read.ocr import OcrPage
@@ -117,13 +118,14 @@ def _read(data: bytes, path: str) -> Document:
     if failed == len(pages):
         raise ReadError(path, "tệp PDF bị hỏng, không lấy được chữ ở trang nào",
                         "damaged PDF: no page could be read")
-    ocr, ocr_notes, unavailable = _read_scans(pages, no_text, texts, path) if no_text else (None, [], None)
+    scans = _read_scans(pages, no_text, texts, path) if no_text else _Scans()
     if sum(c.isalpha() for lines in texts for line in lines for c in line.text) < 10:
-        if unavailable is not None:
-            raise ReadError(path, f"{_SCAN[0]}; {unavailable.reason}", f"{_SCAN[1]}; {unavailable.reason_en}")
-        if ocr is not None:
-            raise ReadError(path, "tệp PDF là bản quét; nhận dạng chữ (OCR) không đọc được chữ nào trên các trang",
-                            "the PDF is a scan, and OCR found no text on its pages")
+        if scans.unavailable is not None:
+            raise ReadError(path, f"{_SCAN[0]}; {scans.unavailable.reason}",
+                            f"{_SCAN[1]}; {scans.unavailable.reason_en}")
+        if scans.empty:
+            raise ReadError(path, _SCAN[0] + "; nhận dạng chữ (OCR) không đọc được chữ nào",
+                            _SCAN[1] + "; OCR read no text from it")
         raise ReadError(path, *_SCAN)
     dropped = _drop_furniture(texts)
     document = _paragraphs(texts, dropped, path)
@@ -133,52 +135,68 @@ def _read(data: bytes, path: str) -> Document:
     if dropped:
         notes.append(f"Đã bỏ {len(dropped)} dòng số trang, đầu trang, chân trang "
                      f"({len(dropped)} page numbers and running headers/footers dropped)")
-    if unavailable is not None:
+    if scans.unavailable is not None:
         shown = ", ".join(map(str, no_text))
-        notes.append(f"Trang {shown} không có lớp chữ (ảnh quét?), nội dung bị bỏ qua; {unavailable.reason} "
-                     f"(page(s) {shown} have no text layer, probably scanned; skipped; {unavailable.reason_en})")
-    notes.extend(ocr_notes)
+        notes.append(f"Trang {shown} không có lớp chữ (ảnh quét?), nội dung bị bỏ qua; {scans.unavailable.reason} "
+                     f"(page(s) {shown} have no text layer, probably scanned; skipped; {scans.unavailable.reason_en})")
+    if scans.empty:
+        shown = ", ".join(map(str, scans.empty))
+        notes.append(f"Trang {shown} không có lớp chữ (ảnh quét?), nhận dạng chữ (OCR) không đọc được chữ nào "
+                     f"(page(s) {shown} have no text layer, probably scanned, and OCR read no text from them)")
+    notes.extend(scans.notes)
     if failed:
         notes.append(f"{failed} trang không đọc được (hỏng) ({failed} damaged pages skipped)")
     if limited:
         shown = ", ".join(str(number) for number, _ in limited)
         notes.append(f"Bỏ qua trang {shown}: vượt giới hạn an toàn của thư viện đọc PDF (pypdf: {limited[0][1]}) "
                      f"(page(s) {shown} skipped: over a safety limit of the PDF library, pypdf: {limited[0][1]})")
-    return document.model_copy(update={"notes": notes + document.notes, "ocr": ocr})
+    return document.model_copy(update={"notes": notes + document.notes, "ocr": scans.info})
 
 
-def _read_scans(pages: list[Any], numbers: list[int], texts: list[list[_Line]],
-                path: str) -> tuple[OcrInfo | None, list[str], Any]:
-    """Read the scanned pages ``numbers`` by OCR, their lines put into ``texts``: the OCR information, notes
-    (pages whose image is damaged), and the :class:`~checker.read.ocr.OcrUnavailable` error when Tesseract
-    cannot be run (the pages are then left empty)."""
-    from checker.read.ocr import Clock, OcrUnavailable, engine, mean
+@dataclass
+class _Scans:
+    """What reading the scanned pages by OCR gave: its information (None when no page gave text), the pages
+    that gave no text, notes (a damaged image), and the reason OCR could not run at all (no Tesseract)."""
+
+    info: OcrInfo | None = None
+    empty: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unavailable: OcrUnavailable | None = None
+
+
+def _read_scans(pages: list[Any], numbers: list[int], texts: list[list[_Line]], path: str) -> _Scans:
+    """Read the scanned pages ``numbers`` by OCR, their lines put into ``texts``; without Tesseract the pages
+    are left empty."""
+    from checker.read.ocr import Clock, engine, mean
     from checker.read.pdf_ocr import read_scanned_page
 
     try:
         name = engine()
     except OcrUnavailable as exc:
-        return None, [], exc
+        return _Scans(unavailable=exc)
     clock = Clock()
     read: list[int] = []
     confidences: list[float] = []
-    notes = []
+    scans = _Scans()
     for number in numbers:
         try:
             page = read_scanned_page(pages[number - 1], number, path, clock)
         except ReadError as exc:
             if exc.code != "unreadable":
                 raise
-            notes.append(f"Bỏ qua {exc.reason} ({exc.reason_en}; skipped)")
+            scans.notes.append(f"Bỏ qua {exc.reason} ({exc.reason_en}; skipped)")
+            continue
+        if not page.lines:
+            scans.empty.append(number)
             continue
         texts[number - 1] = _from_ocr(page)
         read.append(number)
         confidences.extend(page.confidences)
-    if not read:
-        return None, notes, None
-    info = OcrInfo(engine=name, languages="vie", pages=read, confidence=mean(confidences))
-    vi = info.describe("vi")
-    return info, [f"{vi[0].upper()}{vi[1:]} ({info.describe('en')})", *notes], None
+    if read:
+        scans.info = OcrInfo(engine=name, languages=LANGUAGES, pages=read, confidence=mean(confidences))
+        vi = scans.info.describe("vi")
+        scans.notes.insert(0, f"{vi[0].upper()}{vi[1:]} ({scans.info.describe('en')})")
+    return scans
 
 
 def scanned_document(pages: list[OcrPage], path: str) -> tuple[Document, int]:
