@@ -14,6 +14,7 @@ damaged or unrecognised file, a reader without Tesseract, or an image with no te
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,10 @@ def _open(data: bytes, path: str) -> Any:
 
     guard_pillow()
     try:
-        image = Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError as exc:
+        with warnings.catch_warnings():  # over MAX_PIXELS Pillow only warns (it refuses twice as many): refuse
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ReadError(path, f"ảnh quá lớn ({exc})", f"the image is too large ({exc})",
                         code="input-too-large") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
