@@ -347,3 +347,34 @@ def test_a_scan_saved_by_pillow_has_no_text_layer(scan_pdf: Path):
 
     (page,) = PdfReader(io.BytesIO(scan_pdf.read_bytes())).pages
     assert page.extract_text().strip() == "" and len(page.images) == 1
+
+
+def test_a_pdf_image_over_the_pixel_limit_is_refused_before_it_is_decoded(folder: Path):
+    """A page whose image declares 20000 x 20000 pixels (a few bytes that would inflate to 400 MB)."""
+    import zlib
+
+    pixels = zlib.compress(bytes(20000), 9)  # one row's worth: decoding would fail, but it is never tried
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+               b"/Resources << /XObject << /Im1 4 0 R >> >> >>",
+               b"<< /Type /XObject /Subtype /Image /Width 20000 /Height 20000 /ColorSpace /DeviceGray "
+               b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels) + pixels
+               + b"\nendstream",
+               b"<< /Length 33 >>\nstream\nq 595 0 0 842 0 0 cm /Im1 Do Q\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path = folder / "bom.pdf"
+    path.write_bytes(bytes(out))
+    if shutil.which("tesseract") is None:
+        pytest.skip("Tesseract is not installed: sudo apt-get install tesseract-ocr tesseract-ocr-vie")
+    with pytest.raises(ReadError) as err:
+        read_file(path)
+    assert err.value.code == "input-too-large" and "20000 x 20000" in err.value.reason_en
+    assert err.value.reason_en.startswith("page 1: ")
