@@ -135,7 +135,10 @@ def test_the_report_says_the_text_came_from_ocr_and_with_what_confidence(scan_re
     assert re.fullmatch(r"Tesseract \d+\.\d+(\.\d+)?", ocr.engine)
     assert (ocr.languages, ocr.pages) == ("vie", [1])
     assert 80 <= ocr.confidence <= 100
-    assert any("được nhận dạng bằng OCR" in note and "mean confidence" in note for note in plan.notes)
+    confidence = f"{ocr.confidence:.1f}"
+    assert ocr.describe("vi").endswith(f"độ tin cậy trung bình {confidence.replace('.', ',')}%")
+    assert ocr.describe("en") == f"text of page(s) 1 read by OCR ({ocr.engine}, vie), mean confidence {confidence}%"
+    assert not any("OCR" in note for note in plan.notes)  # said once, by the report's OCR line
 
 
 def test_findings_on_ocr_text_are_marked_with_page_and_line(scan_report: DocumentReport):

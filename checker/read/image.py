@@ -112,8 +112,7 @@ def read_image_bytes(data: bytes, path: str) -> Document:
                         "OCR found no text in the image")
     info = OcrInfo(engine=name, languages=LANGUAGES, pages=list(range(1, len(pages) + 1)),
                    confidence=mean([c for page in pages for c in page.confidences]))
-    vi = info.describe("vi")
-    notes = [f"{vi[0].upper()}{vi[1:]} ({info.describe('en')})"]
+    notes = []  # that the text was read by OCR every report says, from the document's ocr
     if dropped:
         notes.append(f"Đã bỏ {dropped} dòng số trang, đầu trang, chân trang "
                      f"({dropped} page numbers and running headers/footers dropped)")

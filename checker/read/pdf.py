@@ -192,10 +192,8 @@ def _read_scans(pages: list[Any], numbers: list[int], texts: list[list[_Line]], 
         texts[number - 1] = _from_ocr(page)
         read.append(number)
         confidences.extend(page.confidences)
-    if read:
+    if read:  # every report says so, in its language, from the document's ocr: no note repeats it
         scans.info = OcrInfo(engine=name, languages=LANGUAGES, pages=read, confidence=mean(confidences))
-        vi = scans.info.describe("vi")
-        scans.notes.insert(0, f"{vi[0].upper()}{vi[1:]} ({scans.info.describe('en')})")
     return scans
 
 
