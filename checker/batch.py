@@ -51,7 +51,7 @@ _TEXT = ("blocks", "block_parts", "block_sections")
 #: the baseline read of a plan.
 HEADER = frozenset({"path", "format", "doc_type", "doc_type_name", "number_symbol", "symbol_parts", "issuer",
                     "issuer_source", "issuing_body", "place", "date", "date_text", "date_problem", "year", "title",
-                    "notes", "unit", "signatures"})
+                    "notes", "unit", "signatures", "ocr"})
 
 
 @dataclass(frozen=True)

@@ -278,8 +278,9 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: str | None, parent:
         files, refused = inputs.files, inputs.refused
         if not files:
             skipped = len(inputs.skipped)
-            raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .odt, .txt, .html, .pdf) / "
-                                   "no documents (.docx, .doc, .odt, .txt, .html, .pdf) found in the paths given"
+            raise click.UsageError("không tìm thấy văn bản nào (.docx, .doc, .odt, .txt, .html, .pdf, bản quét .png, "
+                                   ".jpg, .tif) / no documents (.docx, .doc, .odt, .txt, .html, .pdf, scans .png, "
+                                   ".jpg, .tif) found in the paths given"
                                    + (f" (bỏ qua {skipped} tệp khóa/ẩn / skipped {skipped} lock/hidden files)"
                                       if skipped else ""))
         job = Job(rules=rules, parent=parent, against=against_path, lang=lang, limits=job_limits,

@@ -27,7 +27,7 @@ def inbox(tmp_path: Path) -> Path:
     (folder / ".git" / "x").mkdir(parents=True)
     shutil.copy(PLAN, folder / ".git" / "x" / "cu.txt")  # in a hidden folder
     (folder / "._ke-hoach.docx").write_bytes(b"\x00\x05\x16\x07")  # macOS's AppleDouble file
-    (folder / "anh.png").write_bytes(b"\x89PNG")  # no document: neither checked nor counted
+    (folder / "anh.gif").write_bytes(b"GIF89a")  # no document (scans are .png, .jpg, .tif): neither checked nor counted
     return folder
 
 

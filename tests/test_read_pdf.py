@@ -188,9 +188,11 @@ def test_a_number_inside_the_text_is_kept():
 
 
 def test_page_without_text_layer_is_noted():
+    """The page's image is blank: OCR (or, without Tesseract, nothing) reads no text from it."""
     doc = read_pdf_bytes(make_pdf([PAGE_1, []], image_pages=(1,)), "x.pdf")
     assert any("page(s) 2 have no text layer" in note for note in doc.notes)
     assert {b.page for b in doc.blocks} == {1}
+    assert doc.ocr is None  # no page gave text by OCR
 
 
 # --- errors ------------------------------------------------------------------------------------------
@@ -207,10 +209,19 @@ def blank_pdf(pages: int = 1, **encrypt: str) -> bytes:
 
 
 @pytest.mark.parametrize("data", [blank_pdf(), make_pdf([[]], image_pages=(0,)), make_pdf([[(280, 40, "1")]])])
-def test_scan_without_text_layer_is_a_read_error(data):
+def test_scan_without_text_layer_is_a_read_error(data, monkeypatch):
+    """No text at all: the PDF is a scan. Its pages' images (blank here) are read by OCR when Tesseract is
+    there, and the error says OCR read nothing; without Tesseract it says how to install it."""
     with pytest.raises(ReadError) as err:
         read_pdf_bytes(data, "scan.pdf")
-    assert (err.value.reason, err.value.reason_en) == (SCAN_VI, SCAN_EN)
+    assert err.value.reason.startswith(SCAN_VI) and err.value.reason_en.startswith(SCAN_EN)
+    monkeypatch.setattr("pytesseract.pytesseract.tesseract_cmd", "/nonexistent/tesseract")
+    with pytest.raises(ReadError) as err:
+        read_pdf_bytes(data, "scan.pdf")
+    if b"/Im1" in data:  # a page with an image and no text: a scan Tesseract would read
+        assert "apt-get install tesseract-ocr tesseract-ocr-vie" in err.value.reason_en
+    else:
+        assert (err.value.reason, err.value.reason_en) == (SCAN_VI, SCAN_EN)
 
 
 def test_password_protected_pdf_is_a_read_error():

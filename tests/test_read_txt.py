@@ -224,7 +224,8 @@ def test_short_lines_of_a_flattened_table_are_not_treated_as_hard_wrapped(tmp_pa
 # --- dispatch and errors ------------------------------------------------------------------------
 
 def test_read_file_dispatches_on_suffix(tmp_path):
-    assert set(SUPPORTED) == {".txt", ".docx", ".doc", ".odt", ".html", ".htm", ".pdf"}
+    assert set(SUPPORTED) == {".txt", ".docx", ".doc", ".odt", ".html", ".htm", ".pdf",
+                              ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
     doc = read_file(write(tmp_path, SENTENCE, name="PLAN.TXT"))
     assert doc.blocks[0].text == SENTENCE
 
@@ -234,7 +235,8 @@ def test_read_file_unsupported_suffix(tmp_path):
     with pytest.raises(ReadError) as info:
         read_file(path)
     assert "định dạng .xyz chưa được hỗ trợ" in info.value.reason
-    assert "unsupported format .xyz; supported: .doc, .docx, .htm, .html, .odt, .pdf, .txt" in str(info.value)
+    assert ("unsupported format .xyz; supported: .doc, .docx, .htm, .html, .jpeg, .jpg, .odt, .pdf, .png, .tif, "
+            ".tiff, .txt") in str(info.value)
 
 
 def test_read_file_missing_and_directory(tmp_path):

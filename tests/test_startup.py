@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ["pandas", "pandera", "docx", "jinja2", "jsonschema", "starlette", "uvicorn", "rich"]
+HEAVY = ["pandas", "pandera", "docx", "jinja2", "jsonschema", "starlette", "uvicorn", "rich", "pytesseract", "PIL"]
 
 PROBE = """
 import sys
@@ -41,7 +41,8 @@ def test_checking_a_plan_loads_no_heavy_library(sample, tmp_path):
 
 
 def test_checking_a_text_file_loads_no_other_reader(tmp_path):
-    readers = ["lxml", "checker.read.docx", "checker.read.doc", "checker.read.html", "checker.read.pdf"]
+    readers = ["lxml", "checker.read.docx", "checker.read.doc", "checker.read.html", "checker.read.pdf",
+               "checker.read.ocr", "checker.read.image"]
     plan = str(ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.txt")
     assert loaded("check", plan, "-o", str(tmp_path / "report.txt"), among=readers) == []
     word = str(ROOT / "samples" / "ke-hoach-ttdn-van-ninh-2019.docx")

@@ -6,6 +6,7 @@ import base64
 import io
 import json
 import re
+import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -232,3 +233,22 @@ def test_the_api_takes_a_word_97_2003_file_as_the_command_line_does(client: Test
     document = response.json()["documents"][0]
     assert document["status"] == "checked" and document["plan"]["format"] == "doc"
     assert any(c["symbol"] == "93-HD/BTGTU" for c in document["plan"]["basis"])
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None,
+                    reason="Tesseract is not installed: sudo apt-get install tesseract-ocr tesseract-ocr-vie")
+def test_a_scan_is_taken_by_the_api_and_the_page(client: TestClient, tmp_path: Path) -> None:
+    from scans import render, save
+
+    text = "^KẾ HOẠCH\n^Tuyên truyền biển, đảo năm 2024\n\n1. Phòng Văn hóa và Thông tin chủ trì thực hiện."
+    path = save(render(text), tmp_path / "ban-quet.png")
+    response = upload(client, path)
+    assert response.status_code == 200, response.text
+    document = response.json()["documents"][0]
+    assert document["status"] == "checked" and document["plan"]["format"] == "image"
+    assert document["plan"]["ocr"]["pages"] == [1] and all(f["ocr"] for f in document["findings"])
+    page = upload(client, path, url="/?lang=en", lang="en")
+    tree = html.fromstring(page.text)
+    assert "read by OCR" in tree.xpath("string(//section[@id='result']//dd[@class='ocr'])")
+    assert tree.xpath("//section[@id='result']//span[contains(@class,'badge') and contains(@class,'ocr')]")
+    assert 'accept=".txt,.docx,.doc,.html,.htm,.pdf,.odt,.png,.jpg,.jpeg,.tif,.tiff"' in client.get("/").text

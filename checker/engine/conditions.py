@@ -11,7 +11,8 @@ One pack can then serve plans and guidance alike::
 All the keys given must match. ``doc_type`` is one code or a list (``[KH, CTr]``); ``not_doc_type`` the codes
 a rule skips (``[CV, QĐ]``: a letter or decision has no plan parts); ``title`` and
 ``issuer`` are regular expressions matched (``re.search``) on folded text (lower case, ``uỷ`` → ``ủy``);
-``format`` is one reader format or a list (``docx``, ``txt``, ``pdf``, ``html``, ``doc``, ``odt``).
+``format`` is one reader format or a list (``docx``, ``txt``, ``pdf``, ``html``, ``doc``, ``odt``, ``image``: a
+scan read by OCR).
 """
 
 from __future__ import annotations

@@ -104,7 +104,7 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
             elif not crowded or crowded[-1] != rule.id:
                 crowded.append(rule.id)  # the kind goes on: its coverage of themes comes after its problems
     kept, stands_for = report_once(raised)
-    findings = [_finding(r.rule, r.module, r.problem, lang) for r in kept]
+    findings = on_ocr_text([_finding(r.rule, r.module, r.problem, lang) for r in kept], plan)
     findings.sort(key=lambda f: (f.location.block if f.location else -1, -SEVERITY_RANK[f.severity], f.rule))
     notes = []
     if crowded:
@@ -127,6 +127,20 @@ def check_plan(plan: Plan, pack: Pack, lang: str = "vi") -> DocumentReport:
               for rule_id, item in coverage]
     return DocumentReport(path=plan.path, status="checked", pack=pack.name, plan=plan, findings=findings,
                           themes=themes, rules=ran)
+
+
+def on_ocr_text(findings: list[Finding], plan: Plan) -> list[Finding]:
+    """``findings`` with ``ocr`` set on those that rest on text read by OCR: located on a page read by OCR, or
+    document-wide (no location, or a location with no page) in a document with any page read by OCR."""
+    if plan.ocr is None:
+        return findings
+    pages = set(plan.ocr.pages)
+
+    def rests_on_ocr(finding: Finding) -> bool:
+        page = finding.location.page if finding.location is not None else None
+        return page is None or page in pages
+
+    return [f.model_copy(update={"ocr": True}) if rests_on_ocr(f) else f for f in findings]
 
 
 @dataclass(frozen=True)

@@ -154,4 +154,5 @@ def extract_plan(document: Document) -> Plan:
         block_sections=paths,
         blocks=blocks,
         notes=notes,
+        ocr=document.ocr,
     )

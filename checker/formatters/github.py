@@ -24,12 +24,15 @@ The output always ends with one ``::notice title=plancheck::`` line that counts 
 that count, then the accepted ones, unreadable documents and waiver problems when there are any), so a
 clean run shows that plancheck ran. GitHub shows at most 10 annotations of each type per step; every line
 is still in the log, and the summary gives the totals.
+
+A document with pages read by OCR adds a ``::notice file=PATH,title=plancheck OCR::`` line saying which, with
+what mean confidence; the titles of its findings that rest on that text end in ``[OCR]``.
 """
 
 from __future__ import annotations
 
 from checker.formatters.signatures import LABEL, signature_lines
-from checker.formatters.view import details
+from checker.formatters.view import details, ocr_line, ocr_mark
 from checker.model.document import Location
 from checker.model.report import DocumentReport, Finding, Report
 from checker.text.visible import visible
@@ -56,7 +59,8 @@ def file_line(location: Location | None) -> int | None:
 
 
 def _message(finding: Finding, lang: str) -> str:
-    return "\n".join([finding.message, *details(finding, lang)])
+    mark = ocr_mark(finding, lang)
+    return "\n".join([finding.message, *details(finding, lang), *([f"[OCR] {mark}"] if mark else [])])
 
 
 def annotation(doc: DocumentReport, finding: Finding, lang: str) -> str:
@@ -68,7 +72,7 @@ def annotation(doc: DocumentReport, finding: Finding, lang: str) -> str:
         location = finding.location
         if location is not None and location.column is not None and location.end_column is not None:
             properties += [("col", str(location.column)), ("endColumn", str(location.end_column))]
-    properties.append(("title", f"{finding.rule} ({finding.code})"))
+    properties.append(("title", f"{finding.rule} ({finding.code})" + (" [OCR]" if finding.ocr else "")))
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{_COMMAND[finding.severity]} {props}::{escape_data(_message(finding, lang))}"
 
@@ -98,6 +102,15 @@ def signature_notices(report: Report, lang: str) -> list[str]:
     title = escape_property(LABEL[lang])
     return [f"::notice file={escape_property(doc.path)},title={title}::{escape_data(line)}"
             for doc in report.documents for line in signature_lines(doc.plan, lang)]
+def _ocr_notices(report: Report, lang: str) -> list[str]:
+    """One ``::notice file=PATH,title=plancheck OCR::…`` per document with pages read by OCR: which, with what
+    mean confidence (its findings' titles end in ``[OCR]``)."""
+    out = []
+    for doc in report.documents:
+        scanned = ocr_line(doc.plan, lang)
+        if scanned:
+            out.append(f"::notice file={escape_property(doc.path)},title=plancheck OCR::{escape_data(scanned)}")
+    return out
 
 
 def render(report: Report) -> str:
@@ -105,5 +118,6 @@ def render(report: Report) -> str:
     lines = [annotation(doc, finding, lang)
              for doc in report.documents for finding in doc.findings if not finding.accepted]
     lines += signature_notices(report, lang)
+    lines.extend(_ocr_notices(report, lang))
     lines.append(f"::notice title=plancheck::{escape_data(summary(report))}")
     return "\n".join(lines) + "\n"

@@ -29,7 +29,7 @@ import re
 from lxml import etree
 
 from checker.formatters.signatures import signature_lines
-from checker.formatters.view import details, marks
+from checker.formatters.view import details, marks, ocr_line, ocr_mark
 from checker.model.report import SEVERITY_RANK, DocumentReport, Finding, Report
 from checker.text.visible import visible
 
@@ -60,7 +60,22 @@ def _name(path: str) -> str:
 
 
 def _mark(finding: Finding, lang: str) -> str:
-    return "".join(f" ({mark})" for mark in marks(finding, lang))
+    return "".join(f" ({mark})" for mark in marks(finding, lang)) + _ocr_mark(finding, lang)
+
+
+def _ocr_mark(finding: Finding, lang: str) -> str:
+    """`` [OCR] (chữ nhận dạng OCR — nên kiểm tra lại)`` for a finding on text read by OCR."""
+    mark = ocr_mark(finding, lang)
+    return f" [OCR] ({mark})" if mark else ""
+
+
+def _ocr_property(suite: etree._Element, doc: DocumentReport, lang: str) -> None:
+    """``<properties><property name="ocr" value="…"/></properties>`` (the suite's first child, as JUnit has it) for
+    a document with pages read by OCR: which, by what, with what mean confidence."""
+    scanned = ocr_line(doc.plan, lang)
+    if scanned:
+        properties = etree.SubElement(suite, "properties")
+        etree.SubElement(properties, "property", name="ocr", value=_xml(scanned))
 
 
 def describe(finding: Finding, lang: str) -> str:
@@ -119,6 +134,7 @@ def _signatures(suite: etree._Element, doc: DocumentReport, lang: str) -> None:
 def _suite(root: etree._Element, doc: DocumentReport, rules: list[str], lang: str) -> tuple[int, int, int]:
     suite = etree.SubElement(root, "testsuite", name=_name(doc.path))
     _signatures(suite, doc, lang)
+    _ocr_property(suite, doc, lang)
     if doc.status == "unreadable":
         failures, errors = _unreadable(suite, doc, lang)
         tests = 1

@@ -53,7 +53,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.engine.baseline import fingerprint
-from checker.formatters.view import section_path
+from checker.formatters.view import ocr_line, ocr_mark, section_path
 from checker.formatters.view import where as place_of
 from checker.model.document import Block, Location
 from checker.model.report import DocumentReport, Finding, Report
@@ -74,6 +74,11 @@ MIME_TYPES = {
     ".doc": "application/msword",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".odt": "application/vnd.oasis.opendocument.text",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
 }
 
 _WORDS = {
@@ -84,7 +89,8 @@ _WORDS = {
         "help": "Mô tả đầy đủ, các trường hợp và cách sửa: plancheck rules show {id} "
                 "(thêm --rules nếu đã kiểm tra bằng bộ quy tắc riêng).",
         "readable_short": "Tệp phải đọc được (luôn bật, không thuộc bộ quy tắc nào).",
-        "readable_full": "Tệp phải đọc được: định dạng được hỗ trợ (.docx, .doc, .odt, .txt, .html, .pdf), không hỏng, "
+        "readable_full": "Tệp phải đọc được: định dạng được hỗ trợ (.docx, .doc, .odt, .txt, .html, .pdf, "
+                         "bản quét .png, .jpg, .tif), không hỏng, "
                          "mã hóa ký tự xác định được. Tệp không đọc được được báo là một lỗi của riêng tệp đó, kèm "
                          "lý do và cách khắc phục; các tệp khác vẫn được kiểm tra.",
     },
@@ -95,7 +101,8 @@ _WORDS = {
         "help": "Full description, cases and fixes: plancheck rules show {id} "
                 "(add --rules if the check used a pack of your own).",
         "readable_short": "The file must be readable (always on, not part of any pack).",
-        "readable_full": "The file must be readable: a supported format (.docx, .doc, .odt, .txt, .html, .pdf), not "
+        "readable_full": "The file must be readable: a supported format (.docx, .doc, .odt, .txt, .html, .pdf, "
+                         "scans as .png, .jpg, .tif), not "
                          "damaged, with a detectable text encoding. An unreadable file is reported as an error of "
                          "that file alone, with the reason and the fix; the other files are still checked.",
     },
@@ -279,6 +286,7 @@ def _result(finding: Finding, doc: DocumentReport, artifact: dict[str, Any], rul
         lines.append(f"{words['quote']}: «{finding.evidence}»")
     if finding.suggestion:
         lines.append(f"{words['fix']}: {finding.suggestion}")
+    lines.extend(_ocr_lines(finding, lang))
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rules.index[finding.rule],
@@ -296,11 +304,27 @@ def _result(finding: Finding, doc: DocumentReport, artifact: dict[str, Any], rul
         properties["evidence"] = finding.evidence
     if finding.suggestion:
         properties["suggestion"] = finding.suggestion
+    if finding.ocr:
+        properties["ocr"] = True
     result["properties"] = properties
     return result
 
 
-def _artifact(doc: DocumentReport) -> dict[str, Any]:
+def _ocr_lines(finding: Finding, lang: str) -> list[str]:
+    """``[OCR] chữ nhận dạng OCR — nên kiểm tra lại`` under the message of a finding on text read by OCR."""
+    mark = ocr_mark(finding, lang)
+    return [f"[OCR] {mark}"] if mark else []
+
+
+def _ocr_properties(doc: DocumentReport, lang: str) -> dict[str, Any]:
+    """The artifact's ``ocr`` property: engine, languages, pages and mean confidence, and the same in words."""
+    plan = doc.plan
+    if plan is None or plan.ocr is None:
+        return {}
+    return {"ocr": {**plan.ocr.model_dump(mode="json"), "description": ocr_line(plan, lang)}}
+
+
+def _artifact(doc: DocumentReport, lang: str) -> dict[str, Any]:
     artifact: dict[str, Any] = {"location": _artifact_location(doc.path), "roles": ["analysisTarget"]}
     mime = _mime_type(doc.path)
     if mime is not None:
@@ -316,6 +340,7 @@ def _artifact(doc: DocumentReport) -> dict[str, Any]:
             properties["themes"]["notRequired"] = not_required
     if doc.plan is not None and doc.plan.signatures:  # a signed PDF: who signed, when, whether each holds
         properties["signatures"] = [s.model_dump(mode="json") for s in doc.plan.signatures]
+    properties.update(_ocr_properties(doc, lang))
     artifact["properties"] = properties
     return artifact
 
@@ -352,7 +377,7 @@ def as_data(report: Report) -> dict[str, Any]:
     for doc in report.documents:
         if doc.path not in artifact_index:
             artifact_index[doc.path] = len(artifacts)
-            artifacts.append(_artifact(doc))
+            artifacts.append(_artifact(doc, report.lang))
         where = _artifact_location(doc.path, artifact_index[doc.path])
         seen: Counter[tuple[str, str, str]] = Counter()
         for finding in doc.findings:

@@ -3,7 +3,9 @@
 Accepted findings are shown, marked on their first line: ``(đã chấp nhận: lý do — người duyệt)`` for a
 waiver, ``(đã có trong đường cơ sở)`` for the baseline. The summary counts only the findings that are
 not accepted (the ones the exit code looks at) and adds how many were accepted; waiver problems and
-the comparison with the baseline come just before it.
+the comparison with the baseline come just before it. A document with pages read by OCR has an ``OCR:`` line
+(which pages, what engine, the mean confidence), and its findings on that text end in ``[OCR] (chữ nhận dạng OCR
+— nên kiểm tra lại)``.
 
 Every line is printed through :func:`checker.text.visible.visible`: a control character in a file name
 (or anywhere else) is shown as an escape (``\\x1b``, ``\\x0a``, ``\\u202e``), so it can neither drive the
@@ -13,7 +15,16 @@ terminal nor start a line of its own that a CI runner would read as a command.
 from __future__ import annotations
 
 from checker.formatters.signatures import LABEL, signature_lines
-from checker.formatters.view import baseline_lines, details, expected_lines, marks, themes_summary, totals
+from checker.formatters.view import (
+    baseline_lines,
+    details,
+    expected_lines,
+    marks,
+    ocr_line,
+    ocr_mark,
+    themes_summary,
+    totals,
+)
 from checker.model.report import DocumentReport, Finding, Report
 from checker.read.errors import shown
 from checker.text.visible import visible
@@ -38,8 +49,14 @@ def _mark(f: Finding, lang: str) -> str:
     return "".join(f" ({mark})" for mark in marks(f, lang))
 
 
+def _ocr(f: Finding, lang: str) -> str:
+    """`` [OCR] (chữ nhận dạng OCR — nên kiểm tra lại)`` for a finding on text read by OCR, or nothing."""
+    mark = ocr_mark(f, lang)
+    return f" [OCR] ({mark})" if mark else ""
+
+
 def _finding(f: Finding, w: dict[str, str], lang: str) -> list[str]:
-    lines = [f"  {w[f.severity]:<10} {f.rule:<20} {f.message}{_mark(f, lang)}"]
+    lines = [f"  {w[f.severity]:<10} {f.rule:<20} {f.message}{_mark(f, lang)}{_ocr(f, lang)}"]
     lines.extend(f"  {'':<10} {'':<20} {line}" for line in details(f, lang))
     return lines
 
@@ -57,6 +74,9 @@ def _document(doc: DocumentReport, w: dict[str, str], lang: str) -> list[str]:
         # What the reader had to do (encoding guessed, legacy font converted, .doc converted…).
         lines.extend(f"  {w['note']}: {note}" for note in plan.notes)
         lines.extend(f"  {LABEL[lang]}: {line}" for line in signature_lines(plan, lang))
+        scanned = ocr_line(plan, lang)
+        if scanned:
+            lines.append(f"  OCR: {scanned}")
     for finding in doc.findings:
         lines.extend(_finding(finding, w, lang))
     if not doc.findings:

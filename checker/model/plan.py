@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model.document import Block, Location, Signature
+from checker.model.document import Block, Location, OcrInfo, Signature
 
 Part = Literal[
     "header", "preamble", "purpose", "content", "implementation", "funding", "closing", "recipients",
@@ -195,6 +195,8 @@ class Plan(BaseModel):
                                             description="Section path (markers) of each block.")
     blocks: list[Block] = Field(default_factory=list, description="The text, for rules that search it.")
     notes: list[str] = Field(default_factory=list)
+    ocr: OcrInfo | None = Field(None, description="Set when some pages were scans read by OCR: their text may "
+                                "hold misread characters.")
 
     @property
     def unit_name(self) -> str | None:

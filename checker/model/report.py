@@ -45,6 +45,8 @@ class Finding(BaseModel):
     evidence: str | None = Field(None, description="The quoted original text.")
     waiver: Waiver | None = Field(None, description="Set when a waiver accepts this finding.")
     baseline: bool = Field(False, description="True when the finding was already in the baseline (--baseline).")
+    ocr: bool = Field(False, description="True when the finding rests on text read by OCR (a scanned page, or "
+                      "document-wide in a document with scanned pages): look twice.")
 
     @property
     def accepted(self) -> bool:

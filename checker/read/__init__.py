@@ -4,7 +4,7 @@ The contract every reader keeps, whatever the format:
 
 * it returns the same :class:`Document` — a list of :class:`Block` in reading order, each with
   ``index`` (its position), ``kind`` (``paragraph``, ``table_cell`` or ``footnote``) and where it
-  came from (``line``/``end_line`` for text and HTML files, ``page``/``line`` for PDF,
+  came from (``line``/``end_line`` for text and HTML files, ``page``/``line`` for PDF and scanned images,
   ``paragraph`` or ``table``/``row``/``cell`` for Word and OpenDocument (numbered from 1 by every
   reader: a table of a text copy, a web page or a .doc file is named as its Word original is),
   ``footnote`` for a Word or OpenDocument note placed right after the paragraph that references it);
@@ -52,6 +52,10 @@ SUPPORTED: dict[str, Reader] = {
     ".doc": Reader("checker.read.doc", "read_doc"), ".html": Reader("checker.read.html", "read_html"),
     ".htm": Reader("checker.read.html", "read_html"), ".pdf": Reader("checker.read.pdf", "read_pdf"),
     ".odt": Reader("checker.read.odt", "read_odt"),
+    # Scanned plans, read by OCR (checker.read.ocr: Tesseract with Vietnamese data, a system package).
+    ".png": Reader("checker.read.image", "read_image_file"), ".jpg": Reader("checker.read.image", "read_image_file"),
+    ".jpeg": Reader("checker.read.image", "read_image_file"), ".tif": Reader("checker.read.image", "read_image_file"),
+    ".tiff": Reader("checker.read.image", "read_image_file"),
 }
 #: Document formats a submission folder may hold that no reader handles yet: a folder scan reports
 #: them as unreadable (with the fix) instead of skipping them silently.

@@ -15,6 +15,10 @@ page, counting the dropped page header but no blank lines. Tables come out line 
 
 The digital signatures of a signed PDF (who signed, when, whether each holds) are read by
 :mod:`checker.read.pdf_signatures` into :attr:`Document.signatures`.
+
+A page with no text layer but an image (a scan) is read by OCR (:mod:`checker.read.pdf_ocr`), its lines then
+laid out like those of a text layer; the document's ``ocr`` says which pages and with what confidence. Without
+Tesseract such pages are skipped, and a note (or, for a PDF that is all scans, the error) says how to install it.
 """
 
 from __future__ import annotations
@@ -26,12 +30,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.limits import current
-from checker.model.document import Block, Document, Signature
+from checker.model.document import Block, Document, OcrInfo, Signature
 from checker.read.errors import ReadError, file_bytes, too_large
+from checker.read.ocr import LANGUAGES, OcrUnavailable
 from checker.read.pdf_signatures import read_signatures, signed
+
+if TYPE_CHECKING:
+    from checker.read.ocr import OcrPage
 from checker.read.txt import read_txt_bytes
 
 _SCAN = ("tệp PDF là bản quét, không có lớp chữ; cần bản .docx hoặc nhận dạng chữ (OCR)",
@@ -50,6 +58,7 @@ _FIELD_MAX = 40  # a stamped number or date is short; a signature's "Ký bởi: 
 class _Line:
     pieces: list[tuple[float, str]] = field(default_factory=list)  # (x, text) in reading order
     y: float | None = None
+    number: int | None = None  # the line's number on the page when known (OCR: a row split in two columns)
 
     @property
     def x(self) -> float | None:
@@ -113,7 +122,14 @@ def _read(data: bytes, path: str) -> Document:
     if failed == len(pages):
         raise ReadError(path, "tệp PDF bị hỏng, không lấy được chữ ở trang nào",
                         "damaged PDF: no page could be read")
+    scans = _read_scans(pages, no_text, texts, path) if no_text else _Scans()
     if sum(c.isalpha() for lines in texts for line in lines for c in line.text) < 10:
+        if scans.unavailable is not None:
+            raise ReadError(path, f"{_SCAN[0]}; {scans.unavailable.reason}",
+                            f"{_SCAN[1]}; {scans.unavailable.reason_en}")
+        if scans.empty:
+            raise ReadError(path, _SCAN[0] + "; nhận dạng chữ (OCR) không đọc được chữ nào",
+                            _SCAN[1] + "; OCR read no text from it")
         raise ReadError(path, *_SCAN)
     dropped = _drop_furniture(texts)
     document = _paragraphs(texts, dropped, path)
@@ -123,10 +139,15 @@ def _read(data: bytes, path: str) -> Document:
     if dropped:
         notes.append(f"Đã bỏ {len(dropped)} dòng số trang, đầu trang, chân trang "
                      f"({len(dropped)} page numbers and running headers/footers dropped)")
-    if no_text:
+    if scans.unavailable is not None:
         shown = ", ".join(map(str, no_text))
-        notes.append(f"Trang {shown} không có lớp chữ (ảnh quét?), nội dung bị bỏ qua "
-                     f"(page(s) {shown} have no text layer, probably scanned; skipped)")
+        notes.append(f"Trang {shown} không có lớp chữ (ảnh quét?), nội dung bị bỏ qua; {scans.unavailable.reason} "
+                     f"(page(s) {shown} have no text layer, probably scanned; skipped; {scans.unavailable.reason_en})")
+    if scans.empty:
+        shown = ", ".join(map(str, scans.empty))
+        notes.append(f"Trang {shown} không có lớp chữ (ảnh quét?), nhận dạng chữ (OCR) không đọc được chữ nào "
+                     f"(page(s) {shown} have no text layer, probably scanned, and OCR read no text from them)")
+    notes.extend(scans.notes)
     if failed:
         notes.append(f"{failed} trang không đọc được (hỏng) ({failed} damaged pages skipped)")
     if limited:
@@ -137,7 +158,84 @@ def _read(data: bytes, path: str) -> Document:
     if signed(data):
         signatures, problems = read_signatures(data)
         notes.extend(problems)
-    return document.model_copy(update={"notes": notes + document.notes, "signatures": signatures})
+    return document.model_copy(update={"notes": notes + document.notes, "signatures": signatures,
+                                       "ocr": scans.info})
+
+
+@dataclass
+class _Scans:
+    """What reading the scanned pages by OCR gave: its information (None when no page gave text), the pages
+    that gave no text, notes (a damaged image), and the reason OCR could not run at all (no Tesseract)."""
+
+    info: OcrInfo | None = None
+    empty: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unavailable: OcrUnavailable | None = None
+
+
+def _read_scans(pages: list[Any], numbers: list[int], texts: list[list[_Line]], path: str) -> _Scans:
+    """Read the scanned pages ``numbers`` by OCR, their lines put into ``texts``; without Tesseract the pages
+    are left empty."""
+    from checker.read.ocr import Clock, engine, mean
+    from checker.read.pdf_ocr import read_scanned_page
+
+    try:
+        name = engine()
+    except OcrUnavailable as exc:
+        return _Scans(unavailable=exc)
+    clock = Clock()
+    read: list[int] = []
+    confidences: list[float] = []
+    scans = _Scans()
+    for number in numbers:
+        try:
+            page = read_scanned_page(pages[number - 1], number, path, clock)
+        except ReadError as exc:
+            if exc.code != "unreadable":
+                raise
+            scans.notes.append(f"Bỏ qua {exc.reason} ({exc.reason_en}; skipped)")
+            continue
+        if not page.lines:
+            scans.empty.append(number)
+            continue
+        texts[number - 1] = _from_ocr(page)
+        read.append(number)
+        confidences.extend(page.confidences)
+    if read:  # every report says so, in its language, from the document's ocr: no note repeats it
+        scans.info = OcrInfo(engine=name, languages=LANGUAGES, pages=read, confidence=mean(confidences))
+    return scans
+
+
+def scanned_document(pages: list[OcrPage], path: str) -> tuple[Document, int]:
+    """The document made of pages read by OCR (an image file: :mod:`checker.read.image`), laid out as the pages
+    of a PDF are; and how many page numbers and running headers were dropped."""
+    texts = [_from_ocr(page) for page in pages]
+    dropped = _drop_furniture(texts)
+    return _paragraphs(texts, dropped, path), len(dropped)
+
+
+def _from_ocr(page: OcrPage) -> list[_Line]:
+    """The lines of a page read by OCR, a blank line before each paragraph Tesseract finds. The lines of a
+    paragraph are joined into one, but where a line opens a heading, a list item or the closing
+    (:func:`checker.read.txt.opens_paragraph`: Tesseract takes ``7. …`` / ``8. …`` or ``Nơi nhận:`` /
+    ``- …;`` for one paragraph), and lines in capitals (title, headings, header and signature lines, which
+    the plain-text reader joins by its own rules) or in the columns of a header, which stay lines."""
+    from checker.read.txt import opens_paragraph
+
+    def capitals(text: str) -> bool:  # a title, a heading or a header line: the plain-text reader decides
+        letters = [c for c in text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+    lines: list[_Line] = []
+    for line in page.lines:
+        if lines and line.continues and not opens_paragraph(line.text) and not capitals(line.text) \
+                and not capitals(lines[-1].text):
+            lines[-1].pieces.append((line.x, " " + line.text))  # the paragraph goes on
+            continue
+        if line.opens_paragraph and lines:
+            lines.append(_Line())
+        lines.append(_Line(pieces=[(line.x, line.text)], y=line.y, number=line.number))
+    return lines
 
 
 def _open(data: bytes, path: str) -> list[Any]:
@@ -327,14 +425,15 @@ def _paragraphs(pages: list[list[_Line]], dropped: set[tuple[int, int]], path: s
             # Runs of spaces are layout (justified lines, tab stops), not text: one space reads the same.
             text = _SPACE_RUN.sub(" ", line.text)
             visible += bool(text)
+            number = line.number if line.number is not None else visible
             if (p, i) in dropped:
                 continue
             if not text:  # a blank line the PDF holds (an empty paragraph): a paragraph break
-                kept.append(("", visible))
+                kept.append(("", number))
                 continue
             if previous is not None and _new_paragraph(previous, line, gap):
-                kept.append(("", visible))
-            kept.append((text, visible))
+                kept.append(("", number))
+            kept.append((text, number))
             previous = line
         while kept and not kept[0][0]:  # no blank lines at a page break: a sentence may run on
             kept.pop(0)

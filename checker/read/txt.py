@@ -367,6 +367,13 @@ def _opens_block(line: str, previous: int | None = None) -> bool:
     return split_marker(line, previous) is not None or bare_marker(line) or bool(_OTHER_OPENER.match(line))
 
 
+def opens_paragraph(line: str) -> bool:
+    """Whether a line starts a paragraph of its own wherever it stands: a heading or list marker, a bullet, the
+    closing sentence, ``Nơi nhận``, a signature's ``KT.``/``TM.`` (the OCR reader joins the other lines of
+    a paragraph Tesseract finds)."""
+    return _opens_block(line) or bool(_NEW_PARAGRAPH.match(line))
+
+
 def _marker_level(line: str) -> int | None:
     found = split_marker(line)
     return found[1] if found is not None else None

@@ -244,7 +244,8 @@ def _openapi() -> dict[str, Any]:
     components["Report"] = schema
     form = {"type": "object", "required": ["file"], "properties": {
         "file": {"type": "string", "format": "binary",
-                 "description": "The plan: .docx, .odt, .pdf, .html, .htm or .txt."},
+                 "description": "The plan: .docx, .doc, .odt, .pdf, .html, .htm, .txt, or a scan read by "
+                                "OCR (.png, .jpg, .jpeg, .tif, .tiff)."},
         "rules": {"type": "string", "description": "'pack:default', 'pack:ttdn', or 'parent:<number-symbol>' of a "
                   "directive of the registry; empty: the pack is chosen from the plan's subject."},
         "lang": {"type": "string", "enum": ["vi", "en"], "default": "vi"}}}

@@ -34,26 +34,28 @@ RESPONSE_SIZE = 20 * MB
 WORDS = {
     "vi": {
         "title": "Tự kiểm tra kế hoạch",
-        "lead": "Chọn hoặc kéo thả dự thảo kế hoạch (.docx, .doc, .odt, .pdf, .html, .txt) để xem trước những gì người "
-        "duyệt sẽ phát hiện. Tệp không được lưu lại.", "file": "Tệp kế hoạch",
+        "lead": "Chọn hoặc kéo thả dự thảo kế hoạch (.docx, .doc, .odt, .pdf, .html, .txt, hoặc bản quét .png, .jpg, "
+        ".tif) để xem trước những gì người duyệt sẽ phát hiện. Tệp không được lưu lại.", "file": "Tệp kế hoạch",
         "pack": "Bộ quy tắc hoặc văn bản cấp trên", "auto": "Tự chọn theo trích yếu", "check": "Kiểm tra",
         "download": "Tải bản Word có nhận xét", "result": "Kết quả", "other": "English", "api": "API (JSON)",
         "parents": "Văn bản cấp trên (danh mục)", "packs": "Bộ quy tắc", "no_file": "Chưa chọn tệp.",
         "too_large": "Tệp quá lớn (giới hạn {limit}).", "busy": "Không kiểm tra được tệp này (tiến trình kiểm tra "
         "bị dừng). Hãy thử lại hoặc gửi cho người duyệt.", "unsupported": "Định dạng {suffix} chưa được hỗ trợ; "
-        "hãy dùng .docx, .doc, .odt, .pdf, .html hoặc .txt.", "drop": "Thả tệp vào đây",
+        "hãy dùng .docx, .doc, .odt, .pdf, .html, .txt hoặc bản quét .png, .jpg, .tif.", "drop": "Thả tệp vào đây",
         "time_limit": "quá {seconds:g} giây nên dừng kiểm tra (đổi bằng --limit timeout=…)",
         "stopping": "Máy chủ đang dừng; hãy thử lại sau.",
     },
     "en": {
         "title": "Plan self-check",
-        "lead": "Choose or drop a draft plan (.docx, .doc, .odt, .pdf, .html, .txt) to see what a reviewer will find. "
-        "The file is not stored.", "file": "Plan file", "pack": "Rule pack or parent directive",
+        "lead": "Choose or drop a draft plan (.docx, .doc, .odt, .pdf, .html, .txt, or a scan: .png, .jpg, .tif) to "
+        "see what a reviewer will find. The file is not stored.", "file": "Plan file",
+        "pack": "Rule pack or parent directive",
         "auto": "Chosen from the subject", "check": "Check", "download": "Download the annotated Word file",
         "result": "Result", "other": "Tiếng Việt", "api": "API (JSON)", "parents": "Parent directives (registry)",
         "packs": "Rule packs", "no_file": "No file chosen.", "too_large": "The file is too large (limit {limit}).",
         "busy": "This file could not be checked (the checking process stopped). Try again or send it to the "
-        "reviewer.", "unsupported": "The format {suffix} is not supported; use .docx, .doc, .odt, .pdf, .html or .txt.",
+        "reviewer.", "unsupported": "The format {suffix} is not supported; use .docx, .doc, .odt, "
+        ".pdf, .html, .txt or a scan (.png, .jpg, .tif).",
         "drop": "Drop the file here",
         "time_limit": "gave up after {seconds:g} s (change it with --limit timeout=…)",
         "stopping": "The server is stopping; try again later.",
