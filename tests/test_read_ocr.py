@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import io
 import json
+import os
 import re
 import shutil
 import warnings
@@ -381,3 +382,19 @@ def test_a_pdf_image_over_the_pixel_limit_is_refused_before_it_is_decoded(folder
         read_file(path)
     assert err.value.code == "input-too-large" and "20000 x 20000" in err.value.reason_en
     assert err.value.reason_en.startswith("page 1: ")
+
+
+@needs_tesseract
+def test_tesseract_runs_on_one_thread_unless_the_user_says_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tesseract's own OpenMP threads make a page 3-4 times slower on a busy machine (a parallel check's other
+    workers): one thread, unless OMP_THREAD_LIMIT is set."""
+    from checker.read import ocr
+
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    monkeypatch.setattr(ocr, "_checked", {})
+    ocr.engine()
+    assert os.environ["OMP_THREAD_LIMIT"] == "1"
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "4")
+    monkeypatch.setattr(ocr, "_checked", {})
+    ocr.engine()
+    assert os.environ["OMP_THREAD_LIMIT"] == "4"

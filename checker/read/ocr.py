@@ -18,7 +18,8 @@ on the page (counted from 1, top to bottom, as Tesseract orders them), so a loca
 text of a PDF page, so the PDF reader's layout rules (paragraph gaps, page numbers, running headers)
 apply unchanged.
 
-Images are scaled toward 300 dpi, where Tesseract reads best: a page scanned coarser than 200 dpi is
+Tesseract runs with one thread (``OMP_THREAD_LIMIT=1`` unless set): its own threads save little on an idle
+machine and make a page 3–4 times slower on a busy one (see :func:`engine`). Images are scaled toward 300 dpi, where Tesseract reads best: a page scanned coarser than 200 dpi is
 enlarged, one finer than 400 dpi (or larger than :data:`_MAX_SIDE` pixels) reduced. Every Tesseract
 run gets the time left of the document's ``timeout`` (:mod:`checker.limits`); past it, :class:`TimeLimit`.
 """
@@ -26,6 +27,7 @@ run gets the time left of the document's ``timeout`` (:mod:`checker.limits`); pa
 from __future__ import annotations
 
 import math
+import os
 import time
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -102,6 +104,11 @@ def engine() -> str:
         raise OcrUnavailable(f"Tesseract {version} chưa có dữ liệu tiếng Việt ({LANGUAGES}); " + INSTALL_VI,
                              f"Tesseract {version} has no Vietnamese data ({LANGUAGES}); " + INSTALL_EN)
     _checked[command] = f"Tesseract {version}"
+    # Tesseract spreads one page over every core with OpenMP, whose threads spin while they wait: on an idle
+    # machine that saves little (a 6-page scan on two cores: 10.5 s, against 11.9 s with one thread), on a busy
+    # one it costs much (two other busy processes, as a parallel check's workers are: 48.5 s against 13.6 s).
+    # One thread unless the user says otherwise; pytesseract's Tesseract inherits the environment.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     return _checked[command]
 
 
