@@ -19,9 +19,10 @@ text of a PDF page, so the PDF reader's layout rules (paragraph gaps, page numbe
 apply unchanged.
 
 Tesseract runs with one thread (``OMP_THREAD_LIMIT=1`` unless set): its own threads save little on an idle
-machine and make a page 3–4 times slower on a busy one (see :func:`engine`). Images are scaled toward 300 dpi, where Tesseract reads best: a page scanned coarser than 200 dpi is
-enlarged, one finer than 400 dpi (or larger than :data:`_MAX_SIDE` pixels) reduced. Every Tesseract
-run gets the time left of the document's ``timeout`` (:mod:`checker.limits`); past it, :class:`TimeLimit`.
+machine and make a page 3–4 times slower on a busy one (see :func:`engine`). Images are scaled toward 300 dpi,
+where Tesseract reads best: a page scanned coarser than 200 dpi is enlarged, one finer than 400 dpi (or larger
+than :data:`_MAX_SIDE` pixels) reduced. Every Tesseract run gets the time left of the document's ``timeout``
+(:mod:`checker.limits`); past it, :class:`TimeLimit`.
 """
 
 from __future__ import annotations
