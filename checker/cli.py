@@ -616,7 +616,11 @@ def annotate(path: str, output: str, rules: str | None, parent: str | None, agai
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Processes checking uploads.")
 @click.option("--limit", "limit_settings", metavar="KEY=VALUE", multiple=True, help="A safety limit, as for check.")
-def serve(host: str, port: int, rules: str | None, workers: int, limit_settings: tuple[str, ...]) -> None:
+@click.option("--trust-roots", "trust_roots", metavar="FILE",
+              help="Root certificates (PEM or DER) digital signatures must chain to, as for check; without it "
+                   "signatures are shown as signed, chain not checked.")
+def serve(host: str, port: int, rules: str | None, workers: int, limit_settings: tuple[str, ...],
+          trust_roots: str | None) -> None:
     """Start the self-check page: drop a plan, see what a reviewer will find, download it annotated.
 
     Also POST /api/check (the JSON report of check --format json), described at /openapi.json.
@@ -624,7 +628,8 @@ def serve(host: str, port: int, rules: str | None, workers: int, limit_settings:
     from checker.web import create_app, run_server
 
     try:
-        app = create_app(rules, _limits(limit_settings), workers)
+        roots = _trust_roots(trust_roots) if trust_roots else None
+        app = create_app(rules, _limits(limit_settings), workers, trust_roots=roots)
     except PackError as exc:
         _pack_error(exc)
     click.echo(f"plancheck: http://{host}:{port}/  (Ctrl+C để dừng / to stop)", err=True)

@@ -28,7 +28,7 @@ from checker.kinds.digital_signature import same_person
 from checker.model.report import DocumentReport
 from checker.read.pdf import read_pdf_bytes
 from checker.read.pdf_signatures import signed
-from checker.trust import TrustError, load_roots, trusting
+from checker.trust import Roots, TrustError, load_roots, trusting
 
 ROOT = Path(__file__).resolve().parents[1]
 SIGNER = "Nguyễn Văn An"
@@ -305,3 +305,18 @@ def test_every_format_shows_the_signatures(tmp_path: Path, signed_pdf: bytes, fm
         assert '"intact": true' in text and '"covers_whole": true' in text and '"trusted": null' in text
     else:
         assert unchecked in text and ("nguyên vẹn" if lang == "vi" else "intact") in text
+
+
+def test_the_self_check_service_uses_its_trust_roots(tmp_path: Path, ca: Authority, signed_pdf: bytes) -> None:
+    """``serve --trust-roots``: the page and the API say whether the chain is trusted; without, not checked."""
+    from starlette.testclient import TestClient
+
+    from checker.web import create_app
+
+    def trusted(roots: Roots | None) -> object:
+        with TestClient(create_app(workers=1, trust_roots=roots)) as client:
+            reply = client.post("/api/check", files={"file": ("ke-hoach.pdf", signed_pdf, "application/pdf")})
+        return reply.json()["documents"][0]["plan"]["signatures"][0]["trusted"]
+
+    assert trusted(None) is None
+    assert trusted(load_roots(ca.pem(tmp_path))) is True

@@ -37,6 +37,7 @@ from checker import __version__
 from checker.engine.packs import BUILTIN, load_pack
 from checker.engine.run import unreadable
 from checker.limits import Limits
+from checker.trust import Roots
 from checker.model.report import DocumentReport, Report
 from checker.read import SUPPORTED
 from checker.read.errors import shown
@@ -104,7 +105,7 @@ async def _too_large(scope: Scope, receive: Callable[[], Awaitable[Message]],
 
 
 def create_app(rules: str | None = None, limits: Limits | None = None, workers: int = 2,
-               response_size: int = render.RESPONSE_SIZE) -> Starlette:
+               response_size: int = render.RESPONSE_SIZE, trust_roots: Roots | None = None) -> Starlette:
     """The application; ``rules`` is the pack used when the user picks none (default: by subject);
     ``response_size`` bounds every reply (see :mod:`checker.web.render`)."""
     limits = limits or Limits()
@@ -142,7 +143,7 @@ def create_app(rules: str | None = None, limits: Limits | None = None, workers: 
             path = Path(folder) / f"upload{suffix}"  # only the checked extension comes from the user
             data = await upload.read(limits.file_size + 1)
             await run_in_threadpool(path.write_bytes, data)
-            job = Upload(str(path), name, pack, parent, lang, limits, page, response_size)
+            job = Upload(str(path), name, pack, parent, lang, limits, page, response_size, trust_roots)
             seconds = limits.timeout + GRACE if limits.timeout > 0 else 0
             try:
                 reply = await pool().run(seconds, respond, job)

@@ -18,6 +18,7 @@ from pathlib import Path
 from checker import batch
 from checker.limits import Limits, TimeLimit, deadline, using
 from checker.model.report import DocumentReport
+from checker.trust import Roots
 from checker.web import render
 from checker.workers import ceiling
 
@@ -40,6 +41,7 @@ class Upload:
     limits: Limits
     page: bool  # for the self-check page (with the annotated file), else for the JSON API
     size: int = render.RESPONSE_SIZE  # the largest reply
+    trust_roots: Roots | None = None  # serve --trust-roots: the roots digital signatures must chain to
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def respond(step: Callable[[], None], upload: Upload) -> Reply:
     """Check ``upload`` and render the reply; ``step()`` after checking and after annotating, each of which
     has the time limit (the server kills a worker that overruns a stage)."""
     outcome = check_upload(upload.path, upload.name, upload.pack, upload.parent, upload.lang, upload.limits,
-                           with_annotated=upload.page, step=step)
+                           with_annotated=upload.page, step=step, trust_roots=upload.trust_roots)
     step()
     if upload.page:
         body = render.page_body(outcome.report, upload.lang, outcome.annotated, upload.pack, upload.parent, upload.size)
@@ -63,10 +65,11 @@ def respond(step: Callable[[], None], upload: Upload) -> Reply:
 
 
 def check_upload(path: str, name: str, rules: str | None, parent: str | None, lang: str, limits: Limits,
-                 with_annotated: bool = True, step: Callable[[], None] = lambda: None) -> Outcome:
+                 with_annotated: bool = True, step: Callable[[], None] = lambda: None,
+                 trust_roots: Roots | None = None) -> Outcome:
     """Check the uploaded file at ``path`` (shown as ``name``) and make its annotated copy (``with_annotated``);
-    ``step()`` between the two."""
-    batch._start(batch.Job(rules=rules, parent=parent, lang=lang, limits=limits))
+    ``step()`` between the two. ``trust_roots``: the trust store for digital signatures (None: not checked)."""
+    batch._start(batch.Job(rules=rules, parent=parent, lang=lang, limits=limits, trust_roots=trust_roots))
     with ceiling(limits.memory):  # the memory limit, as for check: past it the upload is input-too-large
         report = batch.check_one(path)
     step()
