@@ -37,11 +37,11 @@ from checker import __version__
 from checker.engine.packs import BUILTIN, load_pack
 from checker.engine.run import unreadable
 from checker.limits import Limits
-from checker.trust import Roots
 from checker.model.report import DocumentReport, Report
 from checker.read import SUPPORTED
 from checker.read.errors import shown
 from checker.text.visible import visible
+from checker.trust import Roots
 from checker.web import render
 from checker.web.render import WORDS
 from checker.web.work import Reply, Upload, respond
