@@ -320,3 +320,21 @@ def test_the_self_check_service_uses_its_trust_roots(tmp_path: Path, ca: Authori
 
     assert trusted(None) is None
     assert trusted(load_roots(ca.pem(tmp_path))) is True
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "009.pdf").exists(), reason="../shared/corpus is absent")
+def test_a_real_signed_letter_reads_its_four_signatures() -> None:
+    """Corpus 009: a provincial department's letter signed four times with its office's certificate, each in an
+    incremental update: each intact, only the last covering the whole file, the earlier ones followed by
+    signing and form filling only; an organisation's certificate is no person to compare with the text."""
+    report = check_file(CORPUS / "009.pdf", "default")
+    assert report.plan is not None
+    signatures = report.plan.signatures
+    assert len(signatures) == 4 and all(s.intact for s in signatures)
+    assert [s.modification for s in signatures] == ["signing", "signing", "signing", "none"]
+    assert {s.signer for s in signatures} == {"SỞ NỘI VỤ"} and all(s.trusted is None for s in signatures)
+    assert all(s.signed_at is not None and s.signed_at.year == 2025 for s in signatures)
+    assert not [f for f in report.findings if f.rule.startswith("signature-")]
