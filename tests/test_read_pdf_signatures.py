@@ -14,11 +14,12 @@ import subprocess
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 from test_read_pdf import PAGE_1, PAGE_2, PAGE_3, make_pdf, plan_pdf
 
@@ -44,24 +45,44 @@ class Authority:
         self.name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
         self.cert = self._issue(self.name, self.key, ca=True)
 
-    def _issue(self, subject: x509.Name, key: ec.EllipticCurvePrivateKey, ca: bool) -> x509.Certificate:
+    def _issue(self, subject: x509.Name, key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey, ca: bool,
+               stamps: bool = False) -> x509.Certificate:
         now = dt.datetime.now(dt.UTC)
         usage = dict(digital_signature=True, content_commitment=not ca, key_encipherment=False,
                      data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
                      encipher_only=False, decipher_only=False)
-        return (x509.CertificateBuilder().subject_name(subject).issuer_name(self.name)
-                .public_key(key.public_key()).serial_number(x509.random_serial_number())
-                .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=365))
-                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-                .add_extension(x509.KeyUsage(**usage), critical=True)
-                .sign(self.key, hashes.SHA256()))
+        builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(self.name)
+                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=365))
+                   .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+                   .add_extension(x509.KeyUsage(**usage), critical=True))
+        if stamps:  # a time-stamping authority's certificate
+            builder = builder.add_extension(x509.ExtendedKeyUsage([x509.ExtendedKeyUsageOID.TIME_STAMPING]),
+                                            critical=True)
+        return builder.sign(self.key, hashes.SHA256())
+
+    def timestamper(self, when: dt.datetime) -> Any:
+        """A time-stamping authority this CA certifies, stamping every signature with ``when`` (pyHanko)."""
+        from asn1crypto import keys as asn1_keys
+        from asn1crypto import x509 as asn1_x509
+        from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's test TSA signs with RSA
+        cert = self._issue(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "TSA thử nghiệm")]), key, ca=False,
+                           stamps=True)
+        der = serialization.Encoding.DER
+        return DummyTimeStamper(
+            tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(der)),
+            tsa_key=asn1_keys.PrivateKeyInfo.load(key.private_bytes(der, serialization.PrivateFormat.PKCS8,
+                                                                    serialization.NoEncryption())),
+            fixed_dt=when)
 
     def pem(self, folder: Path) -> Path:
         path = folder / f"{id(self)}.pem"
         path.write_bytes(self.cert.public_bytes(serialization.Encoding.PEM))
         return path
 
-    def sign(self, data: bytes, person: str, organisation: str = ORGANISATION) -> bytes:
+    def sign(self, data: bytes, person: str, organisation: str = ORGANISATION, timestamper: Any = None) -> bytes:
         """``data`` signed by ``person`` with a certificate this CA issues (pyHanko)."""
         from asn1crypto import keys as asn1_keys
         from asn1crypto import x509 as asn1_x509
@@ -84,7 +105,8 @@ class Authority:
             cert_registry=SimpleCertificateStore.from_certs([asn1_x509.Certificate.load(self.cert.public_bytes(der))]),
         )
         out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data)),
-                               signers.PdfSignatureMetadata(field_name="Signature1"), signer=signer)
+                               signers.PdfSignatureMetadata(field_name="Signature1"), signer=signer,
+                               timestamper=timestamper)
         return out.getvalue()
 
 
@@ -338,3 +360,12 @@ def test_a_real_signed_letter_reads_its_four_signatures() -> None:
     assert {s.signer for s in signatures} == {"SỞ NỘI VỤ"} and all(s.trusted is None for s in signatures)
     assert all(s.signed_at is not None and s.signed_at.year == 2025 for s in signatures)
     assert not [f for f in report.findings if f.rule.startswith("signature-")]
+
+
+def test_a_timestamped_signature_is_dated_by_its_timestamp(ca: Authority) -> None:
+    """The signing time is the time-stamping authority's when the signature carries a timestamp, not the one the
+    signer's own clock wrote."""
+    when = dt.datetime(2025, 11, 10, 4, 1, tzinfo=dt.UTC)
+    (signature,) = read_pdf_bytes(ca.sign(plan_pdf(), SIGNER, timestamper=ca.timestamper(when)), "plan.pdf").signatures
+    assert signature.signed_at == when
+    assert signature.intact and signature.covers_whole and signature.signer == SIGNER
