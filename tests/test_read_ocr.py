@@ -19,7 +19,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, build_plan
+from conftest import CONTENT, build_plan, pdf_of
 from PIL import Image
 from scans import render, save
 
@@ -365,17 +365,8 @@ def test_a_pdf_image_over_the_pixel_limit_is_refused_before_it_is_decoded(folder
                b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels) + pixels
                + b"\nendstream",
                b"<< /Length 33 >>\nstream\nq 595 0 0 842 0 0 cm /Im1 Do Q\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path = folder / "bom.pdf"
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_of(objects))
     if shutil.which("tesseract") is None:
         pytest.skip("Tesseract is not installed: sudo apt-get install tesseract-ocr tesseract-ocr-vie")
     with pytest.raises(ReadError) as err:

@@ -13,6 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import pdf_of
 from pypdf import PdfWriter
 
 from checker.extract import extract_plan
@@ -312,14 +313,7 @@ def hand_pdf(contents: list[bytes], kids_extra: int = 0) -> bytes:
                        f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode())
         objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(deflated) + deflated + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return pdf_of(objects)
 
 
 TEXT_PAGE = b"BT /F1 12 Tf 72 700 Td (Ke hoach tuyen truyen cong tac thong tin doi ngoai nam 2023) Tj ET"
