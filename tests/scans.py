@@ -95,3 +95,25 @@ def save(pages: list[Image.Image], path: Path) -> Path:
     else:
         pages[0].save(path, dpi=dpi)
     return path
+
+
+def stamped(page: Image.Image) -> Image.Image:
+    """``page`` in colour with a red round stamp (three rings and the body's name) and two strokes of a blue
+    pen across its middle, laid on as ink is: the print stays dark under them."""
+    from PIL import ImageChops
+
+    colour = page.convert("RGB")
+    width, height = colour.size
+    ink = Image.new("RGB", colour.size, (255, 255, 255))
+    draw = ImageDraw.Draw(ink)
+    for ring in range(3):
+        inset = ring * round(width * 0.018)
+        draw.ellipse((width * 0.3 + inset, height * 0.35 + inset, width * 0.7 - inset, height * 0.6 - inset),
+                     outline=(210, 35, 40), width=round(width * 0.005))
+    draw.text((width * 0.38, height * 0.46), "ỦY BAN NHÂN DÂN", fill=(210, 35, 40),
+              font=ImageFont.truetype(BOLD, round(width * 0.024)))
+    draw.line((width * 0.15, height * 0.42, width * 0.85, height * 0.52), fill=(25, 40, 150), width=6)
+    draw.line((width * 0.2, height * 0.55, width * 0.8, height * 0.45), fill=(25, 40, 150), width=6)
+    out = ImageChops.multiply(colour, ink)
+    out.info["dpi"] = page.info.get("dpi", (200, 200))
+    return out

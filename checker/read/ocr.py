@@ -18,7 +18,8 @@ on the page (counted from 1, top to bottom, as Tesseract orders them), so a loca
 text of a PDF page, so the PDF reader's layout rules (paragraph gaps, page numbers, running headers)
 apply unchanged.
 
-A page laid askew on the scanner is straightened first (:func:`straightened`, up to 5 degrees; 0.3 or more).
+A page laid askew on the scanner is straightened first (:func:`straightened`, up to 5 degrees; 0.3 or more), and
+only its black ink is read (:func:`black_ink`: a red stamp or a blue signature across the print fades).
 Tesseract runs with one thread (``OMP_THREAD_LIMIT=1`` unless set): its own threads save little on an idle
 machine and make a page 3–4 times slower on a busy one (see :func:`engine`). Images are scaled toward 300 dpi,
 where Tesseract reads best: a page scanned coarser than 200 dpi is enlarged, one finer than 400 dpi (or larger
@@ -134,12 +135,25 @@ class Clock:
         return left
 
 
+def black_ink(image: Image) -> Image:
+    """``image`` in greyscale with only its dark, colourless ink kept dark: each pixel the lightest of its red,
+    green and blue. A red stamp and a blue signature, which a scanned plan has over its signature block and
+    often over lines of text, become light and no longer break the words under them; black print stays black.
+    A greyscale image is taken as it is."""
+    from PIL import ImageChops
+
+    if image.mode in ("1", "L", "LA", "I", "I;16", "F"):
+        return image.convert("L")
+    red, green, blue = image.convert("RGB").split()
+    return ImageChops.lighter(ImageChops.lighter(red, green), blue)
+
+
 def scale(image: Image, dpi: float | None) -> tuple[Image, int]:
-    """``image`` in greyscale, scaled toward 300 dpi, and its resolution then. ``dpi`` is what the file (or
+    """``image`` in greyscale (:func:`black_ink`), scaled toward 300 dpi, and its resolution then. ``dpi`` is what the file (or
     the PDF page the image covers) says; None when unknown: the image is taken as 300 dpi."""
     from PIL import Image as PILImage
 
-    grey = image.convert("L")  # also a new image with no format: pytesseract sends it to Tesseract as PNG
+    grey = black_ink(image)  # also a new image with no format: pytesseract sends it to Tesseract as PNG
     known = dpi if dpi and 30 <= dpi <= 2400 else None
     factor = 1.0
     if known is not None and not _MIN_DPI <= known <= _MAX_DPI:
