@@ -149,8 +149,8 @@ def black_ink(image: Image) -> Image:
 
 
 def scale(image: Image, dpi: float | None) -> tuple[Image, int]:
-    """``image`` in greyscale (:func:`black_ink`), scaled toward 300 dpi, and its resolution then. ``dpi`` is what the file (or
-    the PDF page the image covers) says; None when unknown: the image is taken as 300 dpi."""
+    """``image`` in greyscale (:func:`black_ink`), scaled toward 300 dpi, and its resolution then. ``dpi`` is
+    what the file (or the PDF page the image covers) says; None when unknown: the image is taken as 300 dpi."""
     from PIL import Image as PILImage
 
     grey = black_ink(image)  # also a new image with no format: pytesseract sends it to Tesseract as PNG
