@@ -20,7 +20,7 @@ from checker.model.report import DocumentReport, Report
 from checker.output import write_text
 
 COLUMNS = ("path", "unit", "number_symbol", "date", "status", "errors", "warnings", "infos", "accepted",
-           "failed_rules", "verdict")
+           "failed_rules", "verdict", "ocr_confidence", "signed_by")
 STATUSES = ("checked", "unreadable", "missing")
 VERDICTS = ("passed", "failed", "unreadable", "missing")
 #: What starts a formula in a spreadsheet cell (OWASP, CSV injection).
@@ -52,6 +52,10 @@ def row(document: DocumentReport) -> dict[str, Any]:
         "accepted": sum(f.accepted for f in document.findings),
         "failed_rules": ";".join(sorted({f.rule for f in counted if f.severity in ("error", "warning")})),
         "verdict": document.verdict(),
+        # a scan: the mean confidence of the words read by OCR (the reviewer looks twice at a low one)
+        "ocr_confidence": plan.ocr.confidence if plan and plan.ocr else None,
+        # a signed PDF: who signed it, as the certificates name them (its integrity is the signature rules')
+        "signed_by": ";".join(dict.fromkeys(s.signer for s in plan.signatures if s.signer)) or None if plan else None,
     }
 
 
@@ -62,7 +66,7 @@ def rows(report: Report) -> list[dict[str, Any]]:
         if not unit.documents:
             out.append({"path": None, "unit": unit.unit, "number_symbol": None, "date": None, "status": "missing",
                         "errors": 0, "warnings": 0, "infos": 0, "accepted": 0, "failed_rules": "",
-                        "verdict": "missing"})
+                        "verdict": "missing", "ocr_confidence": None, "signed_by": None})
     return out
 
 
@@ -81,6 +85,8 @@ def _schema() -> Any:
             "errors": count, "warnings": count, "infos": count, "accepted": count,
             "failed_rules": pa.Column(str),
             "verdict": pa.Column(str, pa.Check.isin(VERDICTS)),
+            "ocr_confidence": pa.Column(float, pa.Check.in_range(0, 100), nullable=True),
+            "signed_by": text,
         },
         checks=[pa.Check(lambda df: (df["status"] == "missing") | df["path"].notna(), name="path-present")],
         strict=True, ordered=True,
@@ -94,7 +100,8 @@ def validated(data: list[dict[str, Any]]) -> Any:
     frame = pd.DataFrame(data, columns=list(COLUMNS))
     for column in ("errors", "warnings", "infos", "accepted"):
         frame[column] = frame[column].astype("int64")
-    frame = frame.astype({c: object for c in ("path", "unit", "number_symbol", "date")})
+    frame["ocr_confidence"] = frame["ocr_confidence"].astype("float64")
+    frame = frame.astype({c: object for c in ("path", "unit", "number_symbol", "date", "signed_by")})
     frame = frame.where(frame.notna(), None)
     return _schema().validate(frame)
 

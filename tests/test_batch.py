@@ -71,7 +71,8 @@ def test_summary_csv_has_one_validated_row_per_document(folder: Path, tmp_path: 
     assert rows["task-without-unit.txt"] == {
         "path": str(folder / "task-without-unit.txt"), "unit": "Ủy ban nhân dân huyện Vạn Ninh",
         "number_symbol": "", "date": "", "status": "checked", "errors": "1", "warnings": "1", "infos": "0",
-        "accepted": "0", "failed_rules": "assigns-tasks;has-own-date", "verdict": "failed"}
+        "accepted": "0", "failed_rules": "assigns-tasks;has-own-date", "verdict": "failed", "ocr_confidence": "",
+        "signed_by": ""}
     assert rows["van-ninh.docx"]["number_symbol"] == "45/KH-UBND" and rows["van-ninh.docx"]["date"] == "2019-03-15"
     assert rows["hong.docx"]["status"] == "unreadable" and rows["hong.docx"]["verdict"] == "unreadable"
 
@@ -111,9 +112,10 @@ def test_the_summary_schema_rejects_a_bad_row() -> None:
     from pandera.errors import SchemaError
 
     good = {"path": "a.txt", "unit": None, "number_symbol": None, "date": "2019-03-15", "status": "checked",
-            "errors": 0, "warnings": 0, "infos": 0, "accepted": 0, "failed_rules": "", "verdict": "passed"}
-    validated([good])
-    for bad in ({"errors": -1}, {"status": "lost"}, {"date": "15/03/2019"}, {"path": None}):
+            "errors": 0, "warnings": 0, "infos": 0, "accepted": 0, "failed_rules": "", "verdict": "passed",
+            "ocr_confidence": None, "signed_by": None}
+    validated([good, {**good, "ocr_confidence": 95.6, "signed_by": "Nguyễn Văn An"}])
+    for bad in ({"errors": -1}, {"status": "lost"}, {"date": "15/03/2019"}, {"path": None}, {"ocr_confidence": 120.0}):
         with pytest.raises(SchemaError):
             validated([{**good, **bad}])
 
@@ -130,7 +132,7 @@ def test_expected_units_that_sent_nothing(folder: Path, tmp_path: Path) -> None:
     rows = json.loads(summary.read_text(encoding="utf-8"))
     assert rows[-1] == {"path": None, "unit": "UBND huyện Ninh Hòa", "number_symbol": None, "date": None,
                         "status": "missing", "errors": 0, "warnings": 0, "infos": 0, "accepted": 0,
-                        "failed_rules": "", "verdict": "missing"}
+                        "failed_rules": "", "verdict": "missing", "ocr_confidence": None, "signed_by": None}
     code, _, _ = run("check", str(folder / "van-ninh.docx"), "--expect", str(units), "--fail-on", "warning",
                      "--rules", "default")
     assert code == 1  # a unit that sent nothing counts as an error

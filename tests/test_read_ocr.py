@@ -431,3 +431,12 @@ def test_tesseract_runs_on_one_thread_unless_the_user_says_otherwise(monkeypatch
     monkeypatch.setattr(ocr, "_checked", {})
     ocr.engine()
     assert os.environ["OMP_THREAD_LIMIT"] == "4"
+
+
+def test_the_summary_gives_a_scans_ocr_confidence(scan_report: DocumentReport, check_text):
+    from checker.summary import row
+
+    confidence = row(scan_report)["ocr_confidence"]
+    assert scan_report.plan is not None and scan_report.plan.ocr is not None
+    assert confidence == scan_report.plan.ocr.confidence and 80 <= confidence <= 100
+    assert row(check_text(drawn(SHORT)))["ocr_confidence"] is None

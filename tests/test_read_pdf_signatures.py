@@ -369,3 +369,10 @@ def test_a_timestamped_signature_is_dated_by_its_timestamp(ca: Authority) -> Non
     (signature,) = read_pdf_bytes(ca.sign(plan_pdf(), SIGNER, timestamper=ca.timestamper(when)), "plan.pdf").signatures
     assert signature.signed_at == when
     assert signature.intact and signature.covers_whole and signature.signer == SIGNER
+
+
+def test_the_summary_names_who_signed(tmp_path: Path, signed_pdf: bytes) -> None:
+    from checker.summary import row
+
+    assert row(check_file(write(tmp_path, signed_pdf), "default"))["signed_by"] == SIGNER
+    assert row(check_file(write(tmp_path, plan_pdf(), "unsigned.pdf"), "default"))["signed_by"] is None
