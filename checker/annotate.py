@@ -28,6 +28,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from checker.formatters.signatures import LABEL, signature_lines
+from checker.formatters.view import ocr_line, ocr_mark
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport, Finding
 from checker.output import write_output
@@ -79,6 +81,9 @@ def comment_lines(finding: Finding, lang: str) -> list[str]:
     """The text of a finding's comment: severity, rule and case, message; the quote; the fix; acceptance."""
     w = _WORDS[lang]
     lines = [f"[{w[finding.severity]}] {finding.rule} ({finding.code}): {finding.message}"]
+    mark = ocr_mark(finding, lang)
+    if mark:  # the text this rests on was read by OCR
+        lines[0] += f" [OCR] ({mark})"
     if finding.suggestion:
         lines.append(f"{w['fix']}: {finding.suggestion}")
     if finding.waiver is not None:
@@ -96,6 +101,10 @@ def _summary_lines(report: DocumentReport, whole: list[Finding], unplaced: list[
                                                                 infos=counts["info"])]
     if report.pack:
         lines.append(f"{w['pack']}: {report.pack}")
+    scanned = ocr_line(report.plan, lang)
+    if scanned:
+        lines.append(f"OCR: {scanned}")
+    lines.extend(f"{LABEL[lang]}: {line}" for line in signature_lines(report.plan, lang))
     for title, findings in ((w["whole"], whole), (w["unplaced"], unplaced)):
         if findings:
             lines.append(title)

@@ -440,3 +440,18 @@ def test_the_summary_gives_a_scans_ocr_confidence(scan_report: DocumentReport, c
     assert scan_report.plan is not None and scan_report.plan.ocr is not None
     assert confidence == scan_report.plan.ocr.confidence and 80 <= confidence <= 100
     assert row(check_text(drawn(SHORT)))["ocr_confidence"] is None
+
+
+def test_the_annotated_copy_of_a_scan_says_ocr_and_marks_its_comments(scan_report: DocumentReport, tmp_path: Path):
+    import re
+    import zipfile
+
+    from checker.annotate import annotate
+
+    out = tmp_path / "ke-hoach-45.checked.docx"
+    annotate(scan_report, out, "en")
+    comments = re.findall(r"<w:t[^>]*>([^<]*)</w:t>",
+                          zipfile.ZipFile(out).read("word/comments.xml").decode("utf-8"))
+    assert any(line.startswith("OCR: Scanned document: text of page(s) 1 read by OCR") for line in comments)
+    assert any(line.startswith("[Error] has-deadline") and "[OCR] (text read by OCR — look twice)" in line
+               for line in comments)

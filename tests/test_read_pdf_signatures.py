@@ -376,3 +376,16 @@ def test_the_summary_names_who_signed(tmp_path: Path, signed_pdf: bytes) -> None
 
     assert row(check_file(write(tmp_path, signed_pdf), "default"))["signed_by"] == SIGNER
     assert row(check_file(write(tmp_path, plan_pdf(), "unsigned.pdf"), "default"))["signed_by"] is None
+
+
+def test_the_annotated_copy_of_a_signed_pdf_names_its_signatures(tmp_path: Path, signed_pdf: bytes) -> None:
+    import re
+    import zipfile
+
+    from checker.annotate import annotate
+
+    out = tmp_path / "plan.checked.docx"
+    annotate(check_file(write(tmp_path, signed_pdf), "default"), out, "vi")
+    comments = re.findall(r"<w:t[^>]*>([^<]*)</w:t>", zipfile.ZipFile(out).read("word/comments.xml").decode())
+    assert any(line.startswith(f"Chữ ký số: {SIGNER} ({ORGANISATION})") and "chưa kiểm tra chuỗi chứng thư" in line
+               for line in comments)
