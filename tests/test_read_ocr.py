@@ -455,3 +455,16 @@ def test_the_annotated_copy_of_a_scan_says_ocr_and_marks_its_comments(scan_repor
     assert any(line.startswith("OCR: Scanned document: text of page(s) 1 read by OCR") for line in comments)
     assert any(line.startswith("[Error] has-deadline") and "[OCR] (text read by OCR — look twice)" in line
                for line in comments)
+
+
+@needs_tesseract
+@pytest.mark.parametrize("turned", [90, 180])
+def test_a_page_scanned_sideways_or_upside_down_is_turned_upright(folder: Path, turned: int):
+    """Fed into the scanner the wrong way round, a page reads as noise (mean confidence under 50): Tesseract's
+    orientation detection says how to turn it, and the page turned is read."""
+    page = render(SOURCE, size_pt=10)[0]
+    rotated = page.rotate(turned, expand=True)
+    rotated.info["dpi"] = page.info["dpi"]
+    document = read_file(save([rotated], folder / f"turned-{turned}.png"))
+    assert document.ocr is not None and document.ocr.confidence >= 90
+    assert similarity(" ".join(b.text for b in document.blocks), SOURCE) >= 0.95

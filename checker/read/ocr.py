@@ -19,7 +19,8 @@ text of a PDF page, so the PDF reader's layout rules (paragraph gaps, page numbe
 apply unchanged.
 
 A page laid askew on the scanner is straightened first (:func:`straightened`, up to 5 degrees; 0.3 or more), and
-only its black ink is read (:func:`black_ink`: a red stamp or a blue signature across the print fades).
+only its black ink is read (:func:`black_ink`: a red stamp or a blue signature across the print fades). A page
+that reads poorly is checked for having been scanned sideways or upside down (:func:`read_image`).
 Tesseract runs with one thread (``OMP_THREAD_LIMIT=1`` unless set): its own threads save little on an idle
 machine and make a page 3–4 times slower on a busy one (see :func:`engine`). Images are scaled toward 300 dpi,
 where Tesseract reads best: a page scanned coarser than 200 dpi is enlarged, one finer than 400 dpi (or larger
@@ -47,6 +48,7 @@ _TARGET_DPI = 300
 _MIN_DPI, _MAX_DPI = 200, 400
 _MAX_SIDE = 5000  # pixels: an A4 page at 300 dpi is 2480 x 3508
 _ASSUMED_DPI = 300  # an image that does not say its resolution, unless its size says otherwise
+_UPRIGHT_CONFIDENCE = 70.0  # a page read with a lower mean confidence is checked for being turned
 _MAX_SKEW = 5.0  # degrees: a page laid further askew is beyond straightening by a small turn
 _MIN_SKEW = 0.3  # degrees: less is left as it is
 _SKEW_WIDTH = 800  # pixels: the page is measured for skew at this width
@@ -213,11 +215,27 @@ def straightened(grey: Image) -> Image:
 
 
 def read_image(image: Image, dpi: float | None, clock: Clock) -> OcrPage:
-    """Read one page image with Tesseract (``vie``), straightened first."""
+    """Read one page image with Tesseract (``vie``), straightened first. A page that reads poorly (mean
+    confidence under :data:`_UPRIGHT_CONFIDENCE`) may have been scanned sideways or upside down: Tesseract's
+    orientation detection is asked, and the page turned as it says is read again; the better read is kept."""
+    grey, resolution = scale(image, dpi)
+    page = _read(straightened(grey), resolution, clock)
+    if page.confidences and mean(page.confidences) >= _UPRIGHT_CONFIDENCE:
+        return page
+    turn = _orientation(grey, resolution, clock)
+    if not turn:
+        return page
+    from PIL import Image as PILImage
+
+    turned = grey.transpose({90: PILImage.Transpose.ROTATE_270, 180: PILImage.Transpose.ROTATE_180,
+                             270: PILImage.Transpose.ROTATE_90}[turn])
+    again = _read(straightened(turned), resolution, clock)
+    return again if mean(again.confidences) > mean(page.confidences) else page
+
+
+def _read(grey: Image, resolution: int, clock: Clock) -> OcrPage:
     import pytesseract
 
-    grey, resolution = scale(image, dpi)
-    grey = straightened(grey)
     try:
         data = pytesseract.image_to_data(grey, lang=LANGUAGES, config=f"--psm 4 --dpi {resolution}",
                                          output_type=pytesseract.Output.DICT, timeout=clock.left())
@@ -226,6 +244,24 @@ def read_image(image: Image, dpi: float | None, clock: Clock) -> OcrPage:
             raise TimeLimit(clock.limit) from exc
         raise
     return page_lines(data, grey.height, 72 / resolution)
+
+
+def _orientation(grey: Image, resolution: int, clock: Clock) -> int:
+    """How far the page must be turned clockwise to stand upright (0, 90, 180 or 270), by Tesseract's
+    orientation and script detection; 0 when it cannot tell (too little text, no ``osd`` data)."""
+    import pytesseract
+
+    try:
+        found = pytesseract.image_to_osd(grey, config=f"--psm 0 --dpi {resolution} -c min_characters_to_try=10",
+                                         output_type=pytesseract.Output.DICT, timeout=clock.left())
+    except RuntimeError as exc:
+        if "timeout" in str(exc).lower():
+            raise TimeLimit(clock.limit) from exc
+        return 0
+    except (pytesseract.TesseractError, OSError, ValueError):  # too few characters, or no osd data
+        return 0
+    turn = int(_number(found.get("rotate", 0))) % 360
+    return turn if turn in (90, 180, 270) else 0
 
 
 def _number(value: Any) -> float:
