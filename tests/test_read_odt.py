@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from odtfile import MIMETYPE, build_odt, content_xml, manifest
 
 from checker.api import parse_file
@@ -628,3 +629,24 @@ def test_libreoffice_odt_of_a_word_file_gives_the_same_essentials(tmp_path: Path
     differing = [source.name for source in sources
                  if essentials(source) != essentials(tmp_path / f"{source.stem}.odt")]
     assert differing == []
+
+
+@pytest.mark.parametrize("raised", [MemoryError,
+                                    lambda: etree.XMLSyntaxError("no memory", etree.ErrorTypes.ERR_NO_MEMORY, 1, 1)])
+def test_running_out_of_memory_is_never_a_damaged_file(monkeypatch: pytest.MonkeyPatch, raised) -> None:
+    """As for .docx: the memory limit of the process reading the file is reported as such by the batch
+    (input-too-large), never as a damaged .odt — whether Python or libxml2 ran out."""
+    from checker.read import odt
+
+    def exhausted(*_args: object) -> None:
+        raise raised()
+
+    monkeypatch.setattr(odt, "_read_package", exhausted)
+    data = build_odt(p("Kế hoạch"))
+    if raised is MemoryError:
+        with pytest.raises(MemoryError):
+            read_odt_bytes(data, "ke-hoach.odt")
+    else:
+        with pytest.raises(ReadError) as caught:
+            read_odt_bytes(data, "ke-hoach.odt")
+        assert caught.value.code == "input-too-large"

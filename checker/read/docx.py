@@ -13,7 +13,6 @@ is still readable without it.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -28,8 +27,8 @@ from checker.read.docx_notes import NoteKind, Notes
 from checker.read.docx_numbering import Numbering
 from checker.read.docx_styles import MAX_DEPTH, Styles, wordml_names
 from checker.read.docx_walk import Walker
-from checker.read.errors import ReadError, file_bytes, out_of_memory, xml_limit
-from checker.read.package import check_package, part_chunks
+from checker.read.errors import ReadError, file_bytes
+from checker.read.package import no_memory, part_chunks, read_package
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -69,32 +68,6 @@ def _ole_error(data: bytes, path: str) -> ReadError:
                      "this is a legacy .doc or an encrypted Word file; save it as .docx")
 
 
-def _no_memory(exc: etree.XMLSyntaxError) -> bool:
-    """Whether libxml2 failed for want of memory (the memory limit of the process checking the file), which
-    it reports as a syntax error."""
-    return getattr(exc, "code", None) == etree.ErrorTypes.ERR_NO_MEMORY
-
-
-def _xml_error(exc: etree.XMLSyntaxError, path: str) -> ReadError:
-    """A malformed main part, in words a user can act on (libxml2's own for its limits name an option no
-    user can set)."""
-    if _no_memory(exc):
-        return out_of_memory(path)
-    limit = xml_limit(str(exc))
-    where = f" (dòng {exc.lineno})" if exc.lineno else ""
-    where_en = f" (line {exc.lineno})" if exc.lineno else ""
-    if limit == "depth":
-        return ReadError(path, f"các phần tử XML của văn bản lồng nhau quá 256 cấp{where}: tệp hỏng hoặc được tạo "
-                         "có chủ ý; hãy mở bằng Word và lưu lại", f"its XML elements are nested more than 256 levels "
-                         f"deep{where_en}: a damaged or crafted file; open it in Word and save it again")
-    if limit == "size":
-        return ReadError(path, f"một đoạn chữ hoặc thuộc tính XML của văn bản dài quá 10 MB{where}: tệp hỏng hoặc "
-                         "được tạo có chủ ý; hãy mở bằng Word và lưu lại", f"one XML text or attribute of the "
-                         f"document is longer than 10 MB{where_en}: a damaged or crafted file; open it in Word and "
-                         "save it again")
-    return ReadError(path, f"nội dung XML của tệp .docx bị lỗi: {exc}", f"the XML inside the .docx is malformed: {exc}")
-
-
 def read_docx(path: str | Path) -> Document:
     """Read a .docx file into a :class:`Document`; any problem with the file raises ReadError."""
     return read_docx_bytes(file_bytes(path), str(path))
@@ -108,22 +81,7 @@ def read_docx_bytes(data: bytes, path: str, origins: list[str] | None = None) ->
     """
     if data.startswith(_OLE_MAGIC):
         raise _ole_error(data, path)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_package(archive, path)
-            return _read_package(archive, path, origins)
-    except ReadError:
-        raise
-    except zipfile.BadZipFile as exc:
-        raise ReadError(path, "tệp không phải .docx hợp lệ (không phải gói ZIP)",
-                        "not a valid .docx file (not a ZIP package)") from exc
-    except etree.XMLSyntaxError as exc:
-        raise _xml_error(exc, path) from exc
-    except MemoryError:
-        raise  # the memory limit of the process checking the file: reported as such by the batch
-    except Exception as exc:  # a damaged file must never crash the checker
-        raise ReadError(path, f"tệp .docx bị hỏng ({type(exc).__name__}: {exc})",
-                        f"damaged .docx file ({type(exc).__name__}: {exc})") from exc
+    return read_package(data, path, lambda archive: _read_package(archive, path, origins))
 
 
 def _read_package(archive: zipfile.ZipFile, path: str, origins: list[str] | None = None) -> Document:
@@ -282,7 +240,7 @@ def _optional(archive: zipfile.ZipFile, name: str, path: str, kind: str, notes: 
     try:
         return _parse(archive, name, path, kind, notes)
     except etree.XMLSyntaxError as exc:
-        if _no_memory(exc):
+        if no_memory(exc):
             raise
         notes.append(f"Không đọc được {name}, bỏ qua ({name} malformed, ignored)")
         return None

@@ -14,7 +14,6 @@ named .odt, and a Word file named .odt get messages that say so.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from checker.read.errors import ReadError, file_bytes
 from checker.read.odt_lists import Lists
 from checker.read.odt_styles import ODF, Styles
 from checker.read.odt_walk import Walker
-from checker.read.package import check_package, parse_part, xml_error
+from checker.read.package import parse_part, read_package
 
 _MIMETYPE = "application/vnd.oasis.opendocument.text"  # and -template, -master: text documents too
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -48,20 +47,7 @@ def read_odt_bytes(data: bytes, path: str) -> Document:
         raise ReadError(path, "đây là tệp Word cũ (.doc) hoặc tệp có mật khẩu, mang đuôi .odt; hãy mở và lưu lại "
                         "thành .odt hoặc .docx", "this is a legacy Word (.doc) or an encrypted Office file named "
                         ".odt; open it and save it as .odt or .docx")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_package(archive, path, ".odt", "LibreOffice")
-            return _read_package(archive, path)
-    except ReadError:
-        raise
-    except zipfile.BadZipFile as exc:
-        raise ReadError(path, "tệp không phải .odt hợp lệ (không phải gói ZIP)",
-                        "not a valid .odt file (not a ZIP package)") from exc
-    except etree.XMLSyntaxError as exc:
-        raise xml_error(exc, path, ".odt", "LibreOffice") from exc
-    except Exception as exc:  # a damaged file must never crash the checker
-        raise ReadError(path, f"tệp .odt bị hỏng ({type(exc).__name__}: {exc})",
-                        f"damaged .odt file ({type(exc).__name__}: {exc})") from exc
+    return read_package(data, path, lambda archive: _read_package(archive, path), ".odt", "LibreOffice")
 
 
 def _read_package(archive: zipfile.ZipFile, path: str) -> Document:

@@ -7,14 +7,16 @@ Both Word's and OpenDocument's files are ZIP packages of XML parts, and come fro
 from __future__ import annotations
 
 import copy
+import io
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
 from checker.limits import MB, current
-from checker.read.errors import ReadError, too_large, xml_limit
+from checker.model.document import Document
+from checker.read.errors import ReadError, out_of_memory, too_large, xml_limit
 from checker.text.visible import visible
 
 
@@ -113,9 +115,40 @@ def _refuse_duplicates(archive: zipfile.ZipFile, path: str, label: str, editor: 
         seen.add(key)
 
 
+def read_package(data: bytes, path: str, read: Callable[[zipfile.ZipFile], Document], label: str = ".docx",
+                 editor: str = "Word") -> Document:
+    """``read(archive)`` on the ZIP package ``data`` once :func:`check_package` has passed it, every failure a
+    :class:`ReadError` naming the file: not a ZIP, malformed XML (:func:`xml_error`), anything else "damaged".
+    A ``MemoryError`` goes through: the memory limit of the process checking the file, reported as such."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_package(archive, path, label, editor)
+            return read(archive)
+    except ReadError:
+        raise
+    except zipfile.BadZipFile as exc:
+        raise ReadError(path, f"tệp không phải {label} hợp lệ (không phải gói ZIP)",
+                        f"not a valid {label} file (not a ZIP package)") from exc
+    except etree.XMLSyntaxError as exc:
+        raise xml_error(exc, path, label, editor) from exc
+    except MemoryError:
+        raise
+    except Exception as exc:  # a damaged file must never crash the checker
+        raise ReadError(path, f"tệp {label} bị hỏng ({type(exc).__name__}: {exc})",
+                        f"damaged {label} file ({type(exc).__name__}: {exc})") from exc
+
+
+def no_memory(exc: etree.XMLSyntaxError) -> bool:
+    """Whether libxml2 failed for want of memory (the memory limit of the process checking the file), which
+    it reports as a syntax error."""
+    return getattr(exc, "code", None) == etree.ErrorTypes.ERR_NO_MEMORY
+
+
 def xml_error(exc: etree.XMLSyntaxError, path: str, label: str = ".docx", editor: str = "Word") -> ReadError:
     """A malformed main part, in words a user can act on (libxml2's own for its limits name an option no
-    user can set)."""
+    user can set); libxml2 out of memory is the file needing more memory than allowed."""
+    if no_memory(exc):
+        return out_of_memory(path)
     limit = xml_limit(str(exc))
     where = f" (dòng {exc.lineno})" if exc.lineno else ""
     where_en = f" (line {exc.lineno})" if exc.lineno else ""
