@@ -112,6 +112,18 @@ def post(url: str, name: str, data: bytes) -> tuple[int, dict]:
         return error.code, json.loads(error.read())
 
 
+def wait_until_up(url: str, process: subprocess.Popen[bytes], within: float = 60) -> None:
+    """Return once the server at ``url`` answers ``GET /``; fail if its process ends or ``within`` seconds pass."""
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=5).read()
+            return
+        except OSError:
+            assert process.poll() is None and time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.1)
+
+
 class Server:
     """``server.py`` with the time limit ``timeout``, started in ``folder``."""
 
@@ -126,14 +138,7 @@ class Server:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)]), "TMPDIR": str(folder)}
         self.process = subprocess.Popen([sys.executable, str(folder / "server.py"), str(port), str(timeout)], env=env,
                                         cwd=folder)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(self.url + "/", timeout=5).read()
-                return
-            except OSError:
-                assert self.process.poll() is None and time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.1)
+        wait_until_up(self.url, self.process)
 
     def stuck_check(self) -> tuple[threading.Thread, int]:
         """Start a check that gets stuck; return the thread waiting for its reply and the stuck worker's pid."""

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_web_workers import descendants, free_port, gone, post
+from test_web_workers import descendants, free_port, gone, post, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "samples" / "defects" / "task-without-unit.txt"
@@ -136,16 +136,7 @@ def test_the_web_service_spawns_its_workers_and_kills_a_stuck_one(launcher: Path
     server = subprocess.Popen([sys.executable, str(launcher), "serve", str(port), "2"],
                               env=_environment(launcher.parent), cwd=launcher.parent)
     try:
-        import urllib.request
-
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(url + "/", timeout=5).read()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.2)
+        wait_until_up(url, server, within=120)  # spawned: the server imports afresh
         status, reply = post(url + "/api/check", "ket.txt", b"STUCK " * 10)
         assert status == 422
         [finding] = reply["documents"][0]["findings"]
