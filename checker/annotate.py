@@ -29,7 +29,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from checker.formatters.signatures import LABEL, signature_lines
-from checker.formatters.view import ocr_line, ocr_mark
+from checker.formatters.view import ocr_line, ocr_suffix
 from checker.model.plan import Plan
 from checker.model.report import DocumentReport, Finding
 from checker.output import write_output
@@ -80,10 +80,7 @@ class Annotated:
 def comment_lines(finding: Finding, lang: str) -> list[str]:
     """The text of a finding's comment: severity, rule and case, message; the quote; the fix; acceptance."""
     w = _WORDS[lang]
-    lines = [f"[{w[finding.severity]}] {finding.rule} ({finding.code}): {finding.message}"]
-    mark = ocr_mark(finding, lang)
-    if mark:  # the text this rests on was read by OCR
-        lines[0] += f" [OCR] ({mark})"
+    lines = [f"[{w[finding.severity]}] {finding.rule} ({finding.code}): {finding.message}{ocr_suffix(finding, lang)}"]
     if finding.suggestion:
         lines.append(f"{w['fix']}: {finding.suggestion}")
     if finding.waiver is not None:

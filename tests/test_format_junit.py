@@ -261,3 +261,20 @@ def test_characters_xml_cannot_carry_are_escaped_or_replaced() -> None:
 
 def test_render_is_deterministic(task_vi: Report) -> None:
     assert junit.render(task_vi) == junit.render(task_vi.model_copy(deep=True))
+
+
+def test_a_signed_scan_has_one_properties_element_with_its_signature_and_its_ocr() -> None:
+    """JUnit gives a suite one <properties>: a signed PDF read by OCR lists both there."""
+    from checker.model.document import OcrInfo, Signature
+    from checker.model.plan import Plan
+
+    plan = Plan(path="quet.pdf", format="pdf",
+                ocr=OcrInfo(engine="Tesseract 5.3.0", languages="vie", pages=[1, 2], confidence=91.5),
+                signatures=[Signature(signer="Nguyễn Văn An", intact=True, covers_whole=True)])
+    report = Report(version="test", lang="en", documents=[DocumentReport(path="quet.pdf", status="checked",
+                                                                          plan=plan)])
+    [suite] = etree.fromstring(junit.render(report).encode("utf-8")).iter("testsuite")
+    [properties] = suite.findall("properties")
+    assert [p.get("name") for p in properties] == ["signature", "ocr"]
+    assert properties[0].get("value", "").startswith("Nguyễn Văn An; intact; covers the whole file")
+    assert "mean confidence 91.5%" in properties[1].get("value", "")

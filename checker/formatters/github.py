@@ -32,7 +32,7 @@ what mean confidence; the titles of its findings that rest on that text end in `
 from __future__ import annotations
 
 from checker.formatters.signatures import LABEL, signature_lines
-from checker.formatters.view import details, ocr_line, ocr_mark
+from checker.formatters.view import details, ocr_line, ocr_lines
 from checker.model.document import Location
 from checker.model.report import DocumentReport, Finding, Report
 from checker.text.visible import visible
@@ -59,8 +59,7 @@ def file_line(location: Location | None) -> int | None:
 
 
 def _message(finding: Finding, lang: str) -> str:
-    mark = ocr_mark(finding, lang)
-    return "\n".join([finding.message, *details(finding, lang), *([f"[OCR] {mark}"] if mark else [])])
+    return "\n".join([finding.message, *details(finding, lang), *ocr_lines(finding, lang)])
 
 
 def annotation(doc: DocumentReport, finding: Finding, lang: str) -> str:
@@ -102,6 +101,8 @@ def signature_notices(report: Report, lang: str) -> list[str]:
     title = escape_property(LABEL[lang])
     return [f"::notice file={escape_property(doc.path)},title={title}::{escape_data(line)}"
             for doc in report.documents for line in signature_lines(doc.plan, lang)]
+
+
 def _ocr_notices(report: Report, lang: str) -> list[str]:
     """One ``::notice file=PATH,title=plancheck OCR::…`` per document with pages read by OCR: which, with what
     mean confidence (its findings' titles end in ``[OCR]``)."""

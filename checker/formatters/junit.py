@@ -29,7 +29,7 @@ import re
 from lxml import etree
 
 from checker.formatters.signatures import signature_lines
-from checker.formatters.view import details, marks, ocr_line, ocr_mark
+from checker.formatters.view import details, marks, ocr_line, ocr_suffix
 from checker.model.report import SEVERITY_RANK, DocumentReport, Finding, Report
 from checker.text.visible import visible
 
@@ -60,22 +60,7 @@ def _name(path: str) -> str:
 
 
 def _mark(finding: Finding, lang: str) -> str:
-    return "".join(f" ({mark})" for mark in marks(finding, lang)) + _ocr_mark(finding, lang)
-
-
-def _ocr_mark(finding: Finding, lang: str) -> str:
-    """`` [OCR] (chữ nhận dạng OCR — nên kiểm tra lại)`` for a finding on text read by OCR."""
-    mark = ocr_mark(finding, lang)
-    return f" [OCR] ({mark})" if mark else ""
-
-
-def _ocr_property(suite: etree._Element, doc: DocumentReport, lang: str) -> None:
-    """``<properties><property name="ocr" value="…"/></properties>`` (the suite's first child, as JUnit has it) for
-    a document with pages read by OCR: which, by what, with what mean confidence."""
-    scanned = ocr_line(doc.plan, lang)
-    if scanned:
-        properties = etree.SubElement(suite, "properties")
-        etree.SubElement(properties, "property", name="ocr", value=_xml(scanned))
+    return "".join(f" ({mark})" for mark in marks(finding, lang)) + ocr_suffix(finding, lang)
 
 
 def describe(finding: Finding, lang: str) -> str:
@@ -122,19 +107,23 @@ def _unreadable(suite: etree._Element, doc: DocumentReport, lang: str) -> tuple[
     return 0, 1
 
 
-def _signatures(suite: etree._Element, doc: DocumentReport, lang: str) -> None:
-    """The digital signatures of a signed PDF, as ``<property name="signature">`` of its suite."""
-    lines = signature_lines(doc.plan, lang)
-    if lines:
+def _properties(suite: etree._Element, doc: DocumentReport, lang: str) -> None:
+    """The suite's one ``<properties>`` (its first child, as JUnit has it), when there is something to say: each
+    digital signature of a signed PDF (``signature``), and what was read by OCR with what mean confidence
+    (``ocr``)."""
+    found = [("signature", line) for line in signature_lines(doc.plan, lang)]
+    scanned = ocr_line(doc.plan, lang)
+    if scanned:
+        found.append(("ocr", scanned))
+    if found:
         properties = etree.SubElement(suite, "properties")
-        for line in lines:
-            etree.SubElement(properties, "property", name="signature", value=_xml(line))
+        for name, value in found:
+            etree.SubElement(properties, "property", name=name, value=_xml(value))
 
 
 def _suite(root: etree._Element, doc: DocumentReport, rules: list[str], lang: str) -> tuple[int, int, int]:
     suite = etree.SubElement(root, "testsuite", name=_name(doc.path))
-    _signatures(suite, doc, lang)
-    _ocr_property(suite, doc, lang)
+    _properties(suite, doc, lang)
     if doc.status == "unreadable":
         failures, errors = _unreadable(suite, doc, lang)
         tests = 1

@@ -53,7 +53,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.engine.baseline import fingerprint
-from checker.formatters.view import ocr_line, ocr_mark, section_path
+from checker.formatters.view import ocr_line, ocr_lines, section_path
 from checker.formatters.view import where as place_of
 from checker.model.document import Block, Location
 from checker.model.report import DocumentReport, Finding, Report
@@ -286,7 +286,7 @@ def _result(finding: Finding, doc: DocumentReport, artifact: dict[str, Any], rul
         lines.append(f"{words['quote']}: «{finding.evidence}»")
     if finding.suggestion:
         lines.append(f"{words['fix']}: {finding.suggestion}")
-    lines.extend(_ocr_lines(finding, lang))
+    lines.extend(ocr_lines(finding, lang))
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rules.index[finding.rule],
@@ -308,12 +308,6 @@ def _result(finding: Finding, doc: DocumentReport, artifact: dict[str, Any], rul
         properties["ocr"] = True
     result["properties"] = properties
     return result
-
-
-def _ocr_lines(finding: Finding, lang: str) -> list[str]:
-    """``[OCR] chữ nhận dạng OCR — nên kiểm tra lại`` under the message of a finding on text read by OCR."""
-    mark = ocr_mark(finding, lang)
-    return [f"[OCR] {mark}"] if mark else []
 
 
 def _ocr_properties(doc: DocumentReport, lang: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from checker.formatters.view import (
     expected_lines,
     marks,
     ocr_line,
-    ocr_mark,
+    ocr_suffix,
     themes_summary,
     totals,
 )
@@ -49,14 +49,8 @@ def _mark(f: Finding, lang: str) -> str:
     return "".join(f" ({mark})" for mark in marks(f, lang))
 
 
-def _ocr(f: Finding, lang: str) -> str:
-    """`` [OCR] (chữ nhận dạng OCR — nên kiểm tra lại)`` for a finding on text read by OCR, or nothing."""
-    mark = ocr_mark(f, lang)
-    return f" [OCR] ({mark})" if mark else ""
-
-
 def _finding(f: Finding, w: dict[str, str], lang: str) -> list[str]:
-    lines = [f"  {w[f.severity]:<10} {f.rule:<20} {f.message}{_mark(f, lang)}{_ocr(f, lang)}"]
+    lines = [f"  {w[f.severity]:<10} {f.rule:<20} {f.message}{_mark(f, lang)}{ocr_suffix(f, lang)}"]
     lines.extend(f"  {'':<10} {'':<20} {line}" for line in details(f, lang))
     return lines
 

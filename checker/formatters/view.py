@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checker.formatters.signatures import signature_lines
+from checker.formatters.signatures import LABEL, signature_lines
 from checker.model.document import Location
 from checker.model.plan import Plan
 from checker.model.report import BaselineSummary, DocumentReport, Evidence, Finding, Report, ThemeCoverage
@@ -34,7 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
         "errors": "Lỗi", "warnings": "Cảnh báo", "infos": "Thông tin", "accepted": "Đã chấp nhận",
         "passed": "Đạt", "failed": "Chưa đạt", "unreadable": "Không đọc được",
         "documents": "văn bản", "rule": "Quy tắc", "at": "Vị trí", "quote": "Trích", "fix": "Cách sửa",
-        "note": "Ghi chú", "signature": "Chữ ký số", "ok": "Không phát hiện vấn đề.", "waived": "đã chấp nhận",
+        "note": "Ghi chú", "signature": LABEL["vi"], "ok": "Không phát hiện vấn đề.", "waived": "đã chấp nhận",
         "until": "đến",
         "in_baseline": "đã có trong đường cơ sở", "of_which_accepted": "đã chấp nhận",
         "themes": "Chủ đề", "theme": "Chủ đề", "status": "Trạng thái", "evidence": "Dẫn chứng",
@@ -51,7 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "errors": "Errors", "warnings": "Warnings", "infos": "Info", "accepted": "Accepted",
         "passed": "Passed", "failed": "Failed", "unreadable": "Unreadable",
         "documents": "documents", "rule": "Rule", "at": "At", "quote": "Quote", "fix": "Fix",
-        "note": "Note", "signature": "Digital signature", "ok": "No problems found.", "waived": "waived",
+        "note": "Note", "signature": LABEL["en"], "ok": "No problems found.", "waived": "waived",
         "until": "until",
         "in_baseline": "in baseline", "of_which_accepted": "accepted",
         "themes": "Themes", "theme": "Theme", "status": "Status", "evidence": "Evidence",
@@ -335,9 +335,9 @@ def marks(finding: Finding, lang: str) -> list[str]:
 # --- OCR: scanned pages and the findings that rest on their text ------------------------------------------
 
 OCR_WORDS = {
-    "vi": {"label": "OCR", "mark": "chữ nhận dạng OCR — nên kiểm tra lại",
+    "vi": {"mark": "chữ nhận dạng OCR — nên kiểm tra lại",
            "line": "Văn bản quét: {what}; các phát hiện dựa trên chữ này được đánh dấu [OCR], nên kiểm tra lại"},
-    "en": {"label": "OCR", "mark": "text read by OCR — look twice",
+    "en": {"mark": "text read by OCR — look twice",
            "line": "Scanned document: {what}; findings that rest on this text are marked [OCR]: look twice"},
 }
 
@@ -345,6 +345,18 @@ OCR_WORDS = {
 def ocr_mark(finding: Finding, lang: str) -> str | None:
     """``chữ nhận dạng OCR — nên kiểm tra lại`` / ``text read by OCR — look twice`` for a finding marked ``ocr``."""
     return OCR_WORDS[lang]["mark"] if finding.ocr else None
+
+
+def ocr_suffix(finding: Finding, lang: str) -> str:
+    """`` [OCR] (chữ nhận dạng OCR — nên kiểm tra lại)`` after the message of a finding marked ``ocr``, else ''."""
+    mark = ocr_mark(finding, lang)
+    return f" [OCR] ({mark})" if mark else ""
+
+
+def ocr_lines(finding: Finding, lang: str) -> list[str]:
+    """``[OCR] chữ nhận dạng OCR — nên kiểm tra lại`` as a line under the message of a finding marked ``ocr``."""
+    mark = ocr_mark(finding, lang)
+    return [f"[OCR] {mark}"] if mark else []
 
 
 def ocr_line(plan: Plan | None, lang: str) -> str | None:
