@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from checker.limits import current
-from checker.model.document import Document, OcrInfo
+from checker.model.document import Document
 from checker.read.errors import ReadError, file_bytes, too_large
 from checker.read.ocr import (
-    LANGUAGES,
     Clock,
     OcrPage,
     OcrUnavailable,
@@ -30,7 +29,7 @@ from checker.read.ocr import (
     declared_dpi,
     engine,
     guard_pillow,
-    mean,
+    ocr_info,
     read_image,
 )
 
@@ -110,8 +109,7 @@ def read_image_bytes(data: bytes, path: str) -> Document:
     if sum(c.isalpha() for block in document.blocks for c in block.text) < 10:
         raise ReadError(path, "nhận dạng chữ (OCR) không đọc được chữ nào trong ảnh",
                         "OCR found no text in the image")
-    info = OcrInfo(engine=name, languages=LANGUAGES, pages=list(range(1, len(pages) + 1)),
-                   confidence=mean([c for page in pages for c in page.confidences]))
+    info = ocr_info(name, list(range(1, len(pages) + 1)), [c for page in pages for c in page.confidences])
     notes = []  # that the text was read by OCR every report says, from the document's ocr
     if dropped:
         notes.append(f"Đã bỏ {dropped} dòng số trang, đầu trang, chân trang "

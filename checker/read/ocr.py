@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from checker.limits import TimeLimit, current
+from checker.model.document import OcrInfo
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -338,6 +339,12 @@ def _unfold(run: list[list[OcrLine]]) -> list[OcrLine]:
                 piece = pieces[column]
                 out.append(OcrLine(piece.text, piece.number, piece.x, piece.y, opens_paragraph=row == 0))
     return out
+
+
+def ocr_info(engine_name: str, pages: list[int], confidences: list[float]) -> OcrInfo:
+    """What a document's reports say of its OCR: the engine, the language data, the pages it read and the mean
+    confidence of their words."""
+    return OcrInfo(engine=engine_name, languages=LANGUAGES, pages=pages, confidence=mean(confidences))
 
 
 def mean(confidences: list[float]) -> float:

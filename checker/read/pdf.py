@@ -35,12 +35,12 @@ from typing import TYPE_CHECKING, Any
 from checker.limits import current
 from checker.model.document import Block, Document, OcrInfo, Signature
 from checker.read.errors import ReadError, file_bytes, too_large
-from checker.read.ocr import LANGUAGES, OcrUnavailable
+from checker.read.ocr import OcrUnavailable
 from checker.read.pdf_signatures import read_signatures, signed
+from checker.read.txt import read_txt_bytes
 
 if TYPE_CHECKING:
     from checker.read.ocr import OcrPage
-from checker.read.txt import read_txt_bytes
 
 _SCAN = ("tệp PDF là bản quét, không có lớp chữ; cần bản .docx hoặc nhận dạng chữ (OCR)",
          "the PDF is a scan with no text layer; send the .docx, or run OCR first")
@@ -176,7 +176,7 @@ class _Scans:
 def _read_scans(pages: list[Any], numbers: list[int], texts: list[list[_Line]], path: str) -> _Scans:
     """Read the scanned pages ``numbers`` by OCR, their lines put into ``texts``; without Tesseract the pages
     are left empty."""
-    from checker.read.ocr import Clock, engine, mean
+    from checker.read.ocr import Clock, engine, ocr_info
     from checker.read.pdf_ocr import read_scanned_page
 
     try:
@@ -202,7 +202,7 @@ def _read_scans(pages: list[Any], numbers: list[int], texts: list[list[_Line]], 
         read.append(number)
         confidences.extend(page.confidences)
     if read:  # every report says so, in its language, from the document's ocr: no note repeats it
-        scans.info = OcrInfo(engine=name, languages=LANGUAGES, pages=read, confidence=mean(confidences))
+        scans.info = ocr_info(name, read, confidences)
     return scans
 
 
@@ -220,16 +220,13 @@ def _from_ocr(page: OcrPage) -> list[_Line]:
     (:func:`checker.read.txt.opens_paragraph`: Tesseract takes ``7. …`` / ``8. …`` or ``Nơi nhận:`` /
     ``- …;`` for one paragraph), and lines in capitals (title, headings, header and signature lines, which
     the plain-text reader joins by its own rules) or in the columns of a header, which stay lines."""
-    from checker.read.txt import opens_paragraph
-
-    def capitals(text: str) -> bool:  # a title, a heading or a header line: the plain-text reader decides
-        letters = [c for c in text if c.isalpha()]
-        return bool(letters) and all(c.isupper() for c in letters)
+    from checker.read.txt import is_upper, opens_paragraph
 
     lines: list[_Line] = []
     for line in page.lines:
-        if lines and line.continues and not opens_paragraph(line.text) and not capitals(line.text) \
-                and not capitals(lines[-1].text):
+        # Lines in capitals (a title, a heading, a header line) are left to the plain-text reader's rules.
+        if lines and line.continues and not opens_paragraph(line.text) and not is_upper(line.text) \
+                and not is_upper(lines[-1].text):
             lines[-1].pieces.append((line.x, " " + line.text))  # the paragraph goes on
             continue
         if line.opens_paragraph and lines:

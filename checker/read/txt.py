@@ -396,7 +396,7 @@ def _continues(prev: str, line: str, width: int | None, opens: bool) -> bool:
     first = line[0]
     if first.islower() or first.isdigit() or first in _OPENERS or prev.endswith(","):
         return True
-    if _is_upper(prev) and _is_upper(line):
+    if is_upper(prev) and is_upper(line):
         # "III. TỔ CHỨC" / "THỰC HIỆN": a heading wrapped before its last words; parts numbered 1., 2., 3.
         # ("3. TỔ CHỨC" / "THỰC HIỆN") wrap the same way.
         level = _marker_level(prev)
@@ -410,11 +410,12 @@ def _continues(prev: str, line: str, width: int | None, opens: bool) -> bool:
     # is in sentence case; header and signature lines are capitals, separators or "Số: …", so a break
     # between two sentence-case lines is a wrap too.
     # A labelled line ("- Đơn vị chủ trì: Ban …") is complete even without a full stop.
-    return not (_is_upper(prev) or _is_upper(line) or _NUMBER_LINE.match(prev) or ":" in prev
+    return not (is_upper(prev) or is_upper(line) or _NUMBER_LINE.match(prev) or ":" in prev
                 or not any(c.isalpha() for c in prev))
 
 
-def _is_upper(line: str) -> bool:
+def is_upper(line: str) -> bool:
+    """Whether every letter of ``line`` is a capital (a title, a heading, a header or signature line)."""
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
