@@ -34,6 +34,7 @@ import math
 import os
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -234,16 +235,25 @@ def read_image(image: Image, dpi: float | None, clock: Clock) -> OcrPage:
     return again if mean(again.confidences) > mean(page.confidences) else page
 
 
-def _read(grey: Image, resolution: int, clock: Clock) -> OcrPage:
+def _tesseract(call: Callable[..., Any], grey: Image, config: str, clock: Clock) -> Any:
+    """``call`` (a pytesseract function) on ``grey`` within the time left; :class:`TimeLimit` when Tesseract
+    was stopped for it."""
     import pytesseract
 
     try:
-        data = pytesseract.image_to_data(grey, lang=LANGUAGES, config=f"--psm 4 --dpi {resolution}",
-                                         output_type=pytesseract.Output.DICT, timeout=clock.left())
+        return call(grey, config=config, output_type=pytesseract.Output.DICT, timeout=clock.left())
     except RuntimeError as exc:
         if "timeout" in str(exc).lower():  # pytesseract stopped Tesseract at the time given
             raise TimeLimit(clock.limit) from exc
         raise
+
+
+def _read(grey: Image, resolution: int, clock: Clock) -> OcrPage:
+    from functools import partial
+
+    import pytesseract
+
+    data = _tesseract(partial(pytesseract.image_to_data, lang=LANGUAGES), grey, f"--psm 4 --dpi {resolution}", clock)
     return page_lines(data, grey.height, 72 / resolution)
 
 
@@ -253,13 +263,9 @@ def _orientation(grey: Image, resolution: int, clock: Clock) -> int:
     import pytesseract
 
     try:
-        found = pytesseract.image_to_osd(grey, config=f"--psm 0 --dpi {resolution} -c min_characters_to_try=10",
-                                         output_type=pytesseract.Output.DICT, timeout=clock.left())
-    except RuntimeError as exc:
-        if "timeout" in str(exc).lower():
-            raise TimeLimit(clock.limit) from exc
-        return 0
-    except (pytesseract.TesseractError, OSError, ValueError):  # too few characters, or no osd data
+        found = _tesseract(pytesseract.image_to_osd, grey,
+                           f"--psm 0 --dpi {resolution} -c min_characters_to_try=10", clock)
+    except (RuntimeError, OSError, ValueError):  # too few characters, or no osd data (TesseractError)
         return 0
     turn = int(_number(found.get("rotate", 0))) % 360
     return turn if turn in (90, 180, 270) else 0
